@@ -1,0 +1,27 @@
+/// One numbered schema migration shipped with Duikou.
+///
+/// Migrations are applied in ascending `version` order, each inside its own transaction.
+/// Once shipped a migration is immutable: a correction is a new migration with the next number.
+public struct Migration: Sendable {
+    /// The migration's number; `PRAGMA user_version` holds the latest one applied.
+    public let version: Int
+    /// The file name the SQL was embedded from, such as `V001_schema.sql`.
+    public let fileName: String
+    /// The SQL script, run as a whole.
+    public let sql: String
+
+    init(version: Int, fileName: String, bytes: [UInt8]) {
+        self.version = version
+        self.fileName = fileName
+        self.sql = String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// The migrations this build knows, in the order they must be applied.
+public enum DuikouMigrations {
+    /// Every migration, oldest first. A test checks that each `.sql` file in `Migrations/` is listed here, in order.
+    public static let all: [Migration] = [
+        Migration(version: 1, fileName: "V001_schema.sql", bytes: PackageResources.V001_schema_sql),
+        Migration(version: 2, fileName: "V002_catalogue.sql", bytes: PackageResources.V002_catalogue_sql),
+    ]
+}

@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Duikou",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "DuikouKit", targets: ["DuikouKit"]),
+        .executable(name: "duikou", targets: ["duikou"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "DuikouMigrations",
+            path: "Migrations",
+            resources: [
+                .embedInCode("V001_schema.sql"),
+                .embedInCode("V002_catalogue.sql"),
+            ]
+        ),
+        .target(
+            name: "DuikouKit",
+            dependencies: ["CSQLite", "DuikouMigrations"]
+        ),
+        .executableTarget(
+            name: "duikou",
+            dependencies: [
+                "DuikouKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DuikouKitTests", dependencies: ["DuikouKit", "DuikouMigrations"]),
+        .testTarget(name: "EmbeddingTests", dependencies: ["DuikouKit"]),
+        .testTarget(name: "duikouTests", dependencies: ["duikou"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

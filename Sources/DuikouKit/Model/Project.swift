@@ -1,0 +1,158 @@
+import Foundation
+
+/// A cooperation project to be recorded, with the status of its first progress update.
+public struct NewProject: Sendable, Hashable {
+    /// The project's id; a new random UUID unless given, so databases of several reporters merge.
+    public var id: UUID
+    /// The id of the pairing the project belongs to.
+    public var pairing: String
+    /// The code of the task the project serves, `1.1`…`4.4`.
+    public var task: String
+    /// The project's title (项目名称).
+    public var title: String
+    /// What the project is (项目简介).
+    public var description: String?
+    /// The Northeast party (东北方), such as the enterprise or government side.
+    public var northeastParty: String?
+    /// The Eastern party (东部方).
+    public var eastParty: String?
+    /// The id of the co-built park the project sits in.
+    public var park: UUID?
+    /// Whether the project is a landmark (标志性) project.
+    public var landmark: Bool
+    /// The planned total investment (计划总投资).
+    public var planned: Money?
+    /// The status of the first progress update; `signed` unless given.
+    public var status: ProjectStatus
+    /// The date of the first progress update.
+    public var date: LocalDate
+    /// The completed investment (累计完成投资) at the first update.
+    public var completed: Money
+    /// A note on the first update.
+    public var note: String?
+
+    /// Creates a project record; the title must not be empty.
+    public init(
+        id: UUID = UUID(), pairing: String, task: String, title: String, description: String? = nil,
+        northeastParty: String? = nil, eastParty: String? = nil, park: UUID? = nil, landmark: Bool = false,
+        planned: Money? = nil, status: ProjectStatus = .signed, date: LocalDate, completed: Money = .zero,
+        note: String? = nil
+    ) throws {
+        self.id = id
+        self.pairing = pairing.trimmingSpaces()
+        self.task = task.trimmingSpaces()
+        self.title = try requiredText(title, field: "title")
+        self.description = optionalText(description)
+        self.northeastParty = optionalText(northeastParty)
+        self.eastParty = optionalText(eastParty)
+        self.park = park
+        self.landmark = landmark
+        self.planned = planned
+        self.status = status
+        self.date = date
+        self.completed = completed
+        self.note = optionalText(note)
+    }
+}
+
+/// A recorded cooperation project and its state after its latest progress update (or as of a date).
+public struct Project: Sendable, Hashable {
+    /// The project's id.
+    public let id: UUID
+    /// The id of the pairing the project belongs to.
+    public let pairing: String
+    /// The code of the task the project serves.
+    public let task: String
+    /// The project's title.
+    public let title: String
+    /// What the project is.
+    public let description: String?
+    /// The Northeast party.
+    public let northeastParty: String?
+    /// The Eastern party.
+    public let eastParty: String?
+    /// The id of the park the project sits in.
+    public let park: UUID?
+    /// Whether the project is a landmark project.
+    public let landmark: Bool
+    /// The planned total investment.
+    public let planned: Money?
+    /// The status of the latest update.
+    public let status: ProjectStatus
+    /// The date of the latest update.
+    public let statusDate: LocalDate
+    /// The date of the first update: when the project entered the record.
+    public let firstDate: LocalDate
+    /// The cumulative completed investment of the latest update.
+    public let completed: Money
+}
+
+/// One dated entry in a project's history.
+public struct ProgressUpdate: Sendable, Hashable {
+    /// The update's position in the project's history, from 1.
+    public let sequence: Int
+    /// The date the update describes.
+    public let date: LocalDate
+    /// The status from this date on.
+    public let status: ProjectStatus
+    /// The cumulative completed investment on this date.
+    public let completed: Money
+    /// A note.
+    public let note: String?
+    /// When the update was recorded, ISO 8601 in UTC.
+    public let recordedAt: String
+}
+
+/// A progress update to be recorded. Fields left `nil` keep the project's current values.
+public struct NewProgressUpdate: Sendable, Hashable {
+    /// The date the update describes; on or after the project's latest update.
+    public var date: LocalDate
+    /// The new status, or `nil` to keep the current one.
+    public var status: ProjectStatus?
+    /// The new cumulative completed investment, or `nil` to keep the current one.
+    public var completed: Money?
+    /// A note.
+    public var note: String?
+
+    /// Creates an update; it must change the status, the completed investment or carry a note.
+    public init(date: LocalDate, status: ProjectStatus? = nil, completed: Money? = nil, note: String? = nil) throws {
+        self.date = date
+        self.status = status
+        self.completed = completed
+        self.note = optionalText(note)
+        guard status != nil || completed != nil || self.note != nil else {
+            throw DuikouError(.invalidInput, "update: give a status, a completed investment or a note")
+        }
+    }
+}
+
+/// A project with its whole history, oldest update first.
+public struct ProjectHistory: Sendable, Hashable {
+    /// The project and its current state.
+    public let project: Project
+    /// Every progress update, oldest first.
+    public let updates: [ProgressUpdate]
+}
+
+/// Which projects a listing returns.
+public struct ProjectFilter: Sendable, Hashable {
+    /// Only projects of this pairing and the pairings below it.
+    public var pairing: String?
+    /// Only projects of this task area, `1`…`4`.
+    public var area: String?
+    /// Only projects of this task.
+    public var task: String?
+    /// Only projects in this status (as of ``asOf`` when given).
+    public var status: ProjectStatus?
+    /// Show each project as of this date: projects recorded later are left out.
+    public var asOf: LocalDate?
+
+    /// Creates a filter; every criterion left `nil` lets all projects through.
+    public init(pairing: String? = nil, area: String? = nil, task: String? = nil, status: ProjectStatus? = nil, asOf: LocalDate? = nil) {
+        self.pairing = pairing
+        self.area = area
+        self.task = task
+        self.status = status
+        self.asOf = asOf
+    }
+}

@@ -1,0 +1,158 @@
+extension Listing {
+    /// The regions of a catalogue.
+    public static func regions(_ catalogue: Catalogue, _ language: Language = .zh) -> Listing {
+        let zh = language == .zh
+        return Listing(
+            fields: [.init("code", zh ? "代码" : "Code"), .init("name_zh", zh ? "名称" : "Chinese"),
+                     .init("name_en", zh ? "英文名" : "English"), .init("level", zh ? "级别" : "Level"),
+                     .init("side", zh ? "地区" : "Side")],
+            rows: catalogue.regions.map { region in
+                [.text(region.code), .text(region.nameZH), .text(region.nameEN),
+                 Cell(.string(region.level.rawValue), display: region.level.label(language)),
+                 Cell(.string(region.side.rawValue), display: region.side.label(language))]
+            })
+    }
+
+    /// The pairings of a catalogue, each after its parent.
+    public static func pairings(_ catalogue: Catalogue, _ language: Language = .zh) -> Listing {
+        let zh = language == .zh
+        return Listing(
+            fields: [.init("id", "ID"), .init("name_zh", zh ? "名称" : "Chinese name", inTable: zh),
+                     .init("name_en", "Name", inTable: !zh), .init("northeast", zh ? "东北方" : "Northeast"),
+                     .init("east", zh ? "东部方" : "East"), .init("level", zh ? "级别" : "Level"),
+                     .init("status", zh ? "状态" : "Status"), .init("parent", zh ? "上级" : "Parent")],
+            rows: catalogue.pairings.map { pairing in
+                [.text(pairing.id), .text(catalogue.name(ofPairing: pairing.id, .zh)), .text(catalogue.name(ofPairing: pairing.id, .en)),
+                 .text(pairing.northeast), .text(pairing.east),
+                 Cell(.string(pairing.level.rawValue), display: pairing.level.label(language)),
+                 Cell(.string(pairing.status.rawValue), display: pairing.status.label(language)), .text(pairing.parent)]
+            })
+    }
+
+    /// The task areas and tasks of a catalogue, each area before its tasks.
+    public static func tasks(_ catalogue: Catalogue, _ language: Language = .zh) -> Listing {
+        let zh = language == .zh
+        var rows: [[Cell]] = []
+        for area in catalogue.areas {
+            rows.append([.text(area.code), .text("area"), .text(nil), .text(area.nameZH), .text(area.nameEN),
+                         Cell(.string(area.basis.rawValue), display: area.basis.label(language))])
+            for task in catalogue.tasks where task.areaCode == area.code {
+                rows.append([.text(task.code), .text("task"), .text(task.areaCode),
+                             Cell(.string(task.nameZH), display: "  " + task.nameZH), Cell(.string(task.nameEN), display: "  " + task.nameEN),
+                             Cell(.string(task.basis.rawValue), display: task.basis.label(language))])
+            }
+        }
+        return Listing(
+            fields: [.init("code", zh ? "代码" : "Code"), .init("kind", "kind", inTable: false), .init("area", "area", inTable: false),
+                     .init("name_zh", zh ? "名称" : "Chinese", inTable: zh), .init("name_en", zh ? "英文名" : "Name"),
+                     .init("basis", zh ? "依据" : "Basis")],
+            rows: rows)
+    }
+
+    /// Projects, with their state as loaded (now, or as of a date).
+    public static func projects(_ projects: [Project], _ language: Language = .zh) -> Listing {
+        let zh = language == .zh
+        return Listing(fields: projectFields(zh), rows: projects.map { projectCells($0, language) })
+    }
+
+    static func projectFields(_ zh: Bool) -> [Field] {
+        [.init("id", "ID"), .init("pairing", zh ? "对口合作关系" : "Pairing"), .init("task", zh ? "任务" : "Task"),
+         .init("title", zh ? "项目名称" : "Title"), .init("description", "description", inTable: false),
+         .init("northeast_party", "northeast_party", inTable: false), .init("east_party", "east_party", inTable: false),
+         .init("park", "park", inTable: false), .init("landmark", zh ? "标志性" : "Landmark"),
+         .init("planned_investment_yuan", zh ? "计划投资(亿元)" : "Planned (100m yuan)", .right),
+         .init("status", zh ? "状态" : "Status"), .init("status_date", zh ? "日期" : "Date"),
+         .init("first_date", "first_date", inTable: false),
+         .init("completed_investment_yuan", zh ? "完成投资(亿元)" : "Completed (100m yuan)", .right)]
+    }
+
+    static func projectCells(_ project: Project, _ language: Language) -> [Cell] {
+        [Cell(.string(project.id.key), display: String(project.id.key.prefix(8))), .text(project.pairing), .text(project.task),
+         .text(project.title), .text(project.description), .text(project.northeastParty), .text(project.eastParty),
+         .text(project.park?.key), Cell(.bool(project.landmark), display: project.landmark ? "★" : ""),
+         Cell(.optional(project.planned?.yuan), display: MoneyText.yi(project.planned)),
+         Cell(.string(project.status.rawValue), display: project.status.label(language)),
+         .text(project.statusDate.description), .text(project.firstDate.description),
+         Cell(.integer(project.completed.yuan), display: MoneyText.yi(project.completed))]
+    }
+
+    /// Parks with the roll-up of their projects.
+    public static func parks(_ parks: [Park], _ language: Language = .zh) -> Listing {
+        let zh = language == .zh
+        return Listing(
+            fields: [.init("id", "ID"), .init("name", zh ? "园区" : "Park"), .init("pairing", zh ? "对口合作关系" : "Pairing"),
+                     .init("kind", zh ? "类型" : "Kind"), .init("projects", zh ? "项目" : "Projects", .right),
+                     .init("planned_investment_yuan", zh ? "计划投资(亿元)" : "Planned (100m yuan)", .right),
+                     .init("completed_investment_yuan", zh ? "完成投资(亿元)" : "Completed (100m yuan)", .right),
+                     .init("host_region", zh ? "所在地" : "Host"), .init("partner", "partner", inTable: false),
+                     .init("established", zh ? "设立" : "Established"),
+                     .init("planned_area_km2", zh ? "规划面积(km²)" : "Area (km²)", .right),
+                     .init("benefit_sharing", "benefit_sharing", inTable: false)],
+            rows: parks.map { park in
+                [Cell(.string(park.id.key), display: String(park.id.key.prefix(8))), .text(park.name), .text(park.pairing),
+                 Cell(.string(park.kind.rawValue), display: park.kind.label(language)), Cell(.integer(Int64(park.projects))),
+                 Cell(.integer(park.plannedInvestment.yuan), display: MoneyText.yi(park.plannedInvestment)),
+                 Cell(.integer(park.completedInvestment.yuan), display: MoneyText.yi(park.completedInvestment)),
+                 .text(park.hostRegion), .text(park.partner), .text(park.established?.description),
+                 Cell(park.plannedArea.map { .number($0.km2Text) } ?? .null, display: park.plannedArea?.km2Text ?? ""),
+                 .text(park.benefitSharing)]
+            })
+    }
+
+    /// Cadre exchanges.
+    public static func exchanges(_ exchanges: [CadreExchange], _ language: Language = .zh) -> Listing {
+        let zh = language == .zh
+        return Listing(
+            fields: [.init("id", "ID"), .init("pairing", zh ? "对口合作关系" : "Pairing"), .init("direction", zh ? "方向" : "Direction"),
+                     .init("kind", zh ? "类型" : "Kind"), .init("participants", zh ? "人数" : "Participants", .right),
+                     .init("start", zh ? "开始" : "Start"), .init("end", zh ? "结束" : "End"),
+                     .init("person", zh ? "姓名" : "Person"), .init("from_org", zh ? "派出单位" : "From"),
+                     .init("to_org", zh ? "接收单位" : "To"), .init("post", zh ? "职务" : "Post")],
+            rows: exchanges.map { exchange in
+                [Cell(.string(exchange.id.key), display: String(exchange.id.key.prefix(8))), .text(exchange.pairing),
+                 Cell(.string(exchange.direction.rawValue), display: exchange.direction.label(language)),
+                 Cell(.string(exchange.kind.rawValue), display: exchange.kind.label(language)),
+                 Cell(.integer(Int64(exchange.participants))), .text(exchange.start.description), .text(exchange.end?.description),
+                 .text(exchange.person), .text(exchange.fromOrg), .text(exchange.toOrg), .text(exchange.post)]
+            })
+    }
+}
+
+extension ProjectHistory {
+    /// The project as one JSON object: its fields, its current `status` and its `history`, oldest first.
+    public var json: JSONValue {
+        guard case .object(let members) = Listing.projects([project]).json.firstElement else { return .null }
+        return .object(members + [("history", .array(updates.map { update in
+            .object([("seq", .integer(Int64(update.sequence))), ("date", .string(update.date.description)),
+                     ("status", .string(update.status.rawValue)), ("completed_investment_yuan", .integer(update.completed.yuan)),
+                     ("note", .optional(update.note)), ("recorded_at", .string(update.recordedAt))])
+        }))])
+    }
+
+    /// The project and its history as text for a terminal.
+    public func table(_ language: Language = .zh) -> String {
+        let zh = language == .zh
+        let p = project
+        let fields: [(String, String)] = [
+            ("ID", p.id.key), (zh ? "项目名称" : "Title", p.title), (zh ? "对口合作关系" : "Pairing", p.pairing),
+            (zh ? "任务" : "Task", p.task), (zh ? "状态" : "Status", "\(p.status.label(language)) (\(p.statusDate))"),
+            (zh ? "计划总投资" : "Planned", p.planned?.description ?? "-"), (zh ? "累计完成投资" : "Completed", p.completed.description),
+            (zh ? "标志性" : "Landmark", p.landmark ? (zh ? "是" : "yes") : (zh ? "否" : "no")),
+            (zh ? "东北方" : "Northeast party", p.northeastParty ?? "-"), (zh ? "东部方" : "East party", p.eastParty ?? "-"),
+            (zh ? "园区" : "Park", p.park?.key ?? "-"), (zh ? "项目简介" : "Description", p.description ?? "-"),
+        ]
+        let head = TextTable(columns: [.init(zh ? "字段" : "Field"), .init(zh ? "值" : "Value")], rows: fields.map { [$0.0, $0.1] })
+        let history = TextTable(
+            columns: [.init("#", .right), .init(zh ? "日期" : "Date"), .init(zh ? "状态" : "Status"),
+                      .init(zh ? "累计完成投资" : "Completed", .right), .init(zh ? "备注" : "Note")],
+            rows: updates.map { [String($0.sequence), $0.date.description, $0.status.label(language), $0.completed.description, $0.note ?? ""] })
+        return head.rendered() + "\n" + history.rendered()
+    }
+}
+
+extension JSONValue {
+    var firstElement: JSONValue? {
+        if case .array(let items) = self { return items.first }
+        return nil
+    }
+}

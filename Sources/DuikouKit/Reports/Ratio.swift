@@ -1,0 +1,28 @@
+import Foundation
+
+/// How ratios are written: JSON carries them rounded to four decimals, tables as percentages.
+enum Ratio {
+    /// `0.4567`, or `null` when there is no ratio.
+    static func json(_ ratio: Double?) -> JSONValue {
+        guard let ratio else { return .null }
+        return .number(decimal(ratio, places: 4))
+    }
+
+    /// `45.7%`, or `-` when there is no ratio.
+    static func percent(_ ratio: Double?) -> String {
+        guard let ratio else { return "-" }
+        return decimal(ratio * 100, places: 1) + "%"
+    }
+
+    /// The ratio in CSV: four decimals, or empty.
+    static func csv(_ ratio: Double?) -> String {
+        ratio.map { decimal($0, places: 4) } ?? ""
+    }
+
+    private static func decimal(_ value: Double, places: Int) -> String {
+        var text = String(format: "%.\(places)f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+}

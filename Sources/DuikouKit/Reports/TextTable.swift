@@ -1,0 +1,72 @@
+/// A table of text for a terminal, its columns aligned by display width so that Chinese text lines up.
+public struct TextTable: Sendable {
+    /// How a column's cells are aligned.
+    public enum Alignment: Sendable {
+        /// Text: flush left.
+        case left
+        /// Numbers: flush right.
+        case right
+    }
+
+    /// A column: its heading and alignment.
+    public struct Column: Sendable {
+        /// The heading.
+        public var title: String
+        /// The alignment of its cells.
+        public var alignment: Alignment
+
+        /// Creates a column.
+        public init(_ title: String, _ alignment: Alignment = .left) {
+            self.title = title
+            self.alignment = alignment
+        }
+    }
+
+    /// The columns.
+    public var columns: [Column]
+    /// The rows, one cell per column.
+    public var rows: [[String]]
+    /// Rows shown after a rule at the bottom, such as a total.
+    public var footer: [[String]]
+
+    /// Creates a table.
+    public init(columns: [Column], rows: [[String]] = [], footer: [[String]] = []) {
+        self.columns = columns
+        self.rows = rows
+        self.footer = footer
+    }
+
+    /// The table as lines of text, each ended by a line break. Line breaks inside cells are shown as `⏎`.
+    public func rendered() -> String {
+        let clean = { (cell: String) in
+            String(cell.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? "⏎" : $0 == "\t" ? " " : Character($0) })
+        }
+        let body = rows.map { $0.map(clean) }
+        let foot = footer.map { $0.map(clean) }
+        var widths = columns.map { $0.title.displayWidth }
+        for row in body + foot {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.displayWidth)
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (index, column) in columns.enumerated() {
+                let cell = index < cells.count ? cells[index] : ""
+                let padding = String(repeating: " ", count: max(0, widths[index] - cell.displayWidth))
+                parts.append(column.alignment == .left ? cell + padding : padding + cell)
+            }
+            var text = parts.joined(separator: "  ")
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text + "\n"
+        }
+        let rule = String(repeating: "-", count: widths.reduce(0, +) + 2 * max(0, widths.count - 1)) + "\n"
+        var out = line(columns.map(\.title)) + rule
+        for row in body { out += line(row) }
+        if !foot.isEmpty {
+            out += rule
+            for row in foot { out += line(row) }
+        }
+        return out
+    }
+}

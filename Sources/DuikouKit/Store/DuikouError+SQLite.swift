@@ -1,0 +1,27 @@
+import CSQLite
+
+extension DuikouError {
+    /// An error for an SQLite result code, keeping the extended code and SQLite's own message.
+    static func sqlite(_ extendedCode: Int32, _ sqliteMessage: String, context: String) -> DuikouError {
+        let code: Code
+        switch extendedCode & 0xFF {
+        case SQLITE_BUSY, SQLITE_LOCKED: code = .busy
+        case SQLITE_READONLY: code = .readOnly
+        case SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_PERM: code = .io
+        case SQLITE_CORRUPT: code = .corrupt
+        case SQLITE_NOTADB: code = .notADatabase
+        case SQLITE_CONSTRAINT: code = .constraint
+        default: code = .internal
+        }
+        let prefix = context.isEmpty ? "" : "\(context): "
+        let explanation: String
+        switch code {
+        case .busy: explanation = "the database is locked by another writer (\(sqliteMessage)); try again, or raise the busy timeout"
+        case .readOnly: explanation = "the database cannot be written (\(sqliteMessage))"
+        case .notADatabase: explanation = "the file is not an SQLite database (\(sqliteMessage)); it was left untouched"
+        case .corrupt: explanation = "the database file is damaged (\(sqliteMessage))"
+        default: explanation = sqliteMessage
+        }
+        return DuikouError(code, prefix + explanation, sqliteCode: extendedCode)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+extension Repository {
+    /// Records a cadre exchange.
+    ///
+    /// - Throws: ``DuikouError/Code/notFound`` for an unknown pairing;
+    ///   ``DuikouError/Code/constraint`` when the id is already recorded.
+    @discardableResult
+    public func addExchange(_ exchange: NewExchange) throws -> CadreExchange {
+        try write { connection, now in
+            let name = "exchange \(exchange.id.key)"
+            if try connection.queryFirst("SELECT 1 FROM pairing WHERE id = ?", [.text(exchange.pairing)], { _ in true }) == nil {
+                throw DuikouError.notFound("\(name): pairing", exchange.pairing)
+            }
+            if try connection.queryFirst("SELECT 1 FROM exchange WHERE id = ?", [.text(exchange.id.key)], { _ in true }) != nil {
+                throw DuikouError(.constraint, "\(name): id: already recorded")
+            }
+            try connection.run("""
+                INSERT INTO exchange (id, pairing_id, direction, kind, start_date, end_date, participants, person, from_org, to_org, post, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [
+                    .text(exchange.id.key), .text(exchange.pairing), .text(exchange.direction.rawValue), .text(exchange.kind.rawValue),
+                    .text(exchange.start.description), .optional(exchange.end?.description), .integer(Int64(exchange.participants)),
+                    .optional(exchange.person), .optional(exchange.fromOrg), .optional(exchange.toOrg), .optional(exchange.post), .text(now),
+                ], context: name)
+            return try Self.loadExchanges(pairing: nil, id: exchange.id, in: connection)[0]
+        }
+    }
+
+    /// The exchanges of a pairing and the pairings below it (all when `pairing` is `nil`), by start date.
+    public func exchanges(pairing: String? = nil) throws -> [CadreExchange] {
+        try read { connection in
+            try Self.checkFilter(pairing: pairing, area: nil, task: nil, in: connection)
+            return try Self.loadExchanges(pairing: pairing, id: nil, in: connection)
+        }
+    }
+
+    static func loadExchanges(pairing: String?, id: UUID?, in connection: SQLiteConnection) throws -> [CadreExchange] {
+        try connection.query("""
+            \(ProjectSQL.scope)
+            SELECT e.id, e.pairing_id, e.direction, e.kind, e.start_date, e.end_date, e.participants, e.person, e.from_org, e.to_org, e.post
+            FROM exchange e
+            WHERE (?1 IS NULL OR e.pairing_id IN scope) AND (?2 IS NULL OR e.id = ?2)
+            ORDER BY e.start_date, e.rowid
+            """, [.optional(pairing), .optional(id?.key)]
+        ) { row in
+            CadreExchange(
+                id: try storedUUID(row.text(0)), pairing: row.text(1), direction: try stored(ExchangeDirection.self, row.text(2)),
+                kind: try stored(ExchangeKind.self, row.text(3)), start: try storedDate(row.text(4)),
+                end: try row.optionalText(5).map(storedDate), participants: row.int(6), person: row.optionalText(7),
+                fromOrg: row.optionalText(8), toOrg: row.optionalText(9), post: row.optionalText(10)
+            )
+        }
+    }
+}

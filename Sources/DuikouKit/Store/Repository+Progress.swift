@@ -1,0 +1,76 @@
+extension Repository {
+    /// How far the cooperation has come, grouped by area, task or pairing, now or as of a date.
+    ///
+    /// A project counts as of a date when its first update is on or before it, with the status and
+    /// completed investment of its latest update on or before it. Planned investment sums the
+    /// projects that are not terminated; completed investment sums them all.
+    ///
+    /// - Throws: ``DuikouError/Code/notFound`` for an unknown pairing or area.
+    public func progress(_ query: ProgressQuery = ProgressQuery()) throws -> ProgressReport {
+        try read { connection in
+            try Self.checkFilter(pairing: query.pairing, area: query.area, task: nil, in: connection)
+            let catalogue = try Self.loadCatalogue(connection)
+            let asOf: SQLiteValue = .optional(query.asOf?.description)
+            let filters: [SQLiteValue] = [.optional(query.pairing), .optional(query.area)]
+            let projectQuery = query.asOf == nil ? (ProgressSQL.current, filters) : (ProgressSQL.asOf, filters + [asOf])
+            let groups = try connection.query(projectQuery.0, projectQuery.1) { row in
+                ProgressGroup(pairing: row.text(0), task: row.text(1), status: try stored(ProjectStatus.self, row.text(2)),
+                              projects: row.int(3), landmarkProjects: row.int(4),
+                              planned: Money(uncheckedYuan: row.int64(5)), completed: Money(uncheckedYuan: row.int64(6)))
+            }
+            var activity: [String: PairingActivity] = [:]
+            let pairingValues: [SQLiteValue] = [.optional(query.pairing), asOf]
+            for (pairing, parks) in try connection.query(ProgressSQL.parks, pairingValues, { ($0.text(0), $0.int(1)) }) {
+                activity[pairing, default: PairingActivity()].parks = parks
+            }
+            for (pairing, kind, count) in try connection.query(ProgressSQL.exchanges, pairingValues, { ($0.text(0), $0.text(1), $0.int(2)) }) {
+                switch try stored(ExchangeKind.self, kind) {
+                case .secondment: activity[pairing, default: PairingActivity()].secondments = count
+                case .training: activity[pairing, default: PairingActivity()].trainees = count
+                }
+            }
+            let scope = query.pairing.map { catalogue.subtree(ofPairing: $0) } ?? catalogue.pairings.map(\.id)
+            return try ProgressReport(query: query, catalogue: catalogue, scope: scope, groups: groups, activity: activity)
+        }
+    }
+}
+
+/// The grouped queries behind a progress report. Projects take ?1 pairing, ?2 area, ?3 as-of date;
+/// parks and exchanges take ?1 pairing, ?2 as-of date.
+enum ProgressSQL {
+    static let current = """
+        \(ProjectSQL.scope)
+        SELECT p.pairing_id, p.task_code, p.status, count(*), sum(p.landmark),
+               coalesce(sum(CASE WHEN p.status <> 'terminated' THEN p.planned_yuan END), 0), sum(p.completed_yuan)
+        FROM project p
+        WHERE (?1 IS NULL OR p.pairing_id IN scope) AND (?2 IS NULL OR substr(p.task_code, 1, 1) = ?2)
+        GROUP BY p.pairing_id, p.task_code, p.status
+        """
+
+    static let asOf = """
+        \(ProjectSQL.scope)
+        SELECT p.pairing_id, p.task_code, u.status, count(*), sum(p.landmark),
+               coalesce(sum(CASE WHEN u.status <> 'terminated' THEN p.planned_yuan END), 0), sum(u.completed_yuan)
+        FROM project p
+        JOIN progress_update u ON u.project_id = p.id
+            AND u.seq = (SELECT max(x.seq) FROM progress_update x WHERE x.project_id = p.id AND x.date <= ?3)
+        WHERE (?1 IS NULL OR p.pairing_id IN scope) AND (?2 IS NULL OR substr(p.task_code, 1, 1) = ?2)
+        GROUP BY p.pairing_id, p.task_code, u.status
+        """
+
+    /// Parks established on or before the as-of date (or of unknown date) count.
+    static let parks = """
+        \(ProjectSQL.scope)
+        SELECT k.pairing_id, count(*) FROM park k
+        WHERE (?1 IS NULL OR k.pairing_id IN scope) AND (?2 IS NULL OR k.established IS NULL OR k.established <= ?2)
+        GROUP BY k.pairing_id
+        """
+
+    /// Exchanges that started on or before the as-of date count.
+    static let exchanges = """
+        \(ProjectSQL.scope)
+        SELECT e.pairing_id, e.kind, sum(e.participants) FROM exchange e
+        WHERE (?1 IS NULL OR e.pairing_id IN scope) AND (?2 IS NULL OR e.start_date <= ?2)
+        GROUP BY e.pairing_id, e.kind
+        """
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+extension Repository {
+    /// Records a new project with its first progress update.
+    ///
+    /// - Throws: ``DuikouError/Code/notFound`` for an unknown pairing, task or park;
+    ///   ``DuikouError/Code/constraint`` when the id is already recorded.
+    @discardableResult
+    public func addProject(_ project: NewProject) throws -> Project {
+        try write { connection, now in
+            try ProjectWriter(connection: connection, now: now).add(project)
+            return try Self.loadProject(project.id, in: connection)
+        }
+    }
+
+    /// Records many projects in one transaction with one prepared statement per table: all of them
+    /// or, when any is refused, none.
+    ///
+    /// - Returns: how many projects were recorded.
+    @discardableResult
+    public func addProjects<S: Sequence & Sendable>(_ projects: S) throws -> Int where S.Element == NewProject {
+        try write { connection, now in
+            let writer = try ProjectWriter(connection: connection, now: now)
+            var count = 0
+            for project in projects {
+                try writer.add(project)
+                count += 1
+            }
+            return count
+        }
+    }
+
+    /// Records a progress update under the lifecycle rules (see ``ProjectLifecycle``).
+    ///
+    /// - Returns: the project in its new state.
+    @discardableResult
+    public func recordUpdate(_ update: NewProgressUpdate, toProject id: UUID) throws -> Project {
+        try write { connection, now in
+            try ProjectWriter(connection: connection, now: now).record(update, to: id)
+            return try Self.loadProject(id, in: connection)
+        }
+    }
+
+    /// The project with its whole history.
+    public func projectHistory(_ id: UUID) throws -> ProjectHistory {
+        try read { connection in
+            let project = try Self.loadProject(id, in: connection)
+            let updates = try connection.query(
+                "SELECT seq, date, status, completed_yuan, note, recorded_at FROM progress_update WHERE project_id = ? ORDER BY seq",
+                [.text(id.key)]
+            ) { row in
+                ProgressUpdate(sequence: row.int(0), date: try storedDate(row.text(1)), status: try stored(ProjectStatus.self, row.text(2)),
+                               completed: Money(uncheckedYuan: row.int64(3)), note: row.optionalText(4), recordedAt: row.text(5))
+            }
+            return ProjectHistory(project: project, updates: updates)
+        }
+    }
+
+    /// The projects that pass `filter`, oldest first; as of ``ProjectFilter/asOf`` when given.
+    public func projects(_ filter: ProjectFilter = ProjectFilter()) throws -> [Project] {
+        try read { connection in
+            try Self.checkFilter(pairing: filter.pairing, area: filter.area, task: filter.task, in: connection)
+            let values: [SQLiteValue] = [.optional(filter.pairing), .optional(filter.area), .optional(filter.task), .optional(filter.status?.rawValue)]
+            if let asOf = filter.asOf {
+                return try connection.query(ProjectSQL.listAsOf, values + [.text(asOf.description)], Self.projectRow)
+            }
+            return try connection.query(ProjectSQL.list, values, Self.projectRow)
+        }
+    }
+
+    static func loadProject(_ id: UUID, in connection: SQLiteConnection) throws -> Project {
+        guard let project = try connection.queryFirst(ProjectSQL.one, [.text(id.key)], projectRow) else {
+            throw DuikouError.notFound("project", id.key)
+        }
+        return project
+    }
+
+    /// Refuses filters that name an unknown pairing, area or task, rather than answering "nothing".
+    static func checkFilter(pairing: String?, area: String?, task: String?, in connection: SQLiteConnection) throws {
+        if let pairing, try connection.queryFirst("SELECT 1 FROM pairing WHERE id = ?", [.text(pairing)], { _ in true }) == nil {
+            throw DuikouError.notFound("pairing", pairing)
+        }
+        if let area, try connection.queryFirst("SELECT 1 FROM task_area WHERE code = ?", [.text(area)], { _ in true }) == nil {
+            throw DuikouError.notFound("area", area)
+        }
+        if let task, try connection.queryFirst("SELECT 1 FROM task WHERE code = ?", [.text(task)], { _ in true }) == nil {
+            throw DuikouError.notFound("task", task)
+        }
+    }
+
+    static func projectRow(_ row: SQLiteStatement) throws -> Project {
+        Project(
+            id: try storedUUID(row.text(0)), pairing: row.text(1), task: row.text(2), title: row.text(3),
+            description: row.optionalText(4), northeastParty: row.optionalText(5), eastParty: row.optionalText(6),
+            park: try row.optionalText(7).map(storedUUID), landmark: row.int64(8) != 0,
+            planned: row.optionalInt64(9).map(Money.init(uncheckedYuan:)),
+            status: try stored(ProjectStatus.self, row.text(10)), statusDate: try storedDate(row.text(11)),
+            firstDate: try storedDate(row.text(12)), completed: Money(uncheckedYuan: row.int64(13))
+        )
+    }
+}
+
+/// The SQL that reads projects; every query returns the columns ``Repository/projectRow(_:)`` expects.
+enum ProjectSQL {
+    static let columns = """
+        p.id, p.pairing_id, p.task_code, p.title, p.description, p.northeast_party, p.east_party, p.park_id,
+        p.landmark, p.planned_yuan
+        """
+
+    static let one = "SELECT \(columns), p.status, p.status_date, p.first_date, p.completed_yuan FROM project p WHERE p.id = ?"
+
+    /// The pairing filter takes the pairing and every pairing below it.
+    static let scope = """
+        WITH RECURSIVE scope(id) AS (
+            SELECT ?1 UNION ALL SELECT child.id FROM pairing child JOIN scope ON child.parent_id = scope.id
+        )
+        """
+
+    static let filters = """
+        (?1 IS NULL OR p.pairing_id IN scope) AND (?2 IS NULL OR substr(p.task_code, 1, 1) = ?2)
+        AND (?3 IS NULL OR p.task_code = ?3)
+        """
+
+    static let list = """
+        \(scope)
+        SELECT \(columns), p.status, p.status_date, p.first_date, p.completed_yuan
+        FROM project p
+        WHERE \(filters) AND (?4 IS NULL OR p.status = ?4)
+        ORDER BY p.first_date, p.rowid
+        """
+
+    /// A project's state as of ?5: its latest update dated on or before then.
+    static let listAsOf = """
+        \(scope)
+        SELECT \(columns), u.status, u.date, p.first_date, u.completed_yuan
+        FROM project p
+        JOIN progress_update u ON u.project_id = p.id
+            AND u.seq = (SELECT max(x.seq) FROM progress_update x WHERE x.project_id = p.id AND x.date <= ?5)
+        WHERE \(filters) AND (?4 IS NULL OR u.status = ?4)
+        ORDER BY p.first_date, p.rowid
+        """
+}
+
+/// A date read back from the database.
+func storedDate(_ text: String) throws -> LocalDate {
+    do { return try LocalDate(parsing: text) } catch {
+        throw DuikouError(.corrupt, "the database holds \(DuikouError.quoted(text)), which is not a date")
+    }
+}
+
+/// A UUID read back from the database.
+func storedUUID(_ text: String) throws -> UUID {
+    guard let id = UUID(uuidString: text) else {
+        throw DuikouError(.corrupt, "the database holds \(DuikouError.quoted(text)), which is not a UUID")
+    }
+    return id
+}

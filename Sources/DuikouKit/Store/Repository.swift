@@ -1,0 +1,74 @@
+import Synchronization
+
+/// The entry point to a Duikou database: open one, record into it, ask it questions.
+///
+/// A `Repository` is `Sendable` and may be shared between threads: calls are serialized on its
+/// one SQLite connection, each write runs in its own `BEGIN IMMEDIATE` transaction and either
+/// happens whole or not at all. Several processes may write the same file at once; a writer
+/// waits up to ``Options/busyTimeout`` for the lock before failing with ``DuikouError/Code/busy``.
+///
+/// ```swift
+/// let repository = try Repository(path: "duikou.sqlite")
+/// let project = try repository.addProject(NewProject(
+///     pairing: "harbin-shenzhen", task: "2.2", title: "新能源汽车零部件项目",
+///     planned: Money(parsing: "12.5亿"), date: LocalDate(parsing: "2024-03-01")))
+/// ```
+public final class Repository: Sendable {
+    /// How a database is opened.
+    public struct Options: Sendable {
+        /// How long a write waits for another writer's lock before failing. Five seconds by default.
+        public var busyTimeout: Duration
+        /// Open without write access: reading works, every write is refused.
+        public var readOnly: Bool
+
+        /// Creates options.
+        public init(busyTimeout: Duration = .seconds(5), readOnly: Bool = false) {
+            self.busyTimeout = busyTimeout
+            self.readOnly = readOnly
+        }
+    }
+
+    /// The path of the database file.
+    public let path: String
+    private let connection: Mutex<SQLiteConnection>
+
+    /// Opens (creating and migrating when needed) the Duikou database at `path`.
+    ///
+    /// Opening happens in a fixed order: extended result codes, busy timeout, foreign keys, a check
+    /// that the file is Duikou's, WAL journal, `synchronous=NORMAL`, then the migrations. The file
+    /// check comes before anything is written, so that a foreign SQLite file, a file that is not a
+    /// database or a database from a newer Duikou is refused and left byte for byte untouched.
+    ///
+    /// - Throws: ``DuikouError`` with ``DuikouError/Code/foreignDatabase``,
+    ///   ``DuikouError/Code/notADatabase``, ``DuikouError/Code/schemaTooNew`` or an I/O code.
+    public init(path: String, options: Options = Options()) throws {
+        let connection = try SQLiteConnection(path: path, readOnly: options.readOnly)
+        let timeout = options.busyTimeout.components
+        let milliseconds = timeout.seconds * 1000 + timeout.attoseconds / 1_000_000_000_000_000
+        try connection.execute("PRAGMA busy_timeout = \(max(0, min(milliseconds, Int64(Int32.max))))")
+        try connection.execute("PRAGMA foreign_keys = ON")
+        let migrator = Migrator()
+        let version = try migrator.identify(connection)
+        if !options.readOnly {
+            try connection.execute("PRAGMA journal_mode = WAL", context: "switching to WAL")
+        }
+        try connection.execute("PRAGMA synchronous = NORMAL")
+        try migrator.migrate(connection, from: version, readOnly: options.readOnly)
+        self.path = path
+        self.connection = Mutex(connection)
+    }
+
+    /// Runs `body` on the connection inside a read transaction, so that it sees one snapshot.
+    func read<T: Sendable>(_ body: @Sendable (SQLiteConnection) throws -> T) throws -> T {
+        try connection.withLock { connection in
+            try connection.transaction(immediate: false) { try body(connection) }
+        }
+    }
+
+    /// Runs `body` on the connection inside a `BEGIN IMMEDIATE` transaction: all of it or none.
+    func write<T: Sendable>(_ body: @Sendable (SQLiteConnection, _ now: String) throws -> T) throws -> T {
+        try connection.withLock { connection in
+            try connection.transaction(immediate: true) { try body(connection, Timestamp.now()) }
+        }
+    }
+}
