@@ -11,7 +11,7 @@ enum Ratio {
     /// `45.7%`, or `-` when there is no ratio.
     static func percent(_ ratio: Double?) -> String {
         guard let ratio else { return "-" }
-        return decimal(ratio * 100, places: 1) + "%"
+        return String(format: "%.1f%%", ratio * 100)
     }
 
     /// The ratio in CSV: four decimals, or empty.

@@ -41,6 +41,22 @@ extension Repository {
         }
     }
 
+    /// Records progress updates for many projects in one transaction: all or none.
+    ///
+    /// - Returns: how many updates were recorded.
+    @discardableResult
+    public func recordUpdates<S: Sequence & Sendable>(_ updates: S) throws -> Int where S.Element == (project: UUID, update: NewProgressUpdate) {
+        try write { connection, now in
+            let writer = try ProjectWriter(connection: connection, now: now)
+            var count = 0
+            for (project, update) in updates {
+                try writer.record(update, to: project)
+                count += 1
+            }
+            return count
+        }
+    }
+
     /// The project with its whole history.
     public func projectHistory(_ id: UUID) throws -> ProjectHistory {
         try read { connection in

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Illustrative sample data built on the real pairings, tasks and named parks of the plan.
+///
+/// The projects, amounts and exchanges are invented (标注：示例数据，虚构), shaped after the public
+/// figures in the plan's reference notes so that reports look like the real thing. The same data
+/// comes out on every run.
+public enum DemoData {
+    /// The key under which a demo database notes what it holds.
+    static let metaKey = "content"
+    static let metaValue = "demo: illustrative sample data (示例数据，虚构)"
+
+    /// What a demo database holds.
+    public struct Summary: Sendable, Hashable {
+        /// Projects recorded.
+        public let projects: Int
+        /// Progress updates recorded, the first updates included.
+        public let updates: Int
+        /// Parks recorded.
+        public let parks: Int
+        /// Cadre exchanges recorded.
+        public let exchanges: Int
+    }
+
+    /// Creates a demo database at `path`, or rebuilds one made by an earlier demo.
+    ///
+    /// The data is written to a temporary file beside `path` and moved into place when complete,
+    /// so that a failure leaves nothing half-written.
+    ///
+    /// - Throws: ``DuikouError/Code/invalidInput`` when `path` holds a database with other data:
+    ///   the demo never writes into it.
+    public static func create(at path: String) throws -> (Repository, Summary) {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: path) {
+            try refuseOtherData(at: path)
+        }
+        let temporary = path + ".building-\(ProcessInfo.processInfo.processIdentifier)"
+        removeDatabase(at: temporary)
+        let summary: Summary
+        do {
+            let repository = try Repository(path: temporary)
+            summary = try populate(repository)
+            try repository.setMeta(metaKey, metaValue)
+        } catch {
+            removeDatabase(at: temporary)
+            throw error
+        }
+        removeDatabase(at: path)
+        do {
+            try fileManager.moveItem(atPath: temporary, toPath: path)
+        } catch {
+            removeDatabase(at: temporary)
+            throw DuikouError(.io, "cannot move the demo database into place at \(DuikouError.quoted(path)): \(error.localizedDescription)")
+        }
+        return (try Repository(path: path), summary)
+    }
+
+    private static func refuseOtherData(at path: String) throws {
+        let existing = try Repository(path: path)
+        if try existing.meta(metaKey) != metaValue, try existing.holdsRecords() {
+            throw DuikouError(.invalidInput, "\(DuikouError.quoted(path)) holds other data; the demo writes only into a new database or an earlier demo's (give another --db)")
+        }
+    }
+
+    private static func removeDatabase(at path: String) {
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: path + suffix)
+        }
+    }
+
+    /// Fills an empty repository with the sample data.
+    static func populate(_ repository: Repository) throws -> Summary {
+        var random = SeededGenerator(seed: 2017_0307)
+        let parks = try DemoCatalogue.parks.map { park in
+            try repository.addPark(NewPark(
+                id: random.uuid(), pairing: park.pairing, name: park.name, kind: park.kind, hostRegion: park.host,
+                partner: park.partner, established: LocalDate(parsing: park.established),
+                plannedArea: LandArea(parsingKm2: park.areaKm2), benefitSharing: park.benefitSharing))
+        }
+        var projects: [NewProject] = []
+        var updates: [(project: UUID, update: NewProgressUpdate)] = []
+        for plan in DemoCatalogue.pairingPlans {
+            for _ in 0..<plan.projects {
+                let story = try DemoProjectStory.make(for: plan, parks: parks.filter { $0.pairing == plan.pairing }, using: &random)
+                projects.append(story.project)
+                updates += story.updates.map { (project: story.project.id, update: $0) }
+            }
+        }
+        try repository.addProjects(projects)
+        try repository.recordUpdates(updates)
+        let exchanges = try DemoCatalogue.exchanges(using: &random)
+        for exchange in exchanges { try repository.addExchange(exchange) }
+        return Summary(projects: projects.count, updates: projects.count + updates.count, parks: parks.count, exchanges: exchanges.count)
+    }
+}

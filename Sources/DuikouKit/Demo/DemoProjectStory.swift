@@ -1,0 +1,73 @@
+import Foundation
+
+/// One invented project and the progress updates that move it along from its signing on.
+struct DemoProjectStory {
+    let project: NewProject
+    let updates: [NewProgressUpdate]
+
+    /// The last date any demo update may carry.
+    static let horizon = LocalDate(unchecked: 2025, 6, 30)
+
+    static func make(for plan: DemoCatalogue.PairingPlan, parks: [Park], using random: inout SeededGenerator) throws -> DemoProjectStory {
+        let subject = DemoCatalogue.subjects.randomElement(using: &random) ?? DemoCatalogue.subjects[0]
+        let word = subject.words.randomElement(using: &random) ?? ""
+        let kind = subject.kind.randomElement(using: &random) ?? "项目"
+        let title = "\(plan.northeastCity)·\(plan.eastCity)\(word)\(kind)"
+        let plannedWan = Int64.random(in: 5_000...600_000, using: &random) / 100 * 100
+        let planned = try Money(yuan: plannedWan * 10_000)
+        var date = try LocalDate(year: Int.random(in: 2017...2024, using: &random), month: Int.random(in: 1...12, using: &random),
+                                 day: Int.random(in: 1...28, using: &random))
+        if date < LocalDate(unchecked: 2017, 4, 1) { date = LocalDate(unchecked: 2017, 4, 1) }
+        let first: ProjectStatus = Int.random(in: 0..<10, using: &random) < 2 ? .negotiating : .signed
+        let park = subject.task.hasPrefix("2") || subject.task == "4.2" ? parks.randomElement(using: &random) : nil
+        let project = try NewProject(
+            id: random.uuid(), pairing: plan.pairing, task: subject.task, title: title,
+            description: "示例数据（虚构）：\(plan.northeastCity)与\(plan.eastCity)在\(word)领域的合作项目，用于演示 Duikou 的记录与统计。",
+            northeastParty: "\(plan.northeastCity)（示例）企业", eastParty: "\(plan.eastCity)（示例）企业", park: park?.id,
+            landmark: Int.random(in: 0..<100, using: &random) < 8, planned: planned, status: first, date: date)
+
+        var updates: [NewProgressUpdate] = []
+        var status = first
+        var completed = Money.zero
+        let path: [ProjectStatus] = [.signed, .landed, .started, .completed, .operating]
+        while true {
+            date = try date.adding(days: Int.random(in: 90...800, using: &random))
+            guard date <= horizon else { break }
+            let roll = Int.random(in: 0..<100, using: &random)
+            if roll < 3 {
+                updates.append(try NewProgressUpdate(date: date, status: .terminated, note: "示例：投资方调整计划，项目终止"))
+                break
+            }
+            if roll < 8 && status != .suspended {
+                status = .suspended
+                updates.append(try NewProgressUpdate(date: date, status: .suspended, note: "示例：资金未到位，暂时停建"))
+                continue
+            }
+            let from = status == .suspended ? (updates.last(where: { $0.status != .suspended })?.status ?? first) : status
+            guard let index = path.firstIndex(of: from).map({ $0 + 1 }) ?? (from == .negotiating ? 0 : nil), index < path.count else { break }
+            status = path[index]
+            let share: Int64 = switch status {
+            case .started: Int64.random(in: 10...40, using: &random)
+            case .completed: Int64.random(in: 70...95, using: &random)
+            case .operating: Int64.random(in: 90...100, using: &random)
+            default: 0
+            }
+            completed = max(completed, try Money(yuan: planned.yuan / 10_000 * share / 100 * 10_000))
+            updates.append(try NewProgressUpdate(date: date, status: status, completed: completed))
+        }
+        return DemoProjectStory(project: project, updates: updates)
+    }
+}
+
+extension LocalDate {
+    /// The date `days` later, through Foundation's Gregorian calendar.
+    func adding(days: Int) throws -> LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        guard let start = calendar.date(from: DateComponents(year: year, month: month, day: day)),
+              let later = calendar.date(byAdding: .day, value: days, to: start)
+        else { throw DuikouError(.internal, "cannot add \(days) days to \(self)") }
+        let parts = calendar.dateComponents([.year, .month, .day], from: later)
+        return try LocalDate(year: parts.year ?? year, month: parts.month ?? month, day: parts.day ?? day)
+    }
+}

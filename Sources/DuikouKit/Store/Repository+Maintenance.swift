@@ -1,0 +1,37 @@
+import Foundation
+
+extension Repository {
+    /// Whether the database holds records of its own: projects, parks, exchanges, or regions and
+    /// pairings beyond the seeded catalogue.
+    func holdsRecords() throws -> Bool {
+        try read { connection in
+            let counts = try connection.queryFirst("""
+                SELECT (SELECT count(*) FROM project) + (SELECT count(*) FROM park) + (SELECT count(*) FROM exchange),
+                       (SELECT count(*) FROM region), (SELECT count(*) FROM pairing)
+                """) { ($0.int(0), $0.int(1), $0.int(2)) }
+            guard let counts else { return false }
+            return counts.0 > 0 || counts.1 > CatalogueSeed.regions || counts.2 > CatalogueSeed.pairings
+        }
+    }
+
+    /// The value stored under `key` in the database's own notes, such as what it contains.
+    func meta(_ key: String) throws -> String? {
+        try read { connection in
+            try connection.queryFirst("SELECT value FROM duikou_meta WHERE key = ?", [.text(key)]) { $0.text(0) }
+        }
+    }
+
+    /// Stores a note about the database under `key`.
+    func setMeta(_ key: String, _ value: String) throws {
+        try write { connection, _ in
+            try connection.run("INSERT INTO duikou_meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
+                               [.text(key), .text(value)])
+        }
+    }
+}
+
+/// How many regions and pairings the catalogue migration seeds.
+enum CatalogueSeed {
+    static let regions = 15
+    static let pairings = 8
+}

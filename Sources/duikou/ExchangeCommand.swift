@@ -1,0 +1,76 @@
+import ArgumentParser
+import DuikouKit
+import Foundation
+
+/// `duikou exchange …`.
+struct ExchangeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exchange",
+        abstract: "Record cadre exchanges: secondments (挂职, persons) and training (培训, person-times).",
+        subcommands: [Add.self, List.self])
+
+    /// `duikou exchange add`.
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a secondment or a training batch; prints its new id alone.",
+            discussion: "Example: duikou exchange add --pairing jilin-zhejiang --direction to-east --kind training --start 2018-04-10 --participants 52")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "The pairing's id.")
+        var pairing: String
+
+        @Option(help: "to-east (赴东部) or to-northeast (赴东北).")
+        var direction: String
+
+        @Option(help: "secondment (挂职) or training (培训).")
+        var kind: String
+
+        @Option(help: "The first day, YYYY-MM-DD.")
+        var start: String
+
+        @Option(help: "The last day, YYYY-MM-DD.")
+        var end: String?
+
+        @Option(help: "Persons seconded (default 1) or training participants (required for training).")
+        var participants: Int?
+
+        @Option(help: "The seconded person's name.")
+        var person: String?
+
+        @Option(help: "The sending organisation.")
+        var fromOrg: String?
+
+        @Option(help: "The receiving organisation.")
+        var toOrg: String?
+
+        @Option(help: "The post held.")
+        var post: String?
+
+        func run() throws {
+            let exchange = try NewExchange(
+                pairing: pairing, direction: try ExchangeDirection(parsing: direction, field: "--direction"),
+                kind: try ExchangeKind(parsing: kind, field: "--kind"), start: try LocalDate(parsing: start, field: "--start"),
+                end: try Read.date(end, "--end"), participants: participants, person: person, fromOrg: fromOrg,
+                toOrg: toOrg, post: post)
+            print(try database.open().addExchange(exchange).id.uuidString.lowercased())
+        }
+    }
+
+    /// `duikou exchange list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List cadre exchanges by start date.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "Only this pairing and the pairings inside it.")
+        var pairing: String?
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            output.emit(.exchanges(try database.open().exchanges(pairing: pairing), output.language))
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import DuikouKit
+
+/// `duikou pairing …`.
+struct PairingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pairing",
+        abstract: "Record pairings of your own, such as city pairings inside a provincial one.",
+        subcommands: [Add.self])
+
+    /// `duikou pairing add`.
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a pairing between a Northeast region and an Eastern one.",
+            discussion: """
+                The level defaults to province when the Northeast region is a province or autonomous region, \
+                else city; the status defaults to active, or exploring when there is no Eastern side yet.
+                Example: duikou pairing add --id foshan-jiamusi --northeast 230800 --east 440600 --parent heilongjiang-guangdong
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "The pairing's id: lower-case letters, digits and hyphens.")
+        var id: String
+
+        @Option(help: "The GB/T 2260 code of the Northeast region.")
+        var northeast: String
+
+        @Option(help: "The GB/T 2260 code of the Eastern region (may be left out while exploring).")
+        var east: String?
+
+        @Option(help: "The pairing this one sits inside.")
+        var parent: String?
+
+        @Option(help: "province or city.")
+        var level: String?
+
+        @Option(help: "active, exploring or ended.")
+        var status: String?
+
+        func run() throws {
+            let pairing = try NewPairing(
+                id: id, northeast: northeast, east: east,
+                level: try Read.keyword(level, PairingLevel.self, "--level"),
+                status: try Read.keyword(status, PairingStatus.self, "--status"), parent: parent)
+            print(try database.open().addPairing(pairing).id)
+        }
+    }
+}

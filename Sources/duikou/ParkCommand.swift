@@ -1,0 +1,70 @@
+import ArgumentParser
+import DuikouKit
+import Foundation
+
+/// `duikou park …`.
+struct ParkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "park",
+        abstract: "Record co-built industrial parks (共建园区, 分园区, 飞地) and list them with their projects.",
+        subcommands: [Add.self, List.self])
+
+    /// `duikou park add`.
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a park; prints its new id alone.",
+            discussion: "Example: duikou park add --pairing harbin-shenzhen --name 深圳（哈尔滨）产业园区 --host-region 230100 --established 2019-05-09 --planned-area-km2 26")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "The pairing's id.")
+        var pairing: String
+
+        @Option(help: "The park's name.")
+        var name: String
+
+        @Option(help: "joint (共建园区), branch (分园区) or enclave (飞地); default joint.")
+        var kind: String?
+
+        @Option(help: "The GB/T 2260 code of the host region.")
+        var hostRegion: String?
+
+        @Option(help: "The Eastern partner.")
+        var partner: String?
+
+        @Option(help: "When the park was established, YYYY-MM-DD.")
+        var established: String?
+
+        @Option(help: "The planned area in km², e.g. 26 or 1.53.")
+        var plannedAreaKm2: String?
+
+        @Option(help: "How benefits (tax, GDP) are shared.")
+        var benefitSharing: String?
+
+        func run() throws {
+            let park = try NewPark(
+                pairing: pairing, name: name, kind: try Read.keyword(kind, ParkKind.self, "--kind") ?? .joint,
+                hostRegion: hostRegion, partner: partner, established: try Read.date(established, "--established"),
+                plannedArea: try plannedAreaKm2.map { try LandArea(parsingKm2: $0, field: "--planned-area-km2") },
+                benefitSharing: benefitSharing)
+            print(try database.open().addPark(park).id.uuidString.lowercased())
+        }
+    }
+
+    /// `duikou park list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List parks with their projects and investment.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "Only this pairing and the pairings inside it.")
+        var pairing: String?
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            output.emit(.parks(try database.open().parks(pairing: pairing), output.language))
+        }
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+@testable import DuikouKit
+
+/// Reading, checking and ordering ISO dates.
+@Suite struct LocalDateTests {
+    @Test(arguments: [
+        ("2019-05-09", 2019, 5, 9),
+        ("2017-03-06", 2017, 3, 6),
+        ("1900-01-01", 1900, 1, 1),
+        ("2999-12-31", 2999, 12, 31),
+        ("2024-01-31", 2024, 1, 31),
+        ("2019-04-30", 2019, 4, 30),
+        ("2019-02-28", 2019, 2, 28),
+    ])
+    func validDates(text: String, year: Int, month: Int, day: Int) throws {
+        let date = try LocalDate(parsing: text)
+        #expect(date.year == year)
+        #expect(date.month == month)
+        #expect(date.day == day)
+        #expect(date.description == text)
+        #expect(try LocalDate(year: year, month: month, day: day) == date)
+    }
+
+    @Test(arguments: [
+        ("2020-02-29", true),
+        ("2019-02-29", false),
+        ("1900-02-29", false),
+        ("2000-02-29", true),
+        ("2100-02-29", false),
+        ("2400-02-29", true),
+        ("2024-02-29", true),
+        ("2020-02-30", false),
+    ])
+    func leapYears(text: String, exists: Bool) throws {
+        if exists {
+            #expect(try LocalDate(parsing: text).description == text)
+        } else {
+            expectInvalidInput { try LocalDate(parsing: text) }
+        }
+    }
+
+    @Test(arguments: ["2019-02-30", "2019-13-01", "2019-00-10", "2019-04-31", "2019-06-31", "2019-09-31", "2019-11-31",
+                      "2019-01-32", "2019-01-00", "2019-99-99"])
+    func impossibleDatesAreRefused(text: String) {
+        expectInvalidInput { try LocalDate(parsing: text) }
+    }
+
+    @Test(arguments: ["2019-2-3", "2019-02-3", "2019-2-03", "2019/02/03", "2019.02.03", "20190203", "19-02-03", "2019-02-03T00:00",
+                      "2019-02-03Z", " 2019-02-03", "2019-02-03 ", "\u{3000}2019-02-03", "２０１９-０２-０３", "2019－02－03", "",
+                      "abcd-ef-gh", "2019-0a-03", "+019-02-03", "-2019-02-03", "2019-02--3", "2019--2-03", "02-03-2019",
+                      "2019_02_03", "2019-02-03\n", "2019-02-0\u{301}"])
+    func wrongFormatsAreRefused(text: String) {
+        expectInvalidInput { try LocalDate(parsing: text) }
+    }
+
+    @Test(arguments: ["1899-12-31", "0219-05-09", "0000-01-01", "3000-01-01", "9999-12-31"])
+    func yearsOutside1900To2999AreRefused(text: String) {
+        expectInvalidInput { try LocalDate(parsing: text) }
+    }
+
+    @Test func partsAreCheckedToo() throws {
+        expectInvalidInput { try LocalDate(year: 20199, month: 5, day: 9) }
+        expectInvalidInput { try LocalDate(year: 219, month: 5, day: 9) }
+        expectInvalidInput { try LocalDate(year: 2019, month: 0, day: 9) }
+        expectInvalidInput { try LocalDate(year: 2019, month: 13, day: 9) }
+        expectInvalidInput { try LocalDate(year: 2019, month: 2, day: 29) }
+        expectInvalidInput { try LocalDate(year: 2019, month: 5, day: 0) }
+        expectInvalidInput { try LocalDate(year: 2019, month: 5, day: -1) }
+        #expect(try LocalDate(year: 2020, month: 2, day: 29).description == "2020-02-29")
+        #expect(try LocalDate(year: 1900, month: 1, day: 1).description == "1900-01-01")
+    }
+
+    @Test func errorNamesTheField() {
+        let error = #expect(throws: DuikouError.self) { try LocalDate(parsing: "2019/02/03", field: "established") }
+        #expect(error?.code == .invalidInput)
+        #expect(error?.message.contains("established") == true)
+
+        let impossible = #expect(throws: DuikouError.self) { try LocalDate(parsing: "2019-02-30", field: "as-of") }
+        #expect(impossible?.message.contains("as-of") == true)
+    }
+
+    @Test func endOfYear() throws {
+        #expect(try LocalDate.endOfYear(2020).description == "2020-12-31")
+        #expect(try LocalDate.endOfYear(1900).description == "1900-12-31")
+        expectInvalidInput { try LocalDate.endOfYear(3000) }
+    }
+
+    @Test func datesOrderChronologically() throws {
+        let texts = ["2019-05-09", "2018-12-31", "2019-05-10", "2019-04-30", "1900-01-01", "2999-12-31", "2019-10-01"]
+        let dates = try texts.map { try LocalDate(parsing: $0) }
+        #expect(dates.sorted().map(\.description) == texts.sorted())
+        #expect(try LocalDate(parsing: "2019-01-31") < LocalDate(parsing: "2019-02-01"))
+        #expect(try LocalDate(parsing: "2018-12-31") < LocalDate(parsing: "2019-01-01"))
+        #expect(try !(LocalDate(parsing: "2019-01-01") < LocalDate(parsing: "2019-01-01")))
+        #expect(try LocalDate(parsing: "2019-01-01") == LocalDate(year: 2019, month: 1, day: 1))
+    }
+
+    /// The month lengths agree with Foundation's Gregorian calendar for every month of every year accepted.
+    @Test func monthLengthsMatchTheGregorianCalendar() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        for year in 1900...2999 {
+            for month in 1...12 {
+                let first = try #require(calendar.date(from: DateComponents(year: year, month: month, day: 1)))
+                let days = try #require(calendar.range(of: .day, in: .month, for: first)).count
+                if LocalDate.daysIn(month: month, year: year) != days {
+                    Issue.record("\(year)-\(month) has \(days) days")
+                }
+            }
+        }
+    }
+
+    @Test func descriptionRoundTripsForEveryDayOfALeapYearAndACommonYear() throws {
+        for year in [2019, 2020] {
+            var count = 0
+            for month in 1...12 {
+                for day in 1...31 {
+                    guard let date = try? LocalDate(year: year, month: month, day: day) else { continue }
+                    count += 1
+                    #expect(try LocalDate(parsing: date.description) == date)
+                }
+            }
+            #expect(count == (year == 2020 ? 366 : 365))
+        }
+    }
+
+    // MARK: - Deterministic fuzzing
+
+    /// Random strings of digits, dashes and junk: parsing never crashes, and what it accepts is exactly a
+    /// valid `YYYY-MM-DD` that prints back as the same text.
+    @Test func fuzzedTextParsesConsistently() {
+        let alphabet = ["0", "1", "2", "9", "0", "1", "2", "3", "-", "-", "-", "/", " ", "\u{3000}", "１", "a", "\u{301}"]
+        var rng = SplitMix64(seed: 0x2019_0509)
+        for _ in 0..<3_000 {
+            let length = 8 + Int(rng.next(below: 5))
+            var text = ""
+            for _ in 0..<length { text += alphabet[Int(rng.next(below: UInt64(alphabet.count)))] }
+            guard let date = try? LocalDate(parsing: text) else { continue }
+            #expect(date.description == text)
+            #expect((1900...2999).contains(date.year))
+        }
+    }
+
+    /// Random `DDDD-DD-DD` strings are accepted exactly when Foundation's Gregorian calendar knows the day.
+    @Test func fuzzedDigitsAgreeWithTheGregorianCalendar() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var rng = SplitMix64(seed: 7)
+        var accepted = 0
+        for _ in 0..<3_000 {
+            // Years mostly near the valid range, months and days mostly plausible, so both outcomes occur.
+            let year = 1850 + Int(rng.next(below: 1_200))
+            let month = Int(rng.next(below: 14))
+            let day = Int(rng.next(below: 33))
+            let text = String(format: "%04d-%02d-%02d", year, month, day)
+            let components = DateComponents(year: year, month: month, day: day)
+            let real = (1900...2999).contains(year) && (1...12).contains(month) && day >= 1
+                && calendar.date(from: components).map { calendar.component(.day, from: $0) == day && calendar.component(.month, from: $0) == month } == true
+            if let date = try? LocalDate(parsing: text) {
+                accepted += 1
+                #expect(real, "\(text) was accepted")
+                #expect(date.description == text)
+            } else {
+                #expect(!real, "\(text) was refused")
+            }
+        }
+        #expect(accepted > 1_000)
+    }
+
+    private func expectInvalidInput<T>(_ sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> T) {
+        let error = #expect(throws: DuikouError.self, sourceLocation: sourceLocation) { _ = try body() }
+        #expect(error?.code == .invalidInput, sourceLocation: sourceLocation)
+    }
+}
+
+/// A tiny deterministic PRNG (SplitMix64), so fuzz tests see the same strings on every run.
+private struct SplitMix64 {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in `0..<bound` (the slight modulo bias does not matter here).
+    mutating func next(below bound: UInt64) -> UInt64 { next() % bound }
+}
