@@ -41,10 +41,10 @@ struct ProjectAdd: ParsableCommand {
     @Option(help: "The date of the first update, YYYY-MM-DD (default today).")
     var date: String?
 
-    @Option(help: "Planned total investment, e.g. 12.5亿, 3000万, 800元; a bare number is 万元.")
+    @Option(parsing: .unconditional, help: "Planned total investment, e.g. 12.5亿, 3000万, 800元; a bare number is 万元.")
     var planned: String?
 
-    @Option(help: "Completed investment so far (default 0).")
+    @Option(parsing: .unconditional, help: "Completed investment so far (default 0).")
     var completed: String?
 
     @Option(help: "The Northeast party.")
@@ -99,7 +99,7 @@ struct ProjectUpdate: ParsableCommand {
     @Option(help: "The new status.")
     var status: String?
 
-    @Option(help: "Cumulative completed investment; never less than before.")
+    @Option(parsing: .unconditional, help: "Cumulative completed investment; never less than before.")
     var completed: String?
 
     @Option(help: "A note.")
