@@ -129,7 +129,7 @@ struct ProjectShow: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if output.format == .csv { throw ValidationError("project show prints table or json") }
+        if output.format == .csv { throw ValidationError("--format: 'csv' is not available for project show; use table or json") }
     }
 
     func run() throws {

@@ -147,7 +147,7 @@ import Testing
 
     @Test func projectTextIsTrimmedAndBlankOptionalTextIsNil() throws {
         let project = try NewProject(pairing: " liaoning-jiangsu ", task: " 1.1\u{3000}", title: "\u{3000}沈阳—南京 合作项目 ",
-                                     description: "   ", northeastParty: "", eastParty: "\u{3000}", note: " \t ")
+                                     description: "   ", northeastParty: "", eastParty: "\u{3000}", date: date, note: " \t ")
         #expect(project.pairing == "liaoning-jiangsu")
         #expect(project.task == "1.1")
         #expect(project.title == "沈阳—南京 合作项目")

@@ -20,11 +20,11 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(unchecked: year, month, day)
     }
 
-    /// Reads an ISO date `YYYY-MM-DD`.
+    /// Reads an ISO date `YYYY-MM-DD`, ignoring surrounding spaces.
     ///
     /// - Parameter field: the name of the field being read, used in the error message.
     public init(parsing text: String, field: String = "date") throws {
-        let bytes = Array(text.utf8)
+        let bytes = Array(text.trimmingSpaces().utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
               let day = Self.number(bytes[8..<10])

@@ -47,7 +47,9 @@ public enum ProjectLifecycle {
         }
         var floor = state.resumeFloor
         switch (state.status, next) {
-        case (_, .terminated), (.suspended, .suspended):
+        case (_, .terminated):
+            floor = nil
+        case (.suspended, .suspended):
             break
         case (_, .suspended):
             floor = state.status

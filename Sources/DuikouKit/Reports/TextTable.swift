@@ -39,7 +39,7 @@ public struct TextTable: Sendable {
     /// The table as lines of text, each ended by a line break. Line breaks inside cells are shown as `⏎`.
     public func rendered() -> String {
         let clean = { (cell: String) in
-            String(cell.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? "⏎" : $0 == "\t" ? " " : Character($0) })
+            String(cell.map { $0.isNewline ? "⏎" : $0 == "\t" ? " " : $0 })
         }
         let body = rows.map { $0.map(clean) }
         let foot = footer.map { $0.map(clean) }

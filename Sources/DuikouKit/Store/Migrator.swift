@@ -23,9 +23,19 @@ struct Migrator {
     /// Reads only, so that a refused file is left exactly as it was.
     func identify(_ connection: SQLiteConnection) throws -> Int {
         let context = "reading \(DuikouError.quoted(connection.path))"
-        let applicationID = try connection.queryFirst("PRAGMA application_id") { $0.int64(0) } ?? 0
-        let version = try connection.queryFirst("PRAGMA user_version") { $0.int(0) } ?? 0
-        let objects = try connection.queryFirst("SELECT count(*) FROM sqlite_schema") { $0.int(0) } ?? 0
+        // One statement, so that the three figures come from one snapshot even while another
+        // process is creating the same new file.
+        let identity: (applicationID: Int64, version: Int, objects: Int)?
+        do {
+            identity = try connection.queryFirst("""
+                SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version),
+                       (SELECT count(*) FROM sqlite_schema)
+                """) { ($0.int64(0), $0.int(1), $0.int(2)) }
+        } catch var error as DuikouError {
+            error.message = "\(context): \(error.message)"
+            throw error
+        }
+        let (applicationID, version, objects) = identity ?? (0, 0, 0)
         if applicationID == 0 && version == 0 && objects == 0 {
             return 0
         }

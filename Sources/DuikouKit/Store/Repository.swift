@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// The entry point to a Duikou database: open one, record into it, ask it questions.
@@ -50,12 +51,31 @@ public final class Repository: Sendable {
         let migrator = Migrator()
         let version = try migrator.identify(connection)
         if !options.readOnly {
-            try connection.execute("PRAGMA journal_mode = WAL", context: "switching to WAL")
+            try Self.switchToWAL(connection, timeout: options.busyTimeout)
         }
         try connection.execute("PRAGMA synchronous = NORMAL")
         try migrator.migrate(connection, from: version, readOnly: options.readOnly)
         self.path = path
         self.connection = Mutex(connection)
+    }
+
+    /// Switches the file to WAL unless it already is. SQLite does not apply the busy timeout to the
+    /// switch, so a file being created by another process at the same moment is retried here.
+    private static func switchToWAL(_ connection: SQLiteConnection, timeout: Duration) throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while true {
+            do {
+                if try connection.queryFirst("PRAGMA journal_mode", [], { $0.text(0) })?.lowercased() == "wal" { return }
+                let mode = try connection.queryFirst("PRAGMA journal_mode = WAL", [], { $0.text(0) })
+                guard mode?.lowercased() == "wal" else {
+                    throw DuikouError(.io, "\(DuikouError.quoted(connection.path)): cannot switch to WAL journal mode (it stays \(mode ?? "unknown"))")
+                }
+                return
+            } catch let error as DuikouError where error.code == .busy && clock.now < deadline {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
     }
 
     /// Runs `body` on the connection inside a read transaction, so that it sees one snapshot.
