@@ -29,15 +29,7 @@ public struct LandArea: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// The area in km², exactly: `26`, `1.53`.
-    public var km2Text: String {
-        let whole = squareMetres / 1_000_000
-        let fraction = squareMetres % 1_000_000
-        guard fraction != 0 else { return String(whole) }
-        var digits = String(fraction)
-        digits = String(repeating: "0", count: 6 - digits.count) + digits
-        while digits.hasSuffix("0") { digits.removeLast() }
-        return "\(whole).\(digits)"
-    }
+    public var km2Text: String { DecimalDigits.text(squareMetres, scale: 1_000_000) }
 
     /// The area in km².
     public var description: String { km2Text + " km²" }

@@ -84,14 +84,7 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Exact decimal text of `value / unit`, with trailing zeros dropped.
     static func decimalText(_ value: Int64, unit: Unit) -> String {
-        let whole = value / unit.rawValue
-        let fraction = value % unit.rawValue
-        guard fraction != 0 else { return String(whole) }
-        var digits = String(fraction)
-        let width = String(unit.rawValue).count - 1
-        digits = String(repeating: "0", count: width - digits.count) + digits
-        while digits.hasSuffix("0") { digits.removeLast() }
-        return "\(whole).\(digits)"
+        DecimalDigits.text(value, scale: unit.rawValue)
     }
 
     /// Adds two amounts, throwing instead of overflowing.
@@ -140,6 +133,17 @@ struct DecimalDigits {
         }
         integerDigits = integer
         fractionDigits = fraction
+    }
+
+    /// Exact decimal text of `value / scale` (a power of ten), trailing zeros dropped: `1114.79`, `26`.
+    static func text(_ value: Int64, scale: Int64) -> String {
+        let whole = value / scale
+        let fraction = value % scale
+        guard fraction != 0 else { return String(whole) }
+        var digits = String(fraction)
+        digits = String(repeating: "0", count: String(scale).count - 1 - digits.count) + digits
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return "\(whole).\(digits)"
     }
 
     /// The number times `factor` (a power of ten), if that is a whole number that fits.

@@ -9,9 +9,7 @@ extension Repository {
     public func addExchange(_ exchange: NewExchange) throws -> CadreExchange {
         try write { connection, now in
             let name = "exchange \(exchange.id.key)"
-            if try connection.queryFirst("SELECT 1 FROM pairing WHERE id = ?", [.text(exchange.pairing)], { _ in true }) == nil {
-                throw DuikouError.notFound("\(name): pairing", exchange.pairing)
-            }
+            try Self.requirePairing(exchange.pairing, for: name, in: connection)
             if try connection.queryFirst("SELECT 1 FROM exchange WHERE id = ?", [.text(exchange.id.key)], { _ in true }) != nil {
                 throw DuikouError(.constraint, "\(name): id: already recorded")
             }

@@ -9,9 +9,7 @@ extension Repository {
     public func addPark(_ park: NewPark) throws -> Park {
         try write { connection, now in
             let name = "park \(DuikouError.quoted(park.name))"
-            if try connection.queryFirst("SELECT 1 FROM pairing WHERE id = ?", [.text(park.pairing)], { _ in true }) == nil {
-                throw DuikouError.notFound("\(name): pairing", park.pairing)
-            }
+            try Self.requirePairing(park.pairing, for: name, in: connection)
             if let host = park.hostRegion,
                try connection.queryFirst("SELECT 1 FROM region WHERE code = ?", [.text(host)], { _ in true }) == nil {
                 throw DuikouError.notFound("\(name): host-region: region", host)

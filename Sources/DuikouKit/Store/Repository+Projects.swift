@@ -93,14 +93,19 @@ extension Repository {
 
     /// Refuses filters that name an unknown pairing, area or task, rather than answering "nothing".
     static func checkFilter(pairing: String?, area: String?, task: String?, in connection: SQLiteConnection) throws {
-        if let pairing, try connection.queryFirst("SELECT 1 FROM pairing WHERE id = ?", [.text(pairing)], { _ in true }) == nil {
-            throw DuikouError.notFound("pairing", pairing)
-        }
+        if let pairing { try requirePairing(pairing, in: connection) }
         if let area, try connection.queryFirst("SELECT 1 FROM task_area WHERE code = ?", [.text(area)], { _ in true }) == nil {
             throw DuikouError.notFound("area", area)
         }
         if let task, try connection.queryFirst("SELECT 1 FROM task WHERE code = ?", [.text(task)], { _ in true }) == nil {
             throw DuikouError.notFound("task", task)
+        }
+    }
+
+    /// Refuses a pairing id that is not recorded; `record` names what refers to it in the message.
+    static func requirePairing(_ id: String, for record: String? = nil, in connection: SQLiteConnection) throws {
+        if try connection.queryFirst("SELECT 1 FROM pairing WHERE id = ?", [.text(id)], { _ in true }) == nil {
+            throw DuikouError.notFound(record.map { "\($0): pairing" } ?? "pairing", id)
         }
     }
 
