@@ -38,19 +38,23 @@ public struct DuikouError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// The SQLite extended result code, when SQLite reported the failure.
     public var sqliteCode: Int32?
+    /// The field whose value was refused, when one was (`status`, `date`, `completed`, …), so that
+    /// a spreadsheet import can point at the column.
+    public var field: String?
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String, sqliteCode: Int32? = nil) {
+    public init(_ code: Code, _ message: String, sqliteCode: Int32? = nil, field: String? = nil) {
         self.code = code
         self.message = message
         self.sqliteCode = sqliteCode
+        self.field = field
     }
 
     /// The message, as printed after `error: `.
     public var description: String { message }
 
     static func invalid(_ field: String, _ value: String, _ why: String) -> DuikouError {
-        DuikouError(.invalidInput, "\(field): \(quoted(value)) \(why)")
+        DuikouError(.invalidInput, "\(field): \(quoted(value)) \(why)", field: field)
     }
 
     static func notFound(_ what: String, _ value: String) -> DuikouError {

@@ -37,13 +37,13 @@ public enum ProjectLifecycle {
     ) throws -> State {
         let next = status ?? state.status
         if state.status == .terminated {
-            throw DuikouError(.invalidInput, "project \(project): was terminated on \(state.date); termination is final and takes no further updates")
+            throw DuikouError(.invalidInput, "project \(project): was terminated on \(state.date); termination is final and takes no further updates", field: "status")
         }
         if date < state.date {
-            throw DuikouError(.invalidInput, "project \(project): date: '\(date)' is before the latest update (\(state.date)); history is never rewritten")
+            throw DuikouError(.invalidInput, "project \(project): date: '\(date)' is before the latest update (\(state.date)); history is never rewritten", field: "date")
         }
         if let completed, completed < state.completed {
-            throw DuikouError(.invalidInput, "project \(project): completed: '\(completed)' is less than the \(state.completed) already recorded; completed investment is cumulative")
+            throw DuikouError(.invalidInput, "project \(project): completed: '\(completed)' is less than the \(state.completed) already recorded; completed investment is cumulative", field: "completed")
         }
         var floor = state.resumeFloor
         switch (state.status, next) {
@@ -55,12 +55,12 @@ public enum ProjectLifecycle {
             floor = state.status
         case (.suspended, _):
             if let left = state.resumeFloor, !next.hasReached(left) {
-                throw DuikouError(.invalidInput, "project \(project): status: '\(next.rawValue)' (\(next.labelZH)) is before '\(left.rawValue)' (\(left.labelZH)), the step it was suspended at; a project resumes at or past that step")
+                throw DuikouError(.invalidInput, "project \(project): status: '\(next.rawValue)' (\(next.labelZH)) is before '\(left.rawValue)' (\(left.labelZH)), the step it was suspended at; a project resumes at or past that step", field: "status")
             }
             floor = nil
         default:
             if !next.hasReached(state.status) {
-                throw DuikouError(.invalidInput, "project \(project): status: '\(next.rawValue)' (\(next.labelZH)) would move back from '\(state.status.rawValue)' (\(state.status.labelZH)); projects only move forward")
+                throw DuikouError(.invalidInput, "project \(project): status: '\(next.rawValue)' (\(next.labelZH)) would move back from '\(state.status.rawValue)' (\(state.status.labelZH)); projects only move forward", field: "status")
             }
         }
         return State(status: next, date: date, completed: completed ?? state.completed, resumeFloor: floor)

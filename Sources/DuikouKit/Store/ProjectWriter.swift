@@ -15,18 +15,34 @@ struct ProjectWriter {
         tasks = Set(try connection.query("SELECT code FROM task") { $0.text(0) })
     }
 
-    func add(_ project: NewProject) throws {
+    func knows(pairing: String) -> Bool { pairings.contains(pairing.trimmingSpaces()) }
+
+    func knows(task: String) -> Bool { tasks.contains(task.trimmingSpaces()) }
+
+    func exists(_ id: UUID) throws -> Bool {
+        try connection.queryFirst("SELECT 1 FROM project WHERE id = ?", [.text(id.key)], { _ in true }) != nil
+    }
+
+    /// Checks a project's references, naming the field that is wrong.
+    func check(_ project: NewProject) throws {
         let name = "project \(DuikouError.quoted(project.title))"
-        guard pairings.contains(project.pairing) else { throw DuikouError.notFound("\(name): pairing", project.pairing) }
+        guard pairings.contains(project.pairing) else {
+            throw DuikouError(.notFound, "\(name): pairing: \(DuikouError.quoted(project.pairing)) does not exist (see `duikou pairings`)", field: "pairing")
+        }
         guard tasks.contains(project.task) else {
-            throw DuikouError(.notFound, "\(name): task: \(DuikouError.quoted(project.task)) does not exist; tasks are 1.1 to 4.4 (see `duikou tasks`)")
+            throw DuikouError(.notFound, "\(name): task: \(DuikouError.quoted(project.task)) does not exist; tasks are 1.1 to 4.4 (see `duikou tasks`)", field: "task")
         }
         if let park = project.park,
            try connection.queryFirst("SELECT 1 FROM park WHERE id = ?", [.text(park.key)], { _ in true }) == nil {
-            throw DuikouError.notFound("\(name): park", park.key)
+            throw DuikouError(.notFound, "\(name): park: \(park.key) does not exist", field: "park")
         }
-        if try connection.queryFirst("SELECT 1 FROM project WHERE id = ?", [.text(project.id.key)], { _ in true }) != nil {
-            throw DuikouError(.constraint, "\(name): id: \(project.id.key) is already recorded")
+    }
+
+    func add(_ project: NewProject) throws {
+        let name = "project \(DuikouError.quoted(project.title))"
+        try check(project)
+        if try exists(project.id) {
+            throw DuikouError(.constraint, "\(name): id: \(project.id.key) is already recorded", field: "id")
         }
         try connection.run("""
             INSERT INTO project (id, pairing_id, task_code, title, description, northeast_party, east_party, park_id,
@@ -43,9 +59,31 @@ struct ProjectWriter {
                          completed: project.completed, note: project.note, name: name)
     }
 
-    func record(_ update: NewProgressUpdate, to id: UUID) throws {
-        let name = "project \(id.key)"
-        guard let current = try connection.queryFirst(
+    /// Replaces a project's descriptive fields (not its state) with `project`'s; returns whether anything changed.
+    func correct(_ project: NewProject) throws -> Bool {
+        try check(project)
+        let values: [SQLiteValue] = [
+            .text(project.id.key), .text(project.pairing), .text(project.task), .text(project.title), .optional(project.description),
+            .optional(project.northeastParty), .optional(project.eastParty), .optional(project.park?.key),
+            .integer(project.landmark ? 1 : 0), .optional(project.planned?.yuan),
+        ]
+        let changed = try connection.queryFirst("""
+            SELECT 1 FROM project WHERE id = ?1 AND (pairing_id IS NOT ?2 OR task_code IS NOT ?3 OR title IS NOT ?4
+                OR description IS NOT ?5 OR northeast_party IS NOT ?6 OR east_party IS NOT ?7 OR park_id IS NOT ?8
+                OR landmark IS NOT ?9 OR planned_yuan IS NOT ?10)
+            """, values, { _ in true }) != nil
+        if changed {
+            try connection.run("""
+                UPDATE project SET pairing_id = ?2, task_code = ?3, title = ?4, description = ?5, northeast_party = ?6,
+                    east_party = ?7, park_id = ?8, landmark = ?9, planned_yuan = ?10 WHERE id = ?1
+                """, values, context: "project \(project.id.key)")
+        }
+        return changed
+    }
+
+    /// The project's state after its latest update, and that update's number.
+    func state(of id: UUID) throws -> (state: ProjectLifecycle.State, sequence: Int)? {
+        try connection.queryFirst(
             "SELECT status, status_date, completed_yuan, resume_floor, (SELECT max(seq) FROM progress_update WHERE project_id = ?1) FROM project WHERE id = ?1",
             [.text(id.key)], { row in
                 (state: ProjectLifecycle.State(status: try stored(ProjectStatus.self, row.text(0)), date: try storedDate(row.text(1)),
@@ -53,7 +91,18 @@ struct ProjectWriter {
                                                resumeFloor: try row.optionalText(3).map { try stored(ProjectStatus.self, $0) }),
                  sequence: row.int(4))
             })
-        else { throw DuikouError.notFound("project", id.key) }
+    }
+
+    /// Whether the project's history already holds an update with exactly these values.
+    func hasUpdate(_ id: UUID, date: LocalDate, status: ProjectStatus, completed: Money, note: String?) throws -> Bool {
+        try connection.queryFirst(
+            "SELECT 1 FROM progress_update WHERE project_id = ? AND date = ? AND status = ? AND completed_yuan = ? AND note IS ?",
+            [.text(id.key), .text(date.description), .text(status.rawValue), .integer(completed.yuan), .optional(note)], { _ in true }) != nil
+    }
+
+    func record(_ update: NewProgressUpdate, to id: UUID) throws {
+        let name = "project \(id.key)"
+        guard let current = try state(of: id) else { throw DuikouError.notFound("project", id.key) }
         let next = try ProjectLifecycle.apply(to: current.state, status: update.status, date: update.date,
                                               completed: update.completed, project: id.key)
         try insertUpdate(project: id, sequence: current.sequence + 1, date: next.date, status: next.status,

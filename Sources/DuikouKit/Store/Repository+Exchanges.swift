@@ -8,19 +8,7 @@ extension Repository {
     @discardableResult
     public func addExchange(_ exchange: NewExchange) throws -> CadreExchange {
         try write { connection, now in
-            let name = "exchange \(exchange.id.key)"
-            try Self.requirePairing(exchange.pairing, for: name, in: connection)
-            if try connection.queryFirst("SELECT 1 FROM exchange WHERE id = ?", [.text(exchange.id.key)], { _ in true }) != nil {
-                throw DuikouError(.constraint, "\(name): id: already recorded")
-            }
-            try connection.run("""
-                INSERT INTO exchange (id, pairing_id, direction, kind, start_date, end_date, participants, person, from_org, to_org, post, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [
-                    .text(exchange.id.key), .text(exchange.pairing), .text(exchange.direction.rawValue), .text(exchange.kind.rawValue),
-                    .text(exchange.start.description), .optional(exchange.end?.description), .integer(Int64(exchange.participants)),
-                    .optional(exchange.person), .optional(exchange.fromOrg), .optional(exchange.toOrg), .optional(exchange.post), .text(now),
-                ], context: name)
+            try ExchangeWriter(connection: connection, now: now).insert(exchange)
             return try Self.loadExchanges(pairing: nil, id: exchange.id, in: connection)[0]
         }
     }

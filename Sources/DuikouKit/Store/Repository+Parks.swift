@@ -8,23 +8,7 @@ extension Repository {
     @discardableResult
     public func addPark(_ park: NewPark) throws -> Park {
         try write { connection, now in
-            let name = "park \(DuikouError.quoted(park.name))"
-            try Self.requirePairing(park.pairing, for: name, in: connection)
-            if let host = park.hostRegion,
-               try connection.queryFirst("SELECT 1 FROM region WHERE code = ?", [.text(host)], { _ in true }) == nil {
-                throw DuikouError.notFound("\(name): host-region: region", host)
-            }
-            if try connection.queryFirst("SELECT 1 FROM park WHERE id = ?", [.text(park.id.key)], { _ in true }) != nil {
-                throw DuikouError(.constraint, "\(name): id: \(park.id.key) is already recorded")
-            }
-            try connection.run("""
-                INSERT INTO park (id, pairing_id, name, kind, host_region, partner, established, planned_area_m2, benefit_sharing, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [
-                    .text(park.id.key), .text(park.pairing), .text(park.name), .text(park.kind.rawValue), .optional(park.hostRegion),
-                    .optional(park.partner), .optional(park.established?.description), .optional(park.plannedArea?.squareMetres),
-                    .optional(park.benefitSharing), .text(now),
-                ], context: name)
+            try ParkWriter(connection: connection, now: now).insert(park)
             return try Self.loadParks(pairing: nil, id: park.id, in: connection)[0]
         }
     }

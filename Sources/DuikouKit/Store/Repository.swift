@@ -85,6 +85,13 @@ public final class Repository: Sendable {
         }
     }
 
+    /// Runs `body` inside a `BEGIN IMMEDIATE` transaction that is committed only when `body` says so.
+    func tentativeWrite<T: Sendable>(_ body: @Sendable (SQLiteConnection, _ now: String) throws -> (result: T, commit: Bool)) throws -> T {
+        try connection.withLock { connection in
+            try connection.tentativeTransaction { try body(connection, Timestamp.now()) }
+        }
+    }
+
     /// Runs `body` on the connection inside a `BEGIN IMMEDIATE` transaction: all of it or none.
     func write<T: Sendable>(_ body: @Sendable (SQLiteConnection, _ now: String) throws -> T) throws -> T {
         try connection.withLock { connection in

@@ -28,6 +28,9 @@ final class SQLiteConnection {
         sqlite3_close_v2(handle)
     }
 
+    /// How many rows have been inserted, updated or deleted since the connection opened.
+    var totalChanges: Int64 { sqlite3_total_changes64(handle) }
+
     /// Runs one or more statements that take no parameters and return no rows.
     func execute(_ sql: String, context: @autoclosure () -> String = "") throws {
         let code = sqlite3_exec(handle, sql, nil, nil, nil)
@@ -88,6 +91,30 @@ final class SQLiteConnection {
             }
             throw error
         }
+    }
+
+    /// Runs `body` in a `BEGIN IMMEDIATE` transaction and commits only when it says so, as an import
+    /// does when it found no problem and is not a dry run; otherwise everything is rolled back.
+    func tentativeTransaction<T>(_ body: () throws -> (result: T, commit: Bool)) throws -> T {
+        try execute("BEGIN IMMEDIATE", context: "starting a transaction")
+        do {
+            let outcome = try body()
+            try execute(outcome.commit ? "COMMIT" : "ROLLBACK", context: outcome.commit ? "committing" : "rolling back")
+            return outcome.result
+        } catch {
+            if sqlite3_get_autocommit(handle) == 0 {
+                sqlite3_exec(handle, "ROLLBACK", nil, nil, nil)
+            }
+            throw error
+        }
+    }
+
+    /// Runs a query and hands every row to `body` as it is read, for results too large to hold.
+    func each(_ sql: String, _ values: [SQLiteValue] = [], _ body: (SQLiteStatement) throws -> Void) throws {
+        let statement = try statement(sql)
+        defer { statement.reset() }
+        try statement.bind(values)
+        while try statement.step() { try body(statement) }
     }
 
     func error(_ code: Int32, context: String) -> DuikouError {

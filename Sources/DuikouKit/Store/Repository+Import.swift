@@ -1,0 +1,63 @@
+import Foundation
+
+extension Repository {
+    /// Imports a CSV file of projects, updates, parks or exchanges: all of it, or nothing.
+    ///
+    /// The file is read a chunk at a time and written in one transaction with one prepared statement
+    /// per table. Every row is checked (values, references, the lifecycle rules against what is
+    /// recorded and what the file added before it); when any row has a problem, or on a dry run,
+    /// the transaction is rolled back and the result lists the problems with their lines and columns.
+    ///
+    /// Rows whose `id` is recorded already correct that record; for projects, a change of status,
+    /// date or completed investment becomes a progress update. Other rows add records. An update
+    /// row identical to one in the project's history is left unchanged.
+    ///
+    /// - Parameters:
+    ///   - progress: called every few thousand rows with how far the file has been read.
+    /// - Throws: ``DuikouError/Code/notFound`` when the file does not exist; I/O and database errors.
+    ///   Problems with the file's content are not thrown: they are in the result.
+    public func importCSV(
+        _ kind: InterchangeKind, from path: String, dryRun: Bool = false,
+        progress: (@Sendable (TransferProgress) -> Void)? = nil
+    ) throws -> ImportResult {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? nil
+        return try tentativeWrite { connection, now in
+            let reader = try CSVReader(path: path)
+            var result = ImportResult(kind: kind, dryRun: dryRun)
+            let importer = try RowImporter(kind: kind, connection: connection, now: now)
+            defer { importer.finish() }
+            guard let headerRecord = try reader.next() else {
+                result.report(ImportProblem(line: 1, column: nil, message: "the file is empty; it needs a header row and data rows"))
+                return (result, false)
+            }
+            let (header, headerProblems) = ImportHeader.read(headerRecord, kind: kind)
+            headerProblems.forEach { result.report($0) }
+            guard headerProblems.isEmpty else { return (result, false) }
+            while let record = try reader.next() {
+                if record.isBlank && record.problems.isEmpty { continue }
+                result.rows += 1
+                var row = ImportRow(record, header: header)
+                if row.problems.isEmpty {
+                    switch importer.apply(&row) {
+                    case .added: result.added += 1
+                    case .updated: result.updated += 1
+                    case .unchanged: result.unchanged += 1
+                    case .refused: break
+                    }
+                }
+                if !row.problems.isEmpty {
+                    result.refused += 1
+                    row.problems.forEach { result.report($0) }
+                }
+                if result.rows % 2048 == 0 {
+                    progress?(TransferProgress(rows: result.rows, bytes: reader.bytesRead, total: size))
+                }
+            }
+            if result.rows == 0 {
+                result.report(ImportProblem(line: headerRecord.line, column: nil, message: "the file has a header but no data rows"))
+            }
+            progress?(TransferProgress(rows: result.rows, bytes: reader.bytesRead, total: size))
+            return (result, result.committed)
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+
+/// Applies the rows of one imported file inside the import's transaction.
+final class RowImporter {
+    enum Outcome { case added, updated, unchanged, refused }
+
+    private let kind: InterchangeKind
+    private let connection: SQLiteConnection
+    private let projects: ProjectWriter
+    private let parks: ParkWriter
+    private let exchanges: ExchangeWriter
+    private let today = LocalDate.today()
+
+    init(kind: InterchangeKind, connection: SQLiteConnection, now: String) throws {
+        self.kind = kind
+        self.connection = connection
+        projects = try ProjectWriter(connection: connection, now: now)
+        parks = ParkWriter(connection: connection, now: now)
+        exchanges = ExchangeWriter(connection: connection, now: now)
+        // Ids seen in this file, to report a repeated id; kept by SQLite so memory stays flat.
+        try connection.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen (id TEXT PRIMARY KEY) WITHOUT ROWID")
+        try connection.execute("DELETE FROM import_seen")
+    }
+
+    func finish() {
+        try? connection.execute("DROP TABLE IF EXISTS temp.import_seen")
+    }
+
+    /// Applies one row, adding its problems to it.
+    func apply(_ row: inout ImportRow) -> Outcome {
+        do {
+            switch kind {
+            case .projects: return try applyProject(&row)
+            case .updates: return try applyUpdate(&row)
+            case .parks: return try applyPark(&row)
+            case .exchanges: return try applyExchange(&row)
+            }
+        } catch {
+            row.problem(nil, error)
+            return .refused
+        }
+    }
+
+    /// Reports an id that an earlier row of the file used already.
+    private func firstSighting(_ id: UUID, _ row: inout ImportRow) throws -> Bool {
+        let before = connection.totalChanges
+        try connection.run("INSERT OR IGNORE INTO import_seen (id) VALUES (?)", [.text(id.key)])
+        guard connection.totalChanges > before else {
+            row.problem("id", "\(id.key) appears on an earlier row of this file")
+            return false
+        }
+        return true
+    }
+
+    private func resolve(_ kind: RecordKind, _ column: String, _ row: inout ImportRow) -> UUID? {
+        row.parse(column) { try Repository.resolveID($0, of: kind, in: self.connection) }
+    }
+
+    private func applyProject(_ row: inout ImportRow) throws -> Outcome {
+        let givenID = row.uuid("id")
+        let pairing = row.required("pairing")
+        let task = row.required("task")
+        let title = row.required("title")
+        let status = row.keyword("status", ProjectStatus.self)
+        let date = row.date("date")
+        let planned = row.money("planned")
+        let completed = row.money("completed")
+        let park = resolve(.park, "park", &row)
+        let landmark = row.flag("landmark")
+        if let pairing, !projects.knows(pairing: pairing) {
+            row.problem("pairing", "\(DuikouError.quoted(pairing)) does not exist (see `duikou pairings`)")
+        }
+        if let task, !projects.knows(task: task) {
+            row.problem("task", "\(DuikouError.quoted(task)) does not exist; tasks are 1.1 to 4.4 (see `duikou tasks`)")
+        }
+        guard row.problems.isEmpty, let pairing, let task, let title else { return .refused }
+        let project: NewProject
+        do {
+            project = try NewProject(
+                id: givenID ?? UUID(), pairing: pairing, task: task, title: title, description: row.text("description"),
+                northeastParty: row.text("northeast_party"), eastParty: row.text("east_party"), park: park, landmark: landmark,
+                planned: planned, status: status ?? .signed, date: date ?? today, completed: completed ?? .zero)
+        } catch {
+            row.problem("title", error)
+            return .refused
+        }
+        if let givenID {
+            guard try firstSighting(givenID, &row) else { return .refused }
+            if try projects.exists(givenID) {
+                return try correctProject(project, status: status, date: date, completed: completed, &row)
+            }
+        }
+        try projects.add(project)
+        return .added
+    }
+
+    /// A row for a recorded project: its fields are corrected in place, a change of state is a progress update.
+    private func correctProject(_ project: NewProject, status: ProjectStatus?, date: LocalDate?, completed: Money?, _ row: inout ImportRow) throws -> Outcome {
+        guard let current = try projects.state(of: project.id)?.state else { return .refused }
+        let changedFields = try projects.correct(project)
+        let changesState = (status.map { $0 != current.status } ?? false) || (completed.map { $0 != current.completed } ?? false)
+            || (date.map { $0 != current.date } ?? false)
+        if changesState {
+            try projects.record(try NewProgressUpdate(date: date ?? today, status: status, completed: completed, note: nil), to: project.id)
+        }
+        return changedFields || changesState ? .updated : .unchanged
+    }
+
+    private func applyUpdate(_ row: inout ImportRow) throws -> Outcome {
+        let project = resolve(.project, "project", &row)
+        let date = row.date("date")
+        let status = row.keyword("status", ProjectStatus.self)
+        let completed = row.money("completed")
+        let note = optionalText(row.text("note"))
+        if row.text("date") == nil { row.problem("date", "is required") }
+        guard row.problems.isEmpty, let project, let date else { return .refused }
+        guard status != nil || completed != nil || note != nil else {
+            row.problem("status", "give a status, a completed investment or a note")
+            return .refused
+        }
+        if let current = try projects.state(of: project)?.state,
+           try projects.hasUpdate(project, date: date, status: status ?? current.status, completed: completed ?? current.completed, note: note) {
+            return .unchanged
+        }
+        try projects.record(try NewProgressUpdate(date: date, status: status, completed: completed, note: note), to: project)
+        return .added
+    }
+
+    private func applyPark(_ row: inout ImportRow) throws -> Outcome {
+        let givenID = row.uuid("id")
+        let pairing = row.required("pairing")
+        let name = row.required("name")
+        let kind = row.keyword("kind", ParkKind.self)
+        let established = row.date("established")
+        let area = row.parse("planned_area_km2") { try LandArea(parsingKm2: $0, field: "planned_area_km2") }
+        guard row.problems.isEmpty, let pairing, let name else { return .refused }
+        let park = try NewPark(
+            id: givenID ?? UUID(), pairing: pairing, name: name, kind: kind ?? .joint, hostRegion: row.text("host_region"),
+            partner: row.text("partner"), established: established, plannedArea: area, benefitSharing: row.text("benefit_sharing"))
+        if let givenID {
+            guard try firstSighting(givenID, &row) else { return .refused }
+            if try parks.exists(givenID) { return try parks.correct(park) ? .updated : .unchanged }
+        }
+        try parks.insert(park)
+        return .added
+    }
+
+    private func applyExchange(_ row: inout ImportRow) throws -> Outcome {
+        let givenID = row.uuid("id")
+        let pairing = row.required("pairing")
+        let direction = row.keyword("direction", ExchangeDirection.self)
+        let kind = row.keyword("kind", ExchangeKind.self)
+        let start = row.date("start")
+        let end = row.date("end")
+        let participants = row.count("participants")
+        for column in ["direction", "kind", "start"] where row.text(column) == nil { row.problem(column, "is required") }
+        guard row.problems.isEmpty, let pairing, let direction, let kind, let start else { return .refused }
+        let exchange = try NewExchange(
+            id: givenID ?? UUID(), pairing: pairing, direction: direction, kind: kind, start: start, end: end,
+            participants: participants, person: row.text("person"), fromOrg: row.text("from_org"), toOrg: row.text("to_org"),
+            post: row.text("post"))
+        if let givenID {
+            guard try firstSighting(givenID, &row) else { return .refused }
+            if try exchanges.exists(givenID) { return try exchanges.correct(exchange) ? .updated : .unchanged }
+        }
+        try exchanges.insert(exchange)
+        return .added
+    }
+}

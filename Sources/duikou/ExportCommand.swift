@@ -1,0 +1,112 @@
+import ArgumentParser
+import DuikouKit
+import Foundation
+import Synchronization
+
+/// `duikou export`.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export projects, updates, parks or exchanges as CSV or JSON Lines, in a stable order.",
+        discussion: """
+            The columns are those `duikou import` reads, so an export imports back as it was. CSV amounts \
+            carry their unit (1250000000元); JSON Lines amounts are integer yuan. With --out the file is \
+            written whole or not at all.
+            Example: duikou export projects --out 项目.csv --bom
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "What to export: projects, updates, parks or exchanges.")
+    var kind: String
+
+    @Option(help: "csv or jsonl.")
+    var format: String = "csv"
+
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var out: String?
+
+    @Flag(help: "Start the CSV with a byte-order mark, so that Excel reads it as UTF-8.")
+    var bom = false
+
+    func run() throws {
+        let kind = try InterchangeKind(parsing: kind, field: "kind")
+        let format = try ExportFormat(parsing: format, field: "--format")
+        let repository = try database.open()
+        let output = try BufferedOutput(path: out)
+        let bar = ProgressBar(label: "exporting \(kind.rawValue)")
+        do {
+            try repository.export(kind, format: format, byteOrderMark: bom, progress: bar.update) { try output.write($0) }
+            bar.finish()
+            try output.finish()
+        } catch {
+            bar.finish()
+            output.abandon()
+            throw error
+        }
+    }
+}
+
+/// Buffers text for standard output or a file; a file is written to a temporary name beside it and
+/// moved into place only when complete.
+final class BufferedOutput: Sendable {
+    private let handle: FileHandle
+    private let destination: String?
+    private let temporary: String?
+    private let buffer = Mutex(Data())
+
+    init(path: String?) throws {
+        guard let path else {
+            handle = FileHandle.standardOutput
+            destination = nil
+            temporary = nil
+            return
+        }
+        let temporary = path + ".part-\(ProcessInfo.processInfo.processIdentifier)"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw DuikouError(.io, "--out: cannot write \(path)")
+        }
+        self.handle = handle
+        self.destination = path
+        self.temporary = temporary
+    }
+
+    func write(_ text: String) throws {
+        let full: Data? = buffer.withLock { buffer in
+            buffer.append(contentsOf: text.utf8)
+            guard buffer.count >= 1 << 16 else { return nil }
+            defer { buffer.removeAll(keepingCapacity: true) }
+            return buffer
+        }
+        if let full { try flush(full) }
+    }
+
+    func finish() throws {
+        try flush(buffer.withLock { $0 })
+        guard let destination, let temporary else { return }
+        try? handle.close()
+        do {
+            if FileManager.default.fileExists(atPath: destination) {
+                _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: destination), withItemAt: URL(fileURLWithPath: temporary))
+            } else {
+                try FileManager.default.moveItem(atPath: temporary, toPath: destination)
+            }
+        } catch {
+            abandon()
+            throw DuikouError(.io, "--out: cannot write \(destination): \(error.localizedDescription)")
+        }
+    }
+
+    func abandon() {
+        guard let temporary else { return }
+        try? handle.close()
+        try? FileManager.default.removeItem(atPath: temporary)
+    }
+
+    private func flush(_ data: Data) throws {
+        guard !data.isEmpty else { return }
+        do { try handle.write(contentsOf: data) } catch {
+            throw DuikouError(.io, "writing \(destination ?? "standard output") failed: \(error.localizedDescription)")
+        }
+    }
+}

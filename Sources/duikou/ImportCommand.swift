@@ -1,0 +1,64 @@
+import ArgumentParser
+import DuikouKit
+import Foundation
+
+/// `duikou import`.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import projects, updates, parks or exchanges from a CSV file: all of it or nothing.",
+        discussion: """
+            The file is UTF-8 CSV (a byte-order mark is fine; Excel and WPS exports work), with a header row \
+            in English or Chinese and columns in any order. Rows whose id is recorded already correct that \
+            record (for projects, a change of status, date or completed investment becomes a progress \
+            update); other rows add records. On any bad row nothing is written: every problem is listed as \
+            FILE:LINE: column: problem and the exit code is 65.
+            Use --dry-run first to see what would be added, updated and left unchanged.
+            Example: duikou import projects 2024Q3-黑龙江.csv --dry-run
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "What the file holds: projects, updates, parks or exchanges.")
+    var kind: String
+
+    @Argument(help: "The CSV file.")
+    var file: String
+
+    @Flag(help: "Check the file and report what would change, without writing anything.")
+    var dryRun = false
+
+    func run() throws {
+        let kind = try InterchangeKind(parsing: kind, field: "kind")
+        let bar = ProgressBar(label: "importing \(file)")
+        let result = try database.open().importCSV(kind, from: file, dryRun: dryRun, progress: bar.update)
+        bar.finish()
+        for problem in result.problems {
+            FileHandle.standardError.write(Data("\(file):\(problem)\n".utf8))
+        }
+        if result.problemCount > result.problems.count {
+            FileHandle.standardError.write(Data("\(file): … and \(result.problemCount - result.problems.count) more problems\n".utf8))
+        }
+        print(ImportSummary(result).text)
+        if result.problemCount > 0 {
+            let count = result.problemCount == 1 ? "1 problem" : "\(result.problemCount) problems"
+            throw DuikouError(.invalidInput, "\(file): \(count); nothing was imported")
+        }
+    }
+}
+
+/// One line saying what an import did or would do: `would add 400 projects, update 3, leave 10 unchanged`.
+struct ImportSummary {
+    let text: String
+
+    init(_ result: ImportResult) {
+        let noun = result.added == 1 ? String(result.kind.rawValue.dropLast()) : result.kind.rawValue
+        let verbs = result.dryRun || result.problemCount > 0
+            ? ("would add", "update", "leave", "refuse")
+            : ("added", "updated", "left", "refused")
+        var parts = ["\(verbs.0) \(result.added) \(noun)", "\(verbs.1) \(result.updated)", "\(verbs.2) \(result.unchanged) unchanged"]
+        if result.refused > 0 { parts.append("\(verbs.3) \(result.refused) row\(result.refused == 1 ? "" : "s")") }
+        let prefix = result.dryRun ? "dry run, nothing written: " : (result.problemCount > 0 ? "nothing written: " : "")
+        text = prefix + parts.joined(separator: ", ") + " (\(result.rows) rows read)"
+    }
+}
