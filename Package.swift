@@ -24,6 +24,7 @@ let package = Package(
             resources: [
                 .embedInCode("V001_schema.sql"),
                 .embedInCode("V002_catalogue.sql"),
+                .embedInCode("V003_search.sql"),
             ]
         ),
         .target(

@@ -1,5 +1,7 @@
 -- Duikou schema, version 1.
 -- Shipped migrations are immutable: correct them with a new numbered file, never by editing this one.
+-- Enumerations are checked with chains of OR rather than IN (…): SQLite 3.40 builds a temporary
+-- table for an IN list each time a row is checked, which shows in bulk imports.
 
 PRAGMA application_id = 1145786197; -- 'DKOU'
 
@@ -19,17 +21,19 @@ CREATE TABLE region (
     code    TEXT PRIMARY KEY CHECK (code GLOB '[0-9][0-9][0-9][0-9][0-9][0-9]'),
     name_zh TEXT NOT NULL CHECK (name_zh <> ''),
     name_en TEXT NOT NULL CHECK (name_en <> ''),
-    level   TEXT NOT NULL CHECK (level IN ('province', 'autonomous-region', 'municipality',
-                                           'sub-provincial-city', 'prefecture-city', 'county')),
-    side    TEXT NOT NULL CHECK (side IN ('northeast', 'east'))
+    level   TEXT NOT NULL CHECK (
+            level = 'province' OR level = 'autonomous-region' OR level = 'municipality'
+            OR level = 'sub-provincial-city' OR level = 'prefecture-city' OR level = 'county'
+        ),
+    side    TEXT NOT NULL CHECK (side = 'northeast' OR side = 'east')
 ) STRICT;
 
 CREATE TABLE pairing (
     id               TEXT PRIMARY KEY CHECK (id <> '' AND id NOT GLOB '*[^a-z0-9-]*'),
     northeast_region TEXT NOT NULL REFERENCES region (code),
     east_region      TEXT REFERENCES region (code),
-    level            TEXT NOT NULL CHECK (level IN ('province', 'city')),
-    status           TEXT NOT NULL CHECK (status IN ('active', 'exploring', 'ended')),
+    level            TEXT NOT NULL CHECK (level = 'province' OR level = 'city'),
+    status           TEXT NOT NULL CHECK (status = 'active' OR status = 'exploring' OR status = 'ended'),
     parent_id        TEXT REFERENCES pairing (id),
     CHECK (east_region IS NOT NULL OR status = 'exploring'),
     CHECK (parent_id IS NULL OR parent_id <> id)
@@ -42,7 +46,7 @@ CREATE TABLE task_area (
     code     TEXT PRIMARY KEY CHECK (code GLOB '[1-9]'),
     name_zh  TEXT NOT NULL,
     name_en  TEXT NOT NULL,
-    basis    TEXT NOT NULL CHECK (basis IN ('verified', 'field-verified', 'inferred'))
+    basis    TEXT NOT NULL CHECK (basis = 'verified' OR basis = 'field-verified' OR basis = 'inferred')
 ) STRICT;
 
 CREATE TABLE task (
@@ -50,7 +54,7 @@ CREATE TABLE task (
     area_code TEXT NOT NULL REFERENCES task_area (code),
     name_zh   TEXT NOT NULL,
     name_en   TEXT NOT NULL,
-    basis     TEXT NOT NULL CHECK (basis IN ('verified', 'field-verified', 'inferred')),
+    basis     TEXT NOT NULL CHECK (basis = 'verified' OR basis = 'field-verified' OR basis = 'inferred'),
     CHECK (substr(code, 1, 1) = area_code)
 ) STRICT;
 CREATE INDEX task_by_area ON task (area_code);
@@ -59,7 +63,7 @@ CREATE TABLE park (
     id               TEXT PRIMARY KEY CHECK (length(id) = 36),
     pairing_id       TEXT NOT NULL REFERENCES pairing (id),
     name             TEXT NOT NULL CHECK (name <> ''),
-    kind             TEXT NOT NULL CHECK (kind IN ('joint', 'branch', 'enclave')),
+    kind             TEXT NOT NULL CHECK (kind = 'joint' OR kind = 'branch' OR kind = 'enclave'),
     host_region      TEXT REFERENCES region (code),
     partner          TEXT,
     established      TEXT CHECK (established IS date(established)),
@@ -81,15 +85,21 @@ CREATE TABLE project (
     northeast_party TEXT,
     east_party      TEXT,
     park_id         TEXT REFERENCES park (id),
-    landmark        INTEGER NOT NULL CHECK (landmark IN (0, 1)),
+    landmark        INTEGER NOT NULL CHECK (landmark = 0 OR landmark = 1),
     planned_yuan    INTEGER CHECK (planned_yuan >= 0),
-    status          TEXT NOT NULL CHECK (status IN ('planned', 'negotiating', 'signed', 'landed', 'started',
-                                                    'completed', 'operating', 'suspended', 'terminated')),
+    status          TEXT NOT NULL CHECK (
+            status = 'planned' OR status = 'negotiating' OR status = 'signed'
+            OR status = 'landed' OR status = 'started' OR status = 'completed'
+            OR status = 'operating' OR status = 'suspended' OR status = 'terminated'
+        ),
     first_date      TEXT NOT NULL CHECK (first_date IS date(first_date)),
     status_date     TEXT NOT NULL CHECK (status_date IS date(status_date) AND status_date >= first_date),
     completed_yuan  INTEGER NOT NULL CHECK (completed_yuan >= 0),
-    resume_floor    TEXT CHECK (resume_floor IN ('planned', 'negotiating', 'signed', 'landed', 'started',
-                                                 'completed', 'operating')),
+    resume_floor    TEXT CHECK (
+            resume_floor = 'planned' OR resume_floor = 'negotiating' OR resume_floor = 'signed'
+            OR resume_floor = 'landed' OR resume_floor = 'started' OR resume_floor = 'completed'
+            OR resume_floor = 'operating'
+        ),
     recorded_at     TEXT NOT NULL
 ) STRICT;
 CREATE INDEX project_by_pairing_task ON project (pairing_id, task_code);
@@ -100,8 +110,11 @@ CREATE TABLE progress_update (
     project_id     TEXT NOT NULL REFERENCES project (id),
     seq            INTEGER NOT NULL CHECK (seq >= 1),
     date           TEXT NOT NULL CHECK (date IS date(date)),
-    status         TEXT NOT NULL CHECK (status IN ('planned', 'negotiating', 'signed', 'landed', 'started',
-                                                   'completed', 'operating', 'suspended', 'terminated')),
+    status         TEXT NOT NULL CHECK (
+            status = 'planned' OR status = 'negotiating' OR status = 'signed'
+            OR status = 'landed' OR status = 'started' OR status = 'completed'
+            OR status = 'operating' OR status = 'suspended' OR status = 'terminated'
+        ),
     completed_yuan INTEGER NOT NULL CHECK (completed_yuan >= 0),
     note           TEXT,
     recorded_at    TEXT NOT NULL,
@@ -122,8 +135,8 @@ END;
 CREATE TABLE exchange (
     id           TEXT PRIMARY KEY CHECK (length(id) = 36),
     pairing_id   TEXT NOT NULL REFERENCES pairing (id),
-    direction    TEXT NOT NULL CHECK (direction IN ('to-east', 'to-northeast')),
-    kind         TEXT NOT NULL CHECK (kind IN ('secondment', 'training')),
+    direction    TEXT NOT NULL CHECK (direction = 'to-east' OR direction = 'to-northeast'),
+    kind         TEXT NOT NULL CHECK (kind = 'secondment' OR kind = 'training'),
     start_date   TEXT NOT NULL CHECK (start_date IS date(start_date)),
     end_date     TEXT CHECK (end_date IS date(end_date) AND end_date >= start_date),
     participants INTEGER NOT NULL CHECK (participants >= 1),

@@ -85,15 +85,11 @@ final class BufferedOutput: Sendable {
         try flush(buffer.withLock { $0 })
         guard let destination, let temporary else { return }
         try? handle.close()
-        do {
-            if FileManager.default.fileExists(atPath: destination) {
-                _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: destination), withItemAt: URL(fileURLWithPath: temporary))
-            } else {
-                try FileManager.default.moveItem(atPath: temporary, toPath: destination)
-            }
-        } catch {
+        // rename(2) replaces an existing file atomically (Foundation's replaceItemAt does not work on Linux).
+        guard rename(temporary, destination) == 0 else {
+            let reason = String(cString: strerror(errno))
             abandon()
-            throw DuikouError(.io, "--out: cannot write \(destination): \(error.localizedDescription)")
+            throw DuikouError(.io, "--out: cannot write \(destination): \(reason)")
         }
     }
 

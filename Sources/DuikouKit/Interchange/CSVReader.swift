@@ -56,15 +56,19 @@ final class CSVReader {
         var problems: [String] = []
         var field: [UInt8] = []
         var tooLong = false
+        var strayQuote = false
 
         func finishField() {
             let column = fields.count + 1
-            if tooLong {
-                problems.append("field \(column) is longer than \(Self.maximumFieldBytes / (1 << 20)) MiB")
-            } else if field.contains(0) {
-                problems.append("field \(column) contains a NUL byte")
+            if strayQuote {
+                problems.append("field \(column) has a stray quote; quote the whole field and double quotes inside it")
             }
-            if let text = String(validating: field, as: UTF8.self) {
+            if tooLong {
+                // Cut at the cap, possibly inside a character: only the length is worth reporting.
+                problems.append("field \(column) is longer than \(Self.maximumFieldBytes / (1 << 20)) MiB")
+                fields.append("")
+            } else if let text = String(validating: field, as: UTF8.self) {
+                if field.contains(0) { problems.append("field \(column) contains a NUL byte") }
                 fields.append(text)
             } else {
                 problems.append("field \(column) is not valid UTF-8 (save the file as UTF-8)")
@@ -72,6 +76,7 @@ final class CSVReader {
             }
             field.removeAll(keepingCapacity: true)
             tooLong = false
+            strayQuote = false
         }
         func append(_ byte: UInt8) {
             if field.count < Self.maximumFieldBytes { field.append(byte) } else { tooLong = true }
@@ -90,7 +95,11 @@ final class CSVReader {
                         afterClosingQuote = true
                     }
                 } else {
-                    if byte == UInt8(ascii: "\n") { line += 1 }
+                    if byte == UInt8(ascii: "\n") {
+                        line += 1
+                    } else if byte == UInt8(ascii: "\r"), try peek() != UInt8(ascii: "\n") {
+                        line += 1
+                    }
                     append(byte)
                 }
                 continue
@@ -108,7 +117,7 @@ final class CSVReader {
                 if field.isEmpty && !afterClosingQuote {
                     quoted = true
                 } else {
-                    problems.append("field \(fields.count + 1) has a stray quote; quote the whole field and double quotes inside it")
+                    strayQuote = true
                     append(byte)
                 }
             default:

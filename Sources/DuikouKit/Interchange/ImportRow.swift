@@ -11,6 +11,11 @@ struct ImportHeader {
         var problems = record.problems.map { ImportProblem(line: record.line, column: nil, message: $0) }
         var keys: [String] = []
         for name in record.fields {
+            if name.trimmingSpaces().isEmpty {
+                problems.append(ImportProblem(line: record.line, column: nil, message: "column \(keys.count + 1) has no name (a trailing comma?)"))
+                keys.append("")
+                continue
+            }
             let normalized = name.trimmingSpaces().lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
             guard let column = kind.columns.first(where: { $0.key == normalized || $0.headerZH == name.trimmingSpaces() }) else {
                 let known = kind.columns.map(\.key).joined(separator: ", ")
@@ -80,7 +85,12 @@ struct ImportRow {
     mutating func parse<T>(_ key: String, _ parse: (String) throws -> T) -> T? {
         guard let value = values[key] else { return nil }
         do { return try parse(value) } catch {
-            self.problem(key, error)
+            // The problem belongs to this column, whatever field name the parser used.
+            if let error = error as? DuikouError {
+                problem(key, Self.withoutFieldPrefix(error.message, field: error.field ?? key))
+            } else {
+                problem(key, String(describing: error))
+            }
             return nil
         }
     }

@@ -24,39 +24,41 @@ struct ProjectWriter {
     }
 
     /// Checks a project's references, naming the field that is wrong.
+    /// How messages name a project: by its title, which the user knows.
+    static func name(_ project: NewProject) -> String { "project \(DuikouError.quoted(project.title))" }
+
     func check(_ project: NewProject) throws {
-        let name = "project \(DuikouError.quoted(project.title))"
         guard pairings.contains(project.pairing) else {
-            throw DuikouError(.notFound, "\(name): pairing: \(DuikouError.quoted(project.pairing)) does not exist (see `duikou pairings`)", field: "pairing")
+            throw DuikouError(.notFound, "\(Self.name(project)): pairing: \(DuikouError.quoted(project.pairing)) does not exist (see `duikou pairings`)", field: "pairing")
         }
         guard tasks.contains(project.task) else {
-            throw DuikouError(.notFound, "\(name): task: \(DuikouError.quoted(project.task)) does not exist; tasks are 1.1 to 4.4 (see `duikou tasks`)", field: "task")
+            throw DuikouError(.notFound, "\(Self.name(project)): task: \(DuikouError.quoted(project.task)) does not exist; tasks are 1.1 to 4.4 (see `duikou tasks`)", field: "task")
         }
         if let park = project.park,
            try connection.queryFirst("SELECT 1 FROM park WHERE id = ?", [.text(park.key)], { _ in true }) == nil {
-            throw DuikouError(.notFound, "\(name): park: \(park.key) does not exist", field: "park")
+            throw DuikouError(.notFound, "\(Self.name(project)): park: \(park.key) does not exist", field: "park")
         }
     }
 
     func add(_ project: NewProject) throws {
-        let name = "project \(DuikouError.quoted(project.title))"
         try check(project)
+        let key = project.id.key
         if try exists(project.id) {
-            throw DuikouError(.constraint, "\(name): id: \(project.id.key) is already recorded", field: "id")
+            throw DuikouError(.constraint, "\(Self.name(project)): id: \(project.id.key) is already recorded", field: "id")
         }
         try connection.run("""
             INSERT INTO project (id, pairing_id, task_code, title, description, northeast_party, east_party, park_id,
                                  landmark, planned_yuan, status, first_date, status_date, completed_yuan, resume_floor, recorded_at)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, NULL, ?14)
             """, [
-                .text(project.id.key), .text(project.pairing), .text(project.task), .text(project.title),
+                .text(key), .text(project.pairing), .text(project.task), .text(project.title),
                 .optional(project.description), .optional(project.northeastParty), .optional(project.eastParty),
                 .optional(project.park?.key), .integer(project.landmark ? 1 : 0), .optional(project.planned?.yuan),
                 .text(project.status.rawValue), .text(project.date.description), .integer(project.completed.yuan),
                 .text(now),
-            ], context: name)
-        try insertUpdate(project: project.id, sequence: 1, date: project.date, status: project.status,
-                         completed: project.completed, note: project.note, name: name)
+            ], context: Self.name(project))
+        try insertUpdate(project: key, sequence: 1, date: project.date, status: project.status,
+                         completed: project.completed, note: project.note, name: Self.name(project))
     }
 
     /// Replaces a project's descriptive fields (not its state) with `project`'s; returns whether anything changed.
@@ -93,31 +95,36 @@ struct ProjectWriter {
             })
     }
 
-    /// Whether the project's history already holds an update with exactly these values.
-    func hasUpdate(_ id: UUID, date: LocalDate, status: ProjectStatus, completed: Money, note: String?) throws -> Bool {
-        try connection.queryFirst(
-            "SELECT 1 FROM progress_update WHERE project_id = ? AND date = ? AND status = ? AND completed_yuan = ? AND note IS ?",
-            [.text(id.key), .text(date.description), .text(status.rawValue), .integer(completed.yuan), .optional(note)], { _ in true }) != nil
+    /// Whether the project's history already holds an update of this date and note with this status
+    /// and completed investment, where given (an update that left them out kept the values of its day).
+    func hasUpdate(_ id: UUID, date: LocalDate, status: ProjectStatus?, completed: Money?, note: String?) throws -> Bool {
+        try connection.queryFirst("""
+            SELECT 1 FROM progress_update
+            WHERE project_id = ?1 AND date = ?2 AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR completed_yuan = ?4) AND note IS ?5
+            """,
+            [.text(id.key), .text(date.description), .optional(status?.rawValue), .optional(completed?.yuan), .optional(note)], { _ in true }) != nil
     }
 
     func record(_ update: NewProgressUpdate, to id: UUID) throws {
-        let name = "project \(id.key)"
         guard let current = try state(of: id) else { throw DuikouError.notFound("project", id.key) }
         let next = try ProjectLifecycle.apply(to: current.state, status: update.status, date: update.date,
                                               completed: update.completed, project: id.key)
-        try insertUpdate(project: id, sequence: current.sequence + 1, date: next.date, status: next.status,
-                         completed: next.completed, note: update.note, name: name)
+        try insertUpdate(project: id.key, sequence: current.sequence + 1, date: next.date, status: next.status,
+                         completed: next.completed, note: update.note, name: "project \(id.key)")
         try connection.run(
             "UPDATE project SET status = ?2, status_date = ?3, completed_yuan = ?4, resume_floor = ?5 WHERE id = ?1",
             [.text(id.key), .text(next.status.rawValue), .text(next.date.description), .integer(next.completed.yuan), .optional(next.resumeFloor?.rawValue)],
-            context: name)
+            context: "project \(id.key)")
     }
 
-    private func insertUpdate(project: UUID, sequence: Int, date: LocalDate, status: ProjectStatus, completed: Money, note: String?, name: String) throws {
+    private func insertUpdate(
+        project key: String, sequence: Int, date: LocalDate, status: ProjectStatus, completed: Money, note: String?,
+        name: @autoclosure () -> String
+    ) throws {
         try connection.run(
             "INSERT INTO progress_update (project_id, seq, date, status, completed_yuan, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [.text(project.key), .integer(Int64(sequence)), .text(date.description), .text(status.rawValue),
+            [.text(key), .integer(Int64(sequence)), .text(date.description), .text(status.rawValue),
              .integer(completed.yuan), .optional(note), .text(now)],
-            context: name)
+            context: name())
     }
 }

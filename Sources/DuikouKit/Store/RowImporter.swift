@@ -118,8 +118,7 @@ final class RowImporter {
             row.problem("status", "give a status, a completed investment or a note")
             return .refused
         }
-        if let current = try projects.state(of: project)?.state,
-           try projects.hasUpdate(project, date: date, status: status ?? current.status, completed: completed ?? current.completed, note: note) {
+        if try projects.hasUpdate(project, date: date, status: status, completed: completed, note: note) {
             return .unchanged
         }
         try projects.record(try NewProgressUpdate(date: date, status: status, completed: completed, note: note), to: project)

@@ -1,0 +1,28 @@
+extension Listing {
+    /// Search hits, best first: `kind, id, pairing, title, field, snippet`.
+    ///
+    /// JSON and CSV carry the keys (`project`/`park`, the full id, `title`/`description`/
+    /// `northeast_party`/`east_party`/`name`); the table shows labels in `language` and the first
+    /// eight characters of the id, enough to name the record in `duikou project show`.
+    public static func searchHits(_ hits: [SearchHit], _ language: Language = .zh) -> Listing {
+        let zh = language == .zh
+        return Listing(
+            fields: [.init("kind", zh ? "类型" : "Kind"), .init("id", "ID"), .init("pairing", zh ? "对口合作关系" : "Pairing"),
+                     .init("title", zh ? "名称" : "Title"), .init("field", zh ? "匹配字段" : "Field"),
+                     .init("snippet", zh ? "摘录" : "Snippet")],
+            rows: hits.map { hit in
+                [Cell(.string(hit.kind.rawValue), display: kindLabel(hit.kind, language)),
+                 Cell(.string(hit.id.key), display: String(hit.id.key.prefix(8))), .text(hit.pairing), .text(hit.title),
+                 Cell(.string(hit.field.rawValue), display: hit.field.label(language)), .text(hit.snippet)]
+            })
+    }
+
+    private static func kindLabel(_ kind: RecordKind, _ language: Language) -> String {
+        switch (kind, language) {
+        case (.project, .zh): "项目"
+        case (.park, .zh): "园区"
+        case (.exchange, .zh): "干部交流"
+        case (_, .en): kind.rawValue
+        }
+    }
+}

@@ -1,0 +1,102 @@
+extension MergeReport {
+    /// The kinds in the order a summary lists them, with their plural JSON keys.
+    private static let listed: [(kind: Kind, key: String)] = [
+        (.region, "regions"), (.pairing, "pairings"), (.park, "parks"), (.project, "projects"),
+        (.exchange, "exchanges"), (.progressUpdate, "progress_updates"),
+    ]
+
+    /// The report as one JSON object: `source`, `dry_run`, `prefer`, `changed`, `counts` (per kind:
+    /// `added`, `identical`, `updated`, `conflicts`) and `conflicts` (each with `kind`, `id`,
+    /// `resolution`, `reason` and the differing `fields`, values as text).
+    public var json: JSONValue {
+        .object([
+            ("source", .string(source)),
+            ("dry_run", .bool(options.dryRun)),
+            ("prefer", .string(options.preference.rawValue)),
+            ("changed", .bool(changesAnything)),
+            ("counts", .object(Self.listed.map { entry in
+                let counts = self[entry.kind]
+                return (entry.key, .object([
+                    ("added", .integer(Int64(counts.added))), ("identical", .integer(Int64(counts.identical))),
+                    ("updated", .integer(Int64(counts.updated))), ("conflicts", .integer(Int64(counts.conflicts))),
+                ]))
+            })),
+            ("conflicts", .array(conflicts.map { conflict in
+                .object([
+                    ("kind", .string(conflict.kind.rawValue)), ("id", .string(conflict.id)),
+                    ("resolution", .string(conflict.resolution.rawValue)), ("reason", .optional(conflict.reason)),
+                    ("fields", .array(conflict.differences.map { difference in
+                        .object([("field", .string(difference.field)), ("ours", .optional(difference.ours)),
+                                 ("theirs", .optional(difference.theirs))])
+                    })),
+                ])
+            })),
+        ])
+    }
+
+    /// The report as text for a terminal: a title, a table of counts per kind, then every conflict
+    /// with the fields that differ.
+    public func table(_ language: Language = .zh) -> String {
+        let zh = language == .zh
+        var out = title(language) + "\n"
+        let counts = TextTable(
+            columns: [.init(zh ? "类型" : "Kind"), .init(zh ? "新增" : "Added", .right), .init(zh ? "相同" : "Identical", .right),
+                      .init(zh ? "采用对方" : "Updated", .right), .init(zh ? "冲突" : "Conflicts", .right)],
+            rows: Self.listed.map { entry in
+                let counts = self[entry.kind]
+                return [entry.kind.label(language), String(counts.added), String(counts.identical),
+                        entry.kind == .progressUpdate ? "-" : String(counts.updated), String(counts.conflicts)]
+            })
+        out += counts.rendered()
+        if conflicts.isEmpty {
+            out += zh ? "没有冲突。\n" : "No conflicts.\n"
+        } else {
+            out += "\n" + (zh
+                ? "冲突 \(conflicts.count) 项（默认保留本库；--prefer theirs 采用对方的字段；进展记录从不改写）：\n"
+                : "\(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s") (ours kept unless --prefer theirs; progress updates are never rewritten):\n")
+            for conflict in conflicts {
+                out += "\n" + heading(conflict, language) + "\n"
+                if !conflict.differences.isEmpty {
+                    let fields = TextTable(
+                        columns: [.init(zh ? "字段" : "Field"), .init(conflict.kind == .progressUpdate ? (zh ? "本库最新" : "Ours (latest)") : (zh ? "本库" : "Ours")),
+                                  .init(zh ? "对方" : "Theirs")],
+                        rows: conflict.differences.map { [$0.field, $0.ours ?? "-", $0.theirs ?? "-"] })
+                    out += fields.rendered().split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+                        .map { "  " + $0 + "\n" }.joined()
+                }
+            }
+        }
+        if !changesAnything {
+            if conflicts.isEmpty {
+                out += zh ? "没有可合并的新内容：对方的记录本库都已有。\n" : "Nothing to merge: everything of theirs is already here.\n"
+            } else {
+                out += zh ? "\n除上述冲突外，没有可合并的新内容。\n" : "\nNothing to add or change besides the conflicts above.\n"
+            }
+        }
+        return out
+    }
+
+    private func title(_ language: Language) -> String {
+        let zh = language == .zh
+        let preferred = options.preference == .theirs ? (zh ? "（差异处采用对方）" : ", taking theirs where records differ,") : ""
+        if options.dryRun {
+            return zh ? "试运行（未写入任何内容）：合并 \(source)\(preferred)将得到：" : "Dry run (nothing written): merging \(source)\(preferred) would give:"
+        }
+        return zh ? "已合并 \(source)\(preferred)：" : "Merged \(source)\(preferred.dropLast()):"
+    }
+
+    private func heading(_ conflict: Conflict, _ language: Language) -> String {
+        let zh = language == .zh
+        let outcome: String
+        switch (conflict.resolution, conflict.kind) {
+        case (_, .progressUpdate): outcome = zh ? "未添加" : "not added"
+        case (.keptOurs, _): outcome = zh ? "保留本库" : "ours kept"
+        case (.tookTheirs, _): outcome = zh ? (options.dryRun ? "将采用对方" : "已采用对方") : (options.dryRun ? "theirs would be taken" : "theirs taken")
+        }
+        let what = conflict.kind == .progressUpdate
+            ? (zh ? "项目 \(conflict.id) 的进展记录" : "progress update of project \(conflict.id)")
+            : "\(conflict.kind.label(language)) \(conflict.id)"
+        let reason = conflict.reason.map { (zh ? "：" : ": ") + $0 } ?? ""
+        return zh ? "\(what)（\(outcome)）\(reason)" : "\(what) (\(outcome))\(reason)"
+    }
+}

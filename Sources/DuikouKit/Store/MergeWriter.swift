@@ -1,0 +1,366 @@
+import CSQLite
+import Foundation
+
+/// A column value read for a merge, compared exactly (text byte for byte, integers as stored).
+enum MergeValue: Sendable, Hashable {
+    case null
+    case integer(Int64)
+    case text(String)
+
+    init(_ row: SQLiteStatement, _ column: Int32) {
+        switch sqlite3_column_type(row.handle, column) {
+        case SQLITE_NULL: self = .null
+        case SQLITE_INTEGER: self = .integer(row.int64(column))
+        default: self = .text(row.text(column))
+        }
+    }
+
+    var sqlite: SQLiteValue {
+        switch self {
+        case .null: .null
+        case .integer(let value): .integer(value)
+        case .text(let text): .text(text)
+        }
+    }
+}
+
+/// One record of a table as a merge sees it: its key, the fields it compares, and when it was recorded.
+struct MergeRow: Sendable {
+    let key: String
+    let values: [MergeValue]
+    let recordedAt: String?
+
+    func optionalText(_ index: Int) -> String? {
+        if case .text(let text) = values[index] { return text }
+        return nil
+    }
+
+    func text(_ index: Int) -> String { optionalText(index) ?? "" }
+
+    func optionalInteger(_ index: Int) -> Int64? {
+        if case .integer(let value) = values[index] { return value }
+        return nil
+    }
+}
+
+/// A table a merge takes records from: its key, the content columns it compares (never
+/// `recorded_at`), and their names in reports.
+struct MergeTable: Sendable {
+    let kind: MergeReport.Kind
+    let table: String
+    let key: String
+    let columns: [String]
+    let fields: [String]
+    let recorded: Bool
+
+    static let region = MergeTable(
+        kind: .region, table: "region", key: "code", columns: ["name_zh", "name_en", "level", "side"],
+        fields: ["name_zh", "name_en", "level", "side"], recorded: false)
+
+    static let pairing = MergeTable(
+        kind: .pairing, table: "pairing", key: "id", columns: ["northeast_region", "east_region", "level", "status", "parent_id"],
+        fields: ["northeast", "east", "level", "status", "parent"], recorded: false)
+
+    static let park = MergeTable(
+        kind: .park, table: "park", key: "id",
+        columns: ["pairing_id", "name", "kind", "host_region", "partner", "established", "planned_area_m2", "benefit_sharing"],
+        fields: ["pairing", "name", "kind", "host_region", "partner", "established", "planned_area_km2", "benefit_sharing"],
+        recorded: true)
+
+    /// A project's descriptive fields; its state comes from its history.
+    static let project = MergeTable(
+        kind: .project, table: "project", key: "id",
+        columns: ["pairing_id", "task_code", "title", "description", "northeast_party", "east_party", "park_id", "landmark", "planned_yuan"],
+        fields: ["pairing", "task", "title", "description", "northeast_party", "east_party", "park", "landmark", "planned_investment_yuan"],
+        recorded: true)
+
+    static let exchange = MergeTable(
+        kind: .exchange, table: "exchange", key: "id",
+        columns: ["pairing_id", "direction", "kind", "start_date", "end_date", "participants", "person", "from_org", "to_org", "post"],
+        fields: ["pairing", "direction", "kind", "start", "end", "participants", "person", "from_org", "to_org", "post"],
+        recorded: true)
+
+    static let all: [MergeTable] = [.region, .pairing, .park, .project, .exchange]
+
+    private var selected: String {
+        "SELECT \(key), \(columns.joined(separator: ", "))\(recorded ? ", recorded_at" : "") FROM \(table)"
+    }
+
+    /// Every record, in the order it was recorded.
+    func rows(in connection: SQLiteConnection) throws -> [MergeRow] {
+        try connection.query("\(selected) ORDER BY rowid", [], row)
+    }
+
+    /// The record with `key`, or `nil`.
+    func row(_ key: String, in connection: SQLiteConnection) throws -> MergeRow? {
+        try connection.queryFirst("\(selected) WHERE \(self.key) = ?", [.text(key)], row)
+    }
+
+    private func row(_ statement: SQLiteStatement) -> MergeRow {
+        let count = Int32(columns.count)
+        return MergeRow(
+            key: statement.text(0),
+            values: (1...count).map { MergeValue(statement, $0) },
+            recordedAt: recorded ? statement.text(count + 1) : nil)
+    }
+
+    /// Inserts their record as it is, keeping when it was recorded.
+    func insert(_ row: MergeRow, in connection: SQLiteConnection) throws {
+        let names = [key] + columns + (recorded ? ["recorded_at"] : [])
+        let placeholders = names.indices.map { "?\($0 + 1)" }.joined(separator: ", ")
+        var values = [SQLiteValue.text(row.key)] + row.values.map(\.sqlite)
+        if recorded { values.append(.optional(row.recordedAt)) }
+        try connection.run("INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(placeholders))", values,
+                           context: "merging \(kind.labelEN) \(row.key)")
+    }
+
+    /// Replaces our record's content fields with theirs (never `recorded_at`).
+    func update(_ row: MergeRow, in connection: SQLiteConnection) throws {
+        let assignments = columns.enumerated().map { "\($1) = ?\($0 + 2)" }.joined(separator: ", ")
+        try connection.run("UPDATE \(table) SET \(assignments) WHERE \(key) = ?1", [.text(row.key)] + row.values.map(\.sqlite),
+                           context: "merging \(kind.labelEN) \(row.key)")
+    }
+
+    /// A value as a report shows it: amounts in yuan, areas in km², flags as true/false.
+    func display(_ value: MergeValue, field: String) -> String? {
+        switch value {
+        case .null: return nil
+        case .text(let text): return text
+        case .integer(let number):
+            switch field {
+            case "planned_area_km2": return LandArea(squareMetres: number).km2Text
+            case "landmark": return number != 0 ? "true" : "false"
+            default: return String(number)
+            }
+        }
+    }
+}
+
+/// Everything a merge takes from the other database, read in one snapshot.
+struct MergeSnapshot: Sendable {
+    let rows: [MergeReport.Kind: [MergeRow]]
+    /// Each project's updates, oldest first, by project id.
+    let histories: [String: [ProgressUpdate]]
+
+    init(reading connection: SQLiteConnection) throws {
+        var rows: [MergeReport.Kind: [MergeRow]] = [:]
+        for table in MergeTable.all {
+            rows[table.kind] = try table.rows(in: connection)
+        }
+        self.rows = rows
+        let updates = try connection.query(
+            "SELECT project_id, seq, date, status, completed_yuan, note, recorded_at FROM progress_update ORDER BY project_id, seq"
+        ) { row in
+            (project: row.text(0),
+             update: ProgressUpdate(
+                sequence: row.int(1), date: try storedDate(row.text(2)), status: try stored(ProjectStatus.self, row.text(3)),
+                completed: Money(uncheckedYuan: row.int64(4)), note: row.optionalText(5), recordedAt: row.text(6)))
+        }
+        histories = Dictionary(grouping: updates, by: \.project).mapValues { $0.map(\.update) }
+    }
+}
+
+/// What makes two progress updates the same: their date, status, completed investment and note.
+private struct UpdateContent: Hashable {
+    let date: LocalDate
+    let status: ProjectStatus
+    let completed: Money
+    let note: String?
+
+    init(_ update: ProgressUpdate) {
+        self.init(date: update.date, status: update.status, completed: update.completed, note: update.note)
+    }
+
+    init(date: LocalDate, status: ProjectStatus, completed: Money, note: String?) {
+        self.date = date
+        self.status = status
+        self.completed = completed
+        self.note = note
+    }
+}
+
+/// Takes the records of a snapshot of another database into ours, inside a transaction the caller holds.
+struct MergeWriter {
+    let connection: SQLiteConnection
+    let source: String
+    let preference: MergePreference
+    private(set) var report: MergeReport
+
+    init(connection: SQLiteConnection, source: String, options: MergeOptions) {
+        self.connection = connection
+        self.source = source
+        self.preference = options.preference
+        self.report = MergeReport(source: source, options: options)
+    }
+
+    /// Regions, pairings (parents first), parks, projects with their histories, exchanges; then
+    /// checks that the pairings still hold together.
+    mutating func run(_ snapshot: MergeSnapshot) throws {
+        for row in snapshot.rows[.region] ?? [] { try takeRecord(row, .region) }
+        for row in try parentsFirst(snapshot.rows[.pairing] ?? []) { try takeRecord(row, .pairing) }
+        for row in snapshot.rows[.park] ?? [] { try takeRecord(row, .park) }
+        for row in snapshot.rows[.project] ?? [] {
+            let history = snapshot.histories[row.key] ?? []
+            if try take(row, .project) {
+                try addProject(row, history: history)
+            } else {
+                try unite(project: row.key, theirs: history)
+            }
+        }
+        for row in snapshot.rows[.exchange] ?? [] { try takeRecord(row, .exchange) }
+        try checkPairings()
+    }
+
+    /// Takes a record that is copied as it is when new.
+    private mutating func takeRecord(_ row: MergeRow, _ table: MergeTable) throws {
+        if try take(row, table) {
+            try table.insert(row, in: connection)
+            report.countAdded(table.kind)
+        }
+    }
+
+    /// Compares their record with ours: counts it identical, or records the conflict (taking their
+    /// fields with `--prefer theirs`). Returns `true` when we have no such record, for the caller to add.
+    private mutating func take(_ theirs: MergeRow, _ table: MergeTable) throws -> Bool {
+        guard let ours = try table.row(theirs.key, in: connection) else { return true }
+        let differences = table.fields.indices.compactMap { index -> MergeReport.Difference? in
+            guard ours.values[index] != theirs.values[index] else { return nil }
+            let field = table.fields[index]
+            return MergeReport.Difference(field: field, ours: table.display(ours.values[index], field: field),
+                                          theirs: table.display(theirs.values[index], field: field))
+        }
+        if differences.isEmpty {
+            report.countIdentical(table.kind)
+            return false
+        }
+        if preference == .theirs {
+            try table.update(theirs, in: connection)
+        }
+        report.record(MergeReport.Conflict(kind: table.kind, id: theirs.key, differences: differences,
+                                           resolution: preference == .theirs ? .tookTheirs : .keptOurs))
+        return false
+    }
+
+    /// Adds a project of theirs with its whole history, each update under the lifecycle rules.
+    private mutating func addProject(_ row: MergeRow, history: [ProgressUpdate]) throws {
+        guard let first = history.first else {
+            throw DuikouError(.corrupt, "merge source \(DuikouError.quoted(source)): project \(row.key) has no progress updates; nothing was merged")
+        }
+        let id = try storedUUID(row.key)
+        let project = try NewProject(
+            id: id, pairing: row.text(0), task: row.text(1), title: row.text(2), description: row.optionalText(3),
+            northeastParty: row.optionalText(4), eastParty: row.optionalText(5), park: try row.optionalText(6).map(storedUUID),
+            landmark: row.optionalInteger(7).map { $0 != 0 } ?? false,
+            planned: row.optionalInteger(8).map(Money.init(uncheckedYuan:)),
+            status: first.status, date: first.date, completed: first.completed, note: first.note)
+        try ProjectWriter(connection: connection, now: first.recordedAt).add(project)
+        report.countAdded(.project)
+        report.countAdded(.progressUpdate)
+        for update in history.dropFirst() {
+            try ProjectWriter(connection: connection, now: update.recordedAt).record(
+                NewProgressUpdate(date: update.date, status: update.status, completed: update.completed, note: update.note), to: id)
+            report.countAdded(.progressUpdate)
+        }
+    }
+
+    /// Appends their updates that we lack, in their order, when they are dated on or after our
+    /// latest and the lifecycle takes them; reports the others. History is never rewritten.
+    private mutating func unite(project key: String, theirs: [ProgressUpdate]) throws {
+        guard !theirs.isEmpty else { return }
+        let id = try storedUUID(key)
+        let ours = try connection.query(
+            "SELECT date, status, completed_yuan, note FROM progress_update WHERE project_id = ? ORDER BY seq", [.text(key)]
+        ) { row in
+            UpdateContent(date: try storedDate(row.text(0)), status: try stored(ProjectStatus.self, row.text(1)),
+                          completed: Money(uncheckedYuan: row.int64(2)), note: row.optionalText(3))
+        }
+        var present = Set(ours)
+        var latest = ours.last
+        for update in theirs {
+            let content = UpdateContent(update)
+            if present.contains(content) {
+                report.countIdentical(.progressUpdate)
+                continue
+            }
+            if let latest, content.date < latest.date {
+                refuse(content, of: key, against: latest,
+                       reason: "dated \(content.date), before our latest update (\(latest.date)); history is never rewritten")
+                continue
+            }
+            do {
+                try ProjectWriter(connection: connection, now: update.recordedAt).record(
+                    NewProgressUpdate(date: update.date, status: update.status, completed: update.completed, note: update.note), to: id)
+            } catch let error as DuikouError where error.code == .invalidInput {
+                // The lifecycle refused it before anything was written.
+                refuse(content, of: key, against: latest, reason: error.message)
+                continue
+            }
+            report.countAdded(.progressUpdate)
+            present.insert(content)
+            latest = content
+        }
+    }
+
+    private mutating func refuse(_ update: UpdateContent, of project: String, against latest: UpdateContent?, reason: String) {
+        let money = { (amount: Money) in String(amount.yuan) }
+        let pairs: [(String, String?, String?)] = [
+            ("date", latest.map { $0.date.description }, update.date.description),
+            ("status", latest.map { $0.status.rawValue }, update.status.rawValue),
+            ("completed_investment_yuan", latest.map { money($0.completed) }, money(update.completed)),
+            ("note", latest?.note, update.note),
+        ]
+        let differences = pairs.filter { $0.1 != $0.2 }.map { MergeReport.Difference(field: $0.0, ours: $0.1, theirs: $0.2) }
+        report.record(MergeReport.Conflict(kind: .progressUpdate, id: project, differences: differences, reason: reason,
+                                           resolution: .keptOurs))
+    }
+
+    /// Their pairings ordered so that each comes after its parent.
+    private func parentsFirst(_ rows: [MergeRow]) throws -> [MergeRow] {
+        let parentIndex = MergeTable.pairing.columns.firstIndex(of: "parent_id") ?? 4
+        let theirs = Set(rows.map(\.key))
+        var placed = Set<String>()
+        var ordered: [MergeRow] = []
+        var pending = rows
+        while !pending.isEmpty {
+            var waiting: [MergeRow] = []
+            for row in pending {
+                if let parent = row.optionalText(parentIndex), theirs.contains(parent), !placed.contains(parent) {
+                    waiting.append(row)
+                } else {
+                    ordered.append(row)
+                    placed.insert(row.key)
+                }
+            }
+            if waiting.count == pending.count {
+                throw DuikouError(.corrupt, "merge source \(DuikouError.quoted(source)): pairings \(waiting.map(\.key).joined(separator: ", ")) sit inside each other in a circle; nothing was merged")
+            }
+            pending = waiting
+        }
+        return ordered
+    }
+
+    /// Refuses the merge when it would leave a pairing with a region on the wrong side, or a
+    /// pairing inside itself.
+    private func checkPairings() throws {
+        if let wrong = try connection.queryFirst("""
+            SELECT p.id, 'northeast', r.code, r.name_zh FROM pairing p JOIN region r ON r.code = p.northeast_region WHERE r.side <> 'northeast'
+            UNION ALL
+            SELECT p.id, 'east', r.code, r.name_zh FROM pairing p JOIN region r ON r.code = p.east_region WHERE r.side <> 'east'
+            LIMIT 1
+            """, [], { (pairing: $0.text(0), field: $0.text(1), region: $0.text(2), name: $0.text(3)) }) {
+            let side = wrong.field == "east" ? "a Northeast region" : "an Eastern region"
+            throw DuikouError(.invalidInput, "merge source \(DuikouError.quoted(source)): pairing \(wrong.pairing): \(wrong.field): region \(wrong.region) (\(wrong.name)) would be \(side) after the merge; settle the region's side in one of the databases first. Nothing was merged")
+        }
+        if let looped = try connection.queryFirst("""
+            WITH RECURSIVE chain(start, id, depth) AS (
+                SELECT id, parent_id, 1 FROM pairing WHERE parent_id IS NOT NULL
+                UNION ALL
+                SELECT chain.start, p.parent_id, chain.depth + 1 FROM chain JOIN pairing p ON p.id = chain.id
+                WHERE p.parent_id IS NOT NULL AND chain.id <> chain.start AND chain.depth < 10000
+            )
+            SELECT start FROM chain WHERE id = start LIMIT 1
+            """, [], { $0.text(0) }) {
+            throw DuikouError(.invalidInput, "merge source \(DuikouError.quoted(source)): pairing \(looped): parent: the pairing would sit inside itself after the merge. Nothing was merged")
+        }
+    }
+}

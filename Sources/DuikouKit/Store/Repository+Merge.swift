@@ -1,0 +1,118 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Another reporter's Duikou database, the source of a merge.
+///
+/// Creating one opens the file read-only, so it is never written, and reads all of its regions,
+/// pairings, parks, projects with their histories and exchanges in one snapshot. A file that is
+/// missing, is not a Duikou database, or was written by a newer Duikou is refused, and left as it was.
+public struct MergeSource: Sendable {
+    /// The path of the other database.
+    public let path: String
+    let snapshot: MergeSnapshot
+
+    /// Opens the Duikou database at `path` read-only and reads it.
+    ///
+    /// - Throws: ``DuikouError/Code/notFound`` when there is no file at `path`;
+    ///   ``DuikouError/Code/foreignDatabase``, ``DuikouError/Code/notADatabase`` or
+    ///   ``DuikouError/Code/schemaTooNew`` for a file that cannot be merged from.
+    public init(path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw DuikouError(.notFound, "merge source \(DuikouError.quoted(path)) does not exist")
+        }
+        let repository: Repository
+        do {
+            repository = try Repository(path: path, options: Repository.Options(readOnly: true))
+        } catch let error as DuikouError {
+            throw Self.explain(error, path: path)
+        }
+        do {
+            snapshot = try repository.read { try MergeSnapshot(reading: $0) }
+        } catch var error as DuikouError {
+            error.message = "merge source \(DuikouError.quoted(path)): \(error.message)"
+            throw error
+        }
+        self.path = path
+    }
+
+    /// Names the source in a refusal, and explains the one a read-only open gives for a file
+    /// whose schema would first have to be written.
+    private static func explain(_ error: DuikouError, path: String) -> DuikouError {
+        let name = "merge source \(DuikouError.quoted(path))"
+        if error.code == .readOnly, let version = try? Migrator().identify(SQLiteConnection(path: path, readOnly: true)) {
+            if version == 0 {
+                return DuikouError(.foreignDatabase, "\(name) holds no Duikou database (it is empty); it was left untouched")
+            }
+            return DuikouError(.readOnly, "\(name) is at schema version \(version), older than this build's \(Migrator().latestVersion); a merge never writes it, so bring it up to date first (any duikou command on it, e.g. `duikou regions --db \(path)`), then merge. It was left untouched", sqliteCode: error.sqliteCode)
+        }
+        var named = error
+        named.message = "\(name): \(error.message)"
+        return named
+    }
+}
+
+/// Thrown out of a dry run's transaction, so that it is rolled back, carrying what the merge would do.
+private struct MergeRolledBack: Error {
+    let report: MergeReport
+}
+
+extension Repository {
+    /// Merges another reporter's database into this one, taking regions, pairings, parks, projects
+    /// and exchanges by id.
+    ///
+    /// New records are added with their ids (projects with their whole history); records with the
+    /// same content are skipped (when they were recorded does not count); records that differ are
+    /// reported as conflicts with the fields that differ, ours kept unless
+    /// ``MergeOptions/preference`` is ``MergePreference/theirs``. Progress updates are united: an
+    /// update of theirs that we lack is appended when it is dated on or after our latest update and
+    /// the lifecycle rules take it, and reported as a conflict otherwise; history is never rewritten.
+    /// Merging the same database again changes nothing.
+    ///
+    /// All of it happens in one `BEGIN IMMEDIATE` transaction, or none of it; a dry run does the same
+    /// work and rolls it back.
+    ///
+    /// - Throws: ``DuikouError/Code/invalidInput`` when `source` is this database itself or the merge
+    ///   would break a pairing (a region on the wrong side, a pairing inside itself).
+    public func merge(_ source: MergeSource, options: MergeOptions = MergeOptions()) throws -> MergeReport {
+        if Self.sameFile(path, source.path) {
+            throw DuikouError(.invalidInput, "merge source \(DuikouError.quoted(source.path)) is this database itself (\(DuikouError.quoted(path))); merge another reporter's database into it")
+        }
+        let snapshot = source.snapshot
+        let sourcePath = source.path
+        let merge: @Sendable (SQLiteConnection) throws -> MergeReport = { connection in
+            var writer = MergeWriter(connection: connection, source: sourcePath, options: options)
+            try writer.run(snapshot)
+            return writer.report
+        }
+        guard options.dryRun else {
+            return try write { connection, _ in try merge(connection) }
+        }
+        do {
+            return try write { connection, _ -> MergeReport in throw MergeRolledBack(report: try merge(connection)) }
+        } catch let rolledBack as MergeRolledBack {
+            return rolledBack.report
+        }
+    }
+
+    /// Opens the Duikou database at `path` read-only and merges it into this one; see
+    /// ``merge(_:options:)``.
+    public func merge(from path: String, options: MergeOptions = MergeOptions()) throws -> MergeReport {
+        try merge(MergeSource(path: path), options: options)
+    }
+
+    /// Whether two paths name the same file: the same device and inode, links followed.
+    static func sameFile(_ first: String, _ second: String) -> Bool {
+        let identity = { (path: String) -> [UInt64]? in
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            return [UInt64(info.st_dev), UInt64(info.st_ino)]
+        }
+        if let one = identity(first), let other = identity(second) { return one == other }
+        let resolved = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        return resolved(first) == resolved(second)
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import DuikouKit
+
+/// `duikou merge`.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge another reporter's Duikou database into this one.",
+        discussion: """
+            Takes regions, pairings, parks, projects and cadre exchanges from OTHER by id: new records are \
+            added with their ids (projects with their whole history), records with the same content are \
+            skipped, and records that differ are listed as conflicts with the fields that differ; ours are \
+            kept unless --prefer theirs. Progress updates are united without duplicates: an update of theirs \
+            dated on or after our latest one is appended under the lifecycle rules; an earlier one is \
+            reported and left out, since history is never rewritten. Merging the same file again changes \
+            nothing. OTHER is opened read-only and never written; a file that is not a Duikou database is \
+            refused. Everything is merged in one transaction, or nothing is. Conflicts do not make the exit \
+            code non-zero.
+            Example: duikou merge reporter-harbin.sqlite --dry-run
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The other Duikou database (opened read-only).", valueName: "other"))
+    var other: String
+
+    @Flag(help: "Show what the merge would do; write nothing.")
+    var dryRun = false
+
+    @Option(help: "Where a record differs: keep ours (default) or take theirs.")
+    var prefer: Preference = .ours
+
+    @OptionGroup var output: OutputOptions
+
+    /// `--prefer ours|theirs`.
+    enum Preference: String, ExpressibleByArgument, CaseIterable {
+        case ours, theirs
+
+        var preference: MergePreference { self == .ours ? .ours : .theirs }
+    }
+
+    func validate() throws {
+        if output.format == .csv { throw ValidationError("--format: 'csv' is not available for merge; use table or json") }
+    }
+
+    func run() throws {
+        // The source is read first, so that a refused one leaves no new database behind either.
+        let source = try MergeSource(path: other)
+        let report = try database.open().merge(source, options: MergeOptions(preference: prefer.preference, dryRun: dryRun))
+        switch output.format {
+        case .json: print(report.json.text(pretty: true))
+        default: print(report.table(output.language), terminator: "")
+        }
+    }
+}
