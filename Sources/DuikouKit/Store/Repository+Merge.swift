@@ -55,11 +55,6 @@ public struct MergeSource: Sendable {
     }
 }
 
-/// Thrown out of a dry run's transaction, so that it is rolled back, carrying what the merge would do.
-private struct MergeRolledBack: Error {
-    let report: MergeReport
-}
-
 extension Repository {
     /// Merges another reporter's database into this one, taking regions, pairings, parks, projects
     /// and exchanges by id.
@@ -83,18 +78,10 @@ extension Repository {
         }
         let snapshot = source.snapshot
         let sourcePath = source.path
-        let merge: @Sendable (SQLiteConnection) throws -> MergeReport = { connection in
+        return try tentativeWrite { connection, _ in
             var writer = MergeWriter(connection: connection, source: sourcePath, options: options)
             try writer.run(snapshot)
-            return writer.report
-        }
-        guard options.dryRun else {
-            return try write { connection, _ in try merge(connection) }
-        }
-        do {
-            return try write { connection, _ -> MergeReport in throw MergeRolledBack(report: try merge(connection)) }
-        } catch let rolledBack as MergeRolledBack {
-            return rolledBack.report
+            return (writer.report, !options.dryRun)
         }
     }
 
