@@ -59,6 +59,6 @@ struct ImportSummary {
         var parts = ["\(verbs.0) \(result.added) \(noun)", "\(verbs.1) \(result.updated)", "\(verbs.2) \(result.unchanged) unchanged"]
         if result.refused > 0 { parts.append("\(verbs.3) \(result.refused) row\(result.refused == 1 ? "" : "s")") }
         let prefix = result.dryRun ? "dry run, nothing written: " : (result.problemCount > 0 ? "nothing written: " : "")
-        text = prefix + parts.joined(separator: ", ") + " (\(result.rows) rows read)"
+        text = prefix + parts.joined(separator: ", ") + " (\(result.rows) row\(result.rows == 1 ? "" : "s") read)"
     }
 }
