@@ -25,6 +25,7 @@ let package = Package(
                 .embedInCode("V001_schema.sql"),
                 .embedInCode("V002_catalogue.sql"),
                 .embedInCode("V003_search.sql"),
+                .embedInCode("V004_progress_summary.sql"),
             ]
         ),
         .target(
@@ -35,6 +36,14 @@ let package = Package(
             name: "duikou",
             dependencies: [
                 "DuikouKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "duikou-bench",
+            dependencies: [
+                "DuikouKit",
+                "CSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

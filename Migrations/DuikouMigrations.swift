@@ -24,5 +24,6 @@ public enum DuikouMigrations {
         Migration(version: 1, fileName: "V001_schema.sql", bytes: PackageResources.V001_schema_sql),
         Migration(version: 2, fileName: "V002_catalogue.sql", bytes: PackageResources.V002_catalogue_sql),
         Migration(version: 3, fileName: "V003_search.sql", bytes: PackageResources.V003_search_sql),
+        Migration(version: 4, fileName: "V004_progress_summary.sql", bytes: PackageResources.V004_progress_summary_sql),
     ]
 }

@@ -103,7 +103,6 @@ CREATE TABLE project (
     recorded_at     TEXT NOT NULL
 ) STRICT;
 CREATE INDEX project_by_pairing_task ON project (pairing_id, task_code);
-CREATE INDEX project_by_task ON project (task_code);
 CREATE INDEX project_by_park ON project (park_id);
 
 CREATE TABLE progress_update (

@@ -8,10 +8,12 @@
 -- brought up to date once per write transaction, just before it commits (Repository's search sync):
 -- FTS5 flushes its pending data at every statement, so indexing row by row in triggers would make
 -- a bulk import write thousands of tiny index segments. search_change logs the old text of changed
--- and deleted documents for that sync; documents above search_sync.indexed_through are new.
+-- and deleted documents for that sync; documents above search_sync.indexed_through are new. (An id
+-- freed by a delete and taken again before the sync is still right: the sync removes the text the
+-- index held for that id, then indexes the text there now.)
 
 CREATE TABLE search_document (
-    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    id        INTEGER PRIMARY KEY,
     kind      TEXT NOT NULL CHECK (kind = 'project' OR kind = 'park'),
     record_id TEXT NOT NULL CHECK (length(record_id) = 36),
     field     TEXT NOT NULL CHECK (

@@ -50,7 +50,7 @@ import Testing
         // One project is a project, not projects.
         let one = try write("title,pairing,task\n单个项目,harbin-shenzhen,2.1\n", to: "one.csv")
         let single = cli.duikou(["import", "projects", one, "--dry-run"])
-        #expect(single.stdout == "dry run, nothing written: would add 1 project, update 0, leave 0 unchanged (1 rows read)\n", "\(single)")
+        #expect(single.stdout == "dry run, nothing written: would add 1 project, update 0, leave 0 unchanged (1 row read)\n", "\(single)")
         #expect(try cli.projects().count == 3)
     }
 
@@ -212,7 +212,7 @@ import Testing
         #expect(marked.dropFirst(3) == plain)
         // The marked file imports back: it only corrects what is there, so nothing changes.
         let back = cli.duikou(["import", "projects", "bom.csv"])
-        #expect(back.stdout == "added 0 projects, updated 0, left 1 unchanged (1 rows read)\n", "\(back)")
+        #expect(back.stdout == "added 0 projects, updated 0, left 1 unchanged (1 row read)\n", "\(back)")
     }
 
     @Test func jsonLinesExport() throws {

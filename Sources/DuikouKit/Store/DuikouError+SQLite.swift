@@ -1,6 +1,12 @@
 import CSQLite
 
 extension DuikouError {
+    /// Whether SQLite refused a row because its primary key or a unique key is taken already.
+    var isDuplicateKey: Bool {
+        // SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE: C macros Swift does not import.
+        sqliteCode == SQLITE_CONSTRAINT | (6 << 8) || sqliteCode == SQLITE_CONSTRAINT | (8 << 8)
+    }
+
     /// An error for an SQLite result code, keeping the extended code and SQLite's own message.
     static func sqlite(_ extendedCode: Int32, _ sqliteMessage: String, context: String) -> DuikouError {
         let code: Code

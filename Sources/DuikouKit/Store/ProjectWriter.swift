@@ -43,20 +43,22 @@ struct ProjectWriter {
     func add(_ project: NewProject) throws {
         try check(project)
         let key = project.id.key
-        if try exists(project.id) {
-            throw DuikouError(.constraint, "\(Self.name(project)): id: \(project.id.key) is already recorded", field: "id")
+        do {
+            try connection.run("""
+                INSERT INTO project (id, pairing_id, task_code, title, description, northeast_party, east_party, park_id,
+                                     landmark, planned_yuan, status, first_date, status_date, completed_yuan, resume_floor, recorded_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, NULL, ?14)
+                """, [
+                    .text(key), .text(project.pairing), .text(project.task), .text(project.title),
+                    .optional(project.description), .optional(project.northeastParty), .optional(project.eastParty),
+                    .optional(project.park?.key), .integer(project.landmark ? 1 : 0), .optional(project.planned?.yuan),
+                    .text(project.status.rawValue), .text(project.date.description), .integer(project.completed.yuan),
+                    .text(now),
+                ], context: Self.name(project))
+        } catch let error as DuikouError where error.isDuplicateKey {
+            // No lookup before the insert: the primary key says it, and bulk imports are spared a search per row.
+            throw DuikouError(.constraint, "\(Self.name(project)): id: \(key) is already recorded", field: "id")
         }
-        try connection.run("""
-            INSERT INTO project (id, pairing_id, task_code, title, description, northeast_party, east_party, park_id,
-                                 landmark, planned_yuan, status, first_date, status_date, completed_yuan, resume_floor, recorded_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, NULL, ?14)
-            """, [
-                .text(key), .text(project.pairing), .text(project.task), .text(project.title),
-                .optional(project.description), .optional(project.northeastParty), .optional(project.eastParty),
-                .optional(project.park?.key), .integer(project.landmark ? 1 : 0), .optional(project.planned?.yuan),
-                .text(project.status.rawValue), .text(project.date.description), .integer(project.completed.yuan),
-                .text(now),
-            ], context: Self.name(project))
         try insertUpdate(project: key, sequence: 1, date: project.date, status: project.status,
                          completed: project.completed, note: project.note, name: Self.name(project))
     }

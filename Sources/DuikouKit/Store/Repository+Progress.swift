@@ -38,24 +38,34 @@ extension Repository {
 /// The grouped queries behind a progress report. Projects take ?1 pairing, ?2 area, ?3 as-of date;
 /// parks and exchanges take ?1 pairing, ?2 as-of date.
 enum ProgressSQL {
+    /// Read from the summary that triggers keep as projects change (V004_progress_summary.sql), so
+    /// that the report costs the same however many projects there are.
     static let current = """
         \(ProjectSQL.scope)
-        SELECT p.pairing_id, p.task_code, p.status, count(*), sum(p.landmark),
-               coalesce(sum(CASE WHEN p.status <> 'terminated' THEN p.planned_yuan END), 0), sum(p.completed_yuan)
-        FROM project p
-        WHERE (?1 IS NULL OR p.pairing_id IN scope) AND (?2 IS NULL OR substr(p.task_code, 1, 1) = ?2)
-        GROUP BY p.pairing_id, p.task_code, p.status
+        SELECT s.pairing_id, s.task_code, s.status, s.projects, s.landmark_projects,
+               CASE WHEN s.status <> 'terminated' THEN s.planned_yuan ELSE 0 END, s.completed_yuan
+        FROM progress_summary s
+        WHERE s.projects > 0 AND (?1 IS NULL OR s.pairing_id IN scope) AND (?2 IS NULL OR substr(s.task_code, 1, 1) = ?2)
         """
 
+    /// One pass over the projects: a project whose latest update is on or before the date counts with
+    /// its current state; only those that changed after it look their state up in the history.
     static let asOf = """
         \(ProjectSQL.scope)
-        SELECT p.pairing_id, p.task_code, u.status, count(*), sum(p.landmark),
-               coalesce(sum(CASE WHEN u.status <> 'terminated' THEN p.planned_yuan END), 0), sum(u.completed_yuan)
-        FROM project p
-        JOIN progress_update u ON u.project_id = p.id
-            AND u.seq = (SELECT max(x.seq) FROM progress_update x WHERE x.project_id = p.id AND x.date <= ?3)
-        WHERE (?1 IS NULL OR p.pairing_id IN scope) AND (?2 IS NULL OR substr(p.task_code, 1, 1) = ?2)
-        GROUP BY p.pairing_id, p.task_code, u.status
+        SELECT pairing_id, task_code, status, count(*), sum(landmark),
+               coalesce(sum(CASE WHEN status <> 'terminated' THEN planned_yuan END), 0), sum(completed_yuan)
+        FROM (
+            SELECT p.pairing_id, p.task_code, p.landmark, p.planned_yuan,
+                   CASE WHEN p.status_date <= ?3 THEN p.status ELSE (
+                       SELECT u.status FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?3 ORDER BY u.seq DESC LIMIT 1
+                   ) END AS status,
+                   CASE WHEN p.status_date <= ?3 THEN p.completed_yuan ELSE (
+                       SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?3 ORDER BY u.seq DESC LIMIT 1
+                   ) END AS completed_yuan
+            FROM project p
+            WHERE p.first_date <= ?3 AND (?1 IS NULL OR p.pairing_id IN scope) AND (?2 IS NULL OR substr(p.task_code, 1, 1) = ?2)
+        )
+        GROUP BY pairing_id, task_code, status
         """
 
     /// Parks established on or before the as-of date (or of unknown date) count.

@@ -1,0 +1,179 @@
+import CSQLite
+import DuikouKit
+import Foundation
+
+/// One benchmark run: builds the workload, runs every path on fresh database files, and collects
+/// the ``Measurements``. Progress notes go to standard error; the caller prints the report.
+struct Benchmark {
+    /// Projects in the workload.
+    let rows: Int
+    /// Runs of the cheap measurements.
+    let runs: Int
+    /// Runs of the insert and import paths (fewer for very large workloads).
+    let insertRuns: Int
+    /// Where the files go.
+    let scratch: ScratchDirectory
+    /// Keep every run's database rather than only the last.
+    let keep: Bool
+    /// The `sqlite3` shell, when on PATH.
+    let sqliteShell: String?
+    /// The `duikou` binary beside this one, when there is one.
+    let duikou: String?
+
+    /// Workloads above this many rows time the insert paths once.
+    static let singleInsertRunAbove = 500_000
+
+    init(rows: Int, runs: Int, scratch: ScratchDirectory, keep: Bool) {
+        self.rows = rows
+        self.runs = runs
+        insertRuns = rows > Self.singleInsertRunAbove ? 1 : runs
+        self.scratch = scratch
+        self.keep = keep
+        sqliteShell = ProcessTiming.onPath("sqlite3")
+        duikou = ProcessTiming.besideSelf("duikou")
+    }
+
+    /// Runs everything.
+    func run() throws -> Measurements {
+        var measured = Measurements()
+        measured.rows = rows
+        measured.runs = runs
+        measured.insertRuns = insertRuns
+        measured.sqliteVersion = String(cString: sqlite3_libversion())
+
+        note("generating \(rows) projects")
+        let workload = try Workload(count: rows)
+        measured.asOf = workload.asOf.description
+        let csv = scratch.file("projects.csv")
+        try ProjectCSV.write(workload, to: csv)
+        measured.csvBytes = (try? FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int) ?? nil
+
+        var last = (raw: "", library: "")
+        for run in 1...insertRuns {
+            last = try insertRun(run, workload: workload, csv: csv, into: &measured)
+        }
+        try measureReports(rawPath: last.raw, libraryPath: last.library, asOf: workload.asOf, into: &measured)
+        measured.peakRSS = ResourceUsage.peakRSSMiB()
+        return measured
+    }
+
+    /// One run of every insert path, each on a fresh file; returns the raw and library databases.
+    private func insertRun(_ run: Int, workload: Workload, csv: String, into measured: inout Measurements) throws -> (raw: String, library: String) {
+        let label = "run \(run)/\(insertRuns)"
+        var created: [String] = []
+        func fresh(_ name: String) -> String {
+            let path = scratch.file("\(name)-\(run).sqlite")
+            created.append(path)
+            return path
+        }
+
+        note("\(label): raw C API, project and update rows")
+        let raw = fresh("raw")
+        let rawTiming = try RawPath.insert(workload, into: raw, rows: .projectsAndUpdates)
+        measured.rawInsert.add(rawTiming.total)
+        measured.rawInsertRows.add(rawTiming.rows)
+        if let searchIndex = rawTiming.searchIndex { measured.rawSearchIndex.add(searchIndex) }
+
+        note("\(label): raw C API, project rows only")
+        measured.rawProjectOnly.add(try RawPath.insert(workload, into: fresh("raw-project-only"), rows: .projectsOnly).total)
+
+        note("\(label): DuikouKit addProjects")
+        let library = fresh("library")
+        measured.libraryInsert.add(try LibraryPath.insert(workload, into: library))
+
+        note("\(label): DuikouKit importCSV")
+        measured.libraryImport.add(try LibraryPath.importCSV(csv, rows: rows, into: fresh("import")))
+
+        if let sqliteShell {
+            note("\(label): sqlite3 shell .import")
+            let database = fresh("sqlite3-shell-import")
+            let script = scratch.file("shell-import.sql")
+            try ShellScripts.importScript(csv: csv).write(toFile: script, atomically: true, encoding: .utf8)
+            let timing = try ProcessTiming.run(sqliteShell, ["-bail", database], input: script, errorLog: scratch.file("sqlite3.stderr"))
+            measured.shellImport.add(timing.wallTime)
+        }
+        if let duikou {
+            note("\(label): duikou import projects (process)")
+            let timing = try ProcessTiming.run(duikou, ["import", "projects", csv, "--db", fresh("duikou-import")],
+                                               errorLog: scratch.file("duikou.stderr"))
+            measured.processImport.add(timing.wallTime)
+            measured.processImportPeakRSS = max(measured.processImportPeakRSS ?? 0, timing.peakRSSMiB)
+        }
+        if run < insertRuns && !keep {
+            created.forEach(scratch.removeDatabase)
+        }
+        return (raw, library)
+    }
+
+    /// The progress report against the raw GROUP BY, the shell's GROUP BY and the CLI's startup.
+    private func measureReports(rawPath: String, libraryPath: String, asOf: LocalDate, into measured: inout Measurements) throws {
+        note("progress report against the raw GROUP BY")
+        let repository = try Repository(path: libraryPath)
+        let raw = try RawDatabase(path: rawPath)
+        try raw.applyLibraryPragmas()
+        // One untimed round first, so that every timed one reads from a warm page cache.
+        let (report, _) = try LibraryPath.progress(repository, asOf: nil)
+        let (reportAsOf, _) = try LibraryPath.progress(repository, asOf: asOf)
+        let totals = try RawPath.groupBy(raw)
+        let totalsAsOf = try RawPath.groupBy(raw, asOf: asOf.description)
+        let differences = [
+            LibraryPath.difference(report, totals, label: "now"),
+            LibraryPath.difference(reportAsOf, totalsAsOf, label: "as of \(asOf)"),
+        ].compactMap { $0 }
+        measured.reportsAgree = differences.isEmpty && totals.projects == Int64(rows)
+        measured.disagreement = differences.isEmpty ? nil : differences.joined(separator: "; ")
+
+        let clock = ContinuousClock()
+        for _ in 0..<runs {
+            measured.progress.add(try LibraryPath.progress(repository, asOf: nil).1)
+            measured.progressAsOf.add(try LibraryPath.progress(repository, asOf: asOf).1)
+            measured.rawGroupBy.add(try clock.measure { _ = try RawPath.groupBy(raw) })
+            measured.rawGroupByAsOf.add(try clock.measure { _ = try RawPath.groupBy(raw, asOf: asOf.description) })
+        }
+
+        if let sqliteShell {
+            note("sqlite3 shell GROUP BY (process)")
+            let log = scratch.file("sqlite3.stderr")
+            _ = try ProcessTiming.run(sqliteShell, [rawPath, RawPath.groupBySQL], errorLog: log)
+            for _ in 0..<runs {
+                measured.shellGroupBy.add(try ProcessTiming.run(sqliteShell, [rawPath, RawPath.groupBySQL], errorLog: log).wallTime)
+            }
+        }
+        if let duikou {
+            note("duikou tasks (process startup)")
+            let log = scratch.file("duikou.stderr")
+            _ = try ProcessTiming.run(duikou, ["tasks", "--db", libraryPath], errorLog: log)
+            for _ in 0..<runs {
+                measured.tasksStartup.add(try ProcessTiming.run(duikou, ["tasks", "--db", libraryPath], errorLog: log).wallTime)
+            }
+        }
+    }
+
+    /// A progress note on standard error.
+    private func note(_ text: String) {
+        FileHandle.standardError.write(Data("duikou-bench: \(text)\n".utf8))
+    }
+}
+
+/// The `sqlite3` shell scripts of the whole-process comparisons.
+enum ShellScripts {
+    /// Creates a plain table with the CSV's columns and the project table's indexes, with the
+    /// library's journal settings, then `.import`s the CSV (header skipped) in one transaction.
+    static func importScript(csv: String) -> String {
+        """
+        PRAGMA journal_mode = WAL;
+        PRAGMA synchronous = NORMAL;
+        CREATE TABLE project (
+            id TEXT PRIMARY KEY, pairing_id TEXT, task_code TEXT, title TEXT, status TEXT, status_date TEXT,
+            planned TEXT, completed TEXT, northeast_party TEXT, east_party TEXT, park_id TEXT, landmark TEXT,
+            description TEXT
+        );
+        CREATE INDEX project_by_pairing_task ON project (pairing_id, task_code);
+        CREATE INDEX project_by_task ON project (task_code);
+        CREATE INDEX project_by_park ON project (park_id);
+        .mode csv
+        .import --skip 1 "\(csv.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))" project
+
+        """
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+
+/// Renders ``Measurements``: a readable table with units and ratios, then one compact JSON object
+/// on the last line for scripts.
+struct Report {
+    let measured: Measurements
+
+    /// The whole output: the table, a blank line, the JSON line.
+    var text: String {
+        table + "\n" + json + "\n"
+    }
+
+    // MARK: Derived figures
+
+    var rawRate: Double? { measured.rawInsert.rate(rows: measured.rows) }
+    var rawRowsOnlyRate: Double? { measured.rawInsertRows.rate(rows: measured.rows) }
+    var rawProjectOnlyRate: Double? { measured.rawProjectOnly.rate(rows: measured.rows) }
+    var libraryRate: Double? { measured.libraryInsert.rate(rows: measured.rows) }
+    var importRate: Double? { measured.libraryImport.rate(rows: measured.rows) }
+    var insertRatio: Double? { ratio(libraryRate, rawRate) }
+    var importRatio: Double? { ratio(importRate, rawRate) }
+    var processToShellRatio: Double? { ratio(measured.processImport.medianSeconds, measured.shellImport.medianSeconds) }
+    var progressRatio: Double? { ratio(measured.progress.medianMilliseconds, measured.rawGroupBy.medianMilliseconds) }
+    var progressAsOfRatio: Double? { ratio(measured.progressAsOf.medianMilliseconds, measured.rawGroupBy.medianMilliseconds) }
+    var progressAsOfRatioToRawAsOf: Double? {
+        ratio(measured.progressAsOf.medianMilliseconds, measured.rawGroupByAsOf.medianMilliseconds)
+    }
+
+    private func ratio(_ numerator: Double?, _ denominator: Double?) -> Double? {
+        guard let numerator, let denominator, denominator > 0 else { return nil }
+        return numerator / denominator
+    }
+
+    // MARK: Table
+
+    var table: String {
+        let m = measured
+        let csvMiB = m.csvBytes.map { Double($0) / 1_048_576 }
+        var rows: [[String]] = [["measurement", "median", "rows/s", "ratio", "note"]]
+        func section(_ title: String) { rows.append([title, "", "", "", ""]) }
+        func line(_ name: String, _ value: String, _ rate: Double? = nil, _ ratio: String = "", _ note: String = "") {
+            rows.append(["  " + name, value, rate.map(Self.grouped) ?? "", ratio, note])
+        }
+
+        section("insert \(m.rows) projects, fresh file each run (median of \(m.insertRuns))")
+        line("raw C API: project + first update rows", Self.time(m.rawInsert), rawRate, "1.00 (base)",
+             "same rows as DuikouKit, into its schema (triggers fire), search index synced")
+        line("  of which the row inserts", Self.time(m.rawInsertRows), rawRowsOnlyRate, "", "project and progress_update statements")
+        line("  of which the search index", Self.time(m.rawSearchIndex), nil, "",
+             m.rawSearchIndex.count == 0 ? "not done: schema has no search tables" : "trigram index of the new documents")
+        line("raw C API: project rows only", Self.time(m.rawProjectOnly), rawProjectOnlyRate, "", "reference; no update rows, no index sync")
+        line("DuikouKit addProjects", Self.time(m.libraryInsert), libraryRate, Self.ratio(insertRatio, "x raw rate"), "higher is better")
+        line("DuikouKit importCSV", Self.time(m.libraryImport), importRate, Self.ratio(importRatio, "x raw rate"),
+             csvMiB.map { String(format: "%.1f MiB CSV", $0) } ?? "")
+        line("sqlite3 shell .import (process)", Self.time(m.shellImport), m.shellImport.rate(rows: m.rows), "",
+             m.shellImport.count == 0 ? "not run: no sqlite3 on PATH" : "plain table, same columns and indexes")
+        line("duikou import projects (process)", Self.time(m.processImport), m.processImport.rate(rows: m.rows),
+             Self.ratio(processToShellRatio, "x shell time"),
+             m.processImport.count == 0 ? "not run: no duikou beside the bench"
+                 : m.processImportPeakRSS.map { String(format: "peak RSS %.1f MiB", $0) } ?? "")
+
+        section("progress report by area over \(m.rows) projects (median of \(m.runs))")
+        line("DuikouKit progress(by: area)", Self.time(m.progress), nil, Self.ratio(progressRatio, "x raw time"), "lower is better; target <= 0.5")
+        line("DuikouKit progress(by: area, as of \(m.asOf))", Self.time(m.progressAsOf), nil, Self.ratio(progressAsOfRatio, "x raw time"),
+             progressAsOfRatioToRawAsOf.map { String(format: "%.2fx the raw as-of query", $0) } ?? "")
+        line("raw C API GROUP BY area, status", Self.time(m.rawGroupBy), nil, "1.00 (base)", "prepared, stepped and finalized each run")
+        line("raw C API GROUP BY as of \(m.asOf)", Self.time(m.rawGroupByAsOf), nil, "", "latest update on or before the date")
+        line("sqlite3 shell GROUP BY (process)", Self.time(m.shellGroupBy), nil, "",
+             m.shellGroupBy.count == 0 ? "not run: no sqlite3 on PATH" : "whole process")
+        line("report totals equal the raw GROUP BY's", m.reportsAgree.map { $0 ? "yes" : "NO" } ?? "-", nil, "", m.disagreement ?? "")
+
+        section("process and memory")
+        line("duikou tasks (startup, process)", Self.time(m.tasksStartup), nil, "",
+             m.tasksStartup.count == 0 ? "not run: no duikou beside the bench" : "median of \(m.runs)")
+        line("peak RSS of duikou-bench", m.peakRSS.map { String(format: "%.1f MiB", $0) } ?? "-", nil, "", "holds the workload in memory")
+
+        let header = "duikou-bench: \(m.rows) projects, SQLite \(m.sqliteVersion)"
+        return header + "\n\n" + Self.aligned(rows)
+    }
+
+    /// Columns padded to their widest cell (all text here is ASCII); numbers right-aligned.
+    static func aligned(_ rows: [[String]]) -> String {
+        let columns = rows.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { column in rows.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        var lines: [String] = []
+        for (index, row) in rows.enumerated() {
+            var cells: [String] = []
+            for (column, cell) in row.enumerated() {
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                cells.append(column == 1 || column == 2 ? padding + cell : cell + padding)
+            }
+            lines.append(cells.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
+            if index == 0 { lines.append(String(repeating: "-", count: widths.reduce(0, +) + 2 * (columns - 1))) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A median as `12.3 ms` or `4.567 s`; `-` when not measured.
+    static func time(_ samples: Samples) -> String {
+        guard let seconds = samples.medianSeconds else { return "-" }
+        return seconds < 1 ? String(format: "%.2f ms", seconds * 1000) : String(format: "%.3f s", seconds)
+    }
+
+    /// A ratio with two decimals and what it is relative to.
+    static func ratio(_ value: Double?, _ unit: String) -> String {
+        value.map { String(format: "%.2f", $0) + unit } ?? ""
+    }
+
+    /// An integer with thousands separators: 81,234.
+    static func grouped(_ value: Double) -> String {
+        let digits = String(Int(value.rounded()))
+        var result = ""
+        for (offset, digit) in digits.reversed().enumerated() {
+            if offset > 0 && offset % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return String(result.reversed())
+    }
+
+    // MARK: JSON
+
+    var json: String {
+        let m = measured
+        let fields: [(String, JSONField)] = [
+            ("rows", .integer(m.rows)),
+            ("runs", .integer(m.runs)),
+            ("insert_runs", .integer(m.insertRuns)),
+            ("sqlite_version", .text(m.sqliteVersion)),
+            ("raw_insert_rows_per_s", .number(rawRate, 0)),
+            ("raw_insert_s", .number(m.rawInsert.medianSeconds, 4)),
+            ("raw_row_inserts_rows_per_s", .number(rawRowsOnlyRate, 0)),
+            ("raw_search_index_ms", .number(m.rawSearchIndex.medianMilliseconds, 2)),
+            ("raw_project_only_rows_per_s", .number(rawProjectOnlyRate, 0)),
+            ("library_insert_rows_per_s", .number(libraryRate, 0)),
+            ("library_insert_s", .number(m.libraryInsert.medianSeconds, 4)),
+            ("insert_ratio_to_raw", .number(insertRatio, 4)),
+            ("import_rows_per_s", .number(importRate, 0)),
+            ("import_s", .number(m.libraryImport.medianSeconds, 4)),
+            ("import_ratio_to_raw", .number(importRatio, 4)),
+            ("csv_mib", .number(m.csvBytes.map { Double($0) / 1_048_576 }, 2)),
+            ("sqlite3_shell_import_s", .number(m.shellImport.medianSeconds, 4)),
+            ("duikou_import_process_s", .number(m.processImport.medianSeconds, 4)),
+            ("duikou_import_process_ratio_to_sqlite3_shell", .number(processToShellRatio, 4)),
+            ("import_process_peak_rss_mib", .number(m.processImportPeakRSS, 1)),
+            ("progress_ms", .number(m.progress.medianMilliseconds, 3)),
+            ("progress_as_of_ms", .number(m.progressAsOf.medianMilliseconds, 3)),
+            ("raw_group_by_ms", .number(m.rawGroupBy.medianMilliseconds, 3)),
+            ("raw_group_by_as_of_ms", .number(m.rawGroupByAsOf.medianMilliseconds, 3)),
+            ("progress_ratio_to_raw", .number(progressRatio, 4)),
+            ("progress_as_of_ratio_to_raw", .number(progressAsOfRatio, 4)),
+            ("progress_as_of_ratio_to_raw_as_of", .number(progressAsOfRatioToRawAsOf, 4)),
+            ("sqlite3_shell_group_by_ms", .number(m.shellGroupBy.medianMilliseconds, 3)),
+            ("reports_agree", .flag(m.reportsAgree)),
+            ("tasks_startup_ms", .number(m.tasksStartup.medianMilliseconds, 3)),
+            ("peak_rss_mib", .number(m.peakRSS, 1)),
+        ]
+        return "{" + fields.map { "\"\($0.0)\":\($0.1.text)" }.joined(separator: ",") + "}"
+    }
+}
+
+/// One value of the JSON line.
+enum JSONField {
+    /// A whole number.
+    case integer(Int)
+    /// A number rounded to so many decimals, or null.
+    case number(Double?, Int)
+    /// A string (plain ASCII here).
+    case text(String)
+    /// A boolean, or null.
+    case flag(Bool?)
+
+    /// The value as JSON.
+    var text: String {
+        switch self {
+        case .integer(let value): return String(value)
+        case .number(let value, let decimals):
+            guard let value, value.isFinite else { return "null" }
+            return decimals == 0 ? String(Int(value.rounded())) : String(format: "%.\(decimals)f", value)
+        case .text(let value):
+            return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        case .flag(let value): return value.map { $0 ? "true" : "false" } ?? "null"
+        }
+    }
+}
