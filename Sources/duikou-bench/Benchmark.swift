@@ -88,16 +88,27 @@ struct Benchmark {
             note("\(label): sqlite3 shell .import")
             let database = fresh("sqlite3-shell-import")
             let script = scratch.file("shell-import.sql")
-            try ShellScripts.importScript(csv: csv).write(toFile: script, atomically: true, encoding: .utf8)
-            let timing = try ProcessTiming.run(sqliteShell, ["-bail", database], input: script, errorLog: scratch.file("sqlite3.stderr"))
-            measured.shellImport.add(timing.wallTime)
+            let timing = attempt(Failure.shellImport, &measured.failures) {
+                try ShellScripts.importScript(csv: csv).write(toFile: script, atomically: true, encoding: .utf8)
+                return try ProcessTiming.run(sqliteShell, ["-bail", database], input: script, errorLog: scratch.file("sqlite3.stderr"))
+            }
+            if let timing { measured.shellImport.add(timing.wallTime) }
         }
         if let duikou {
             note("\(label): duikou import projects (process)")
-            let timing = try ProcessTiming.run(duikou, ["import", "projects", csv, "--db", fresh("duikou-import")],
-                                               errorLog: scratch.file("duikou.stderr"))
-            measured.processImport.add(timing.wallTime)
-            measured.processImportPeakRSS = max(measured.processImportPeakRSS ?? 0, timing.peakRSSMiB)
+            let database = fresh("duikou-import")
+            let timing = attempt(Failure.processImport, &measured.failures) {
+                let timing = try ProcessTiming.run(duikou, ["import", "projects", csv, "--db", database], errorLog: scratch.file("duikou.stderr"), peakRSS: true)
+                // A duikou built from other sources than this bench would measure other code.
+                do { _ = try Repository(path: database) } catch {
+                    throw BenchError(description: "the duikou binary beside the bench is not built from the same sources; rebuild it: \(error)")
+                }
+                return timing
+            }
+            if let timing {
+                measured.processImport.add(timing.wallTime)
+                if let peak = timing.peakRSSMiB { measured.processImportPeakRSS = max(measured.processImportPeakRSS ?? 0, peak) }
+            }
         }
         if run < insertRuns && !keep {
             created.forEach(scratch.removeDatabase)
@@ -134,46 +145,45 @@ struct Benchmark {
         if let sqliteShell {
             note("sqlite3 shell GROUP BY (process)")
             let log = scratch.file("sqlite3.stderr")
-            _ = try ProcessTiming.run(sqliteShell, [rawPath, RawPath.groupBySQL], errorLog: log)
-            for _ in 0..<runs {
-                measured.shellGroupBy.add(try ProcessTiming.run(sqliteShell, [rawPath, RawPath.groupBySQL], errorLog: log).wallTime)
+            // The first, untimed, warms the page cache like the in-process measurements'.
+            let times = attempt(Failure.shellGroupBy, &measured.failures) {
+                try (0...runs).map { _ in try ProcessTiming.run(sqliteShell, [rawPath, RawPath.groupBySQL], errorLog: log).wallTime }.dropFirst()
             }
+            times?.forEach { measured.shellGroupBy.add($0) }
         }
         if let duikou {
             note("duikou tasks (process startup)")
             let log = scratch.file("duikou.stderr")
-            _ = try ProcessTiming.run(duikou, ["tasks", "--db", libraryPath], errorLog: log)
-            for _ in 0..<runs {
-                measured.tasksStartup.add(try ProcessTiming.run(duikou, ["tasks", "--db", libraryPath], errorLog: log).wallTime)
+            let times = attempt(Failure.tasksStartup, &measured.failures) {
+                try (0...runs).map { _ in try ProcessTiming.run(duikou, ["tasks", "--db", libraryPath], errorLog: log).wallTime }.dropFirst()
             }
+            times?.forEach { measured.tasksStartup.add($0) }
+        }
+    }
+
+    /// The names under which failed whole-process measurements are reported.
+    enum Failure {
+        static let shellImport = "sqlite3 shell import"
+        static let processImport = "duikou import process"
+        static let shellGroupBy = "sqlite3 shell GROUP BY"
+        static let tasksStartup = "duikou tasks"
+    }
+
+    /// Runs an optional whole-process measurement; on failure notes it in `failures` (and skips it in
+    /// later runs) instead of ending the benchmark, so that a stale binary costs one line, not the run.
+    private func attempt<T>(_ name: String, _ failures: inout [String: String], _ body: () throws -> T) -> T? {
+        guard failures[name] == nil else { return nil }
+        do {
+            return try body()
+        } catch {
+            failures[name] = String("\(error)".split(whereSeparator: \.isNewline).joined(separator: " ").prefix(240))
+            note("\(name) failed, reported as not measured: \(error)")
+            return nil
         }
     }
 
     /// A progress note on standard error.
     private func note(_ text: String) {
         FileHandle.standardError.write(Data("duikou-bench: \(text)\n".utf8))
-    }
-}
-
-/// The `sqlite3` shell scripts of the whole-process comparisons.
-enum ShellScripts {
-    /// Creates a plain table with the CSV's columns and the project table's indexes, with the
-    /// library's journal settings, then `.import`s the CSV (header skipped) in one transaction.
-    static func importScript(csv: String) -> String {
-        """
-        PRAGMA journal_mode = WAL;
-        PRAGMA synchronous = NORMAL;
-        CREATE TABLE project (
-            id TEXT PRIMARY KEY, pairing_id TEXT, task_code TEXT, title TEXT, status TEXT, status_date TEXT,
-            planned TEXT, completed TEXT, northeast_party TEXT, east_party TEXT, park_id TEXT, landmark TEXT,
-            description TEXT
-        );
-        CREATE INDEX project_by_pairing_task ON project (pairing_id, task_code);
-        CREATE INDEX project_by_task ON project (task_code);
-        CREATE INDEX project_by_park ON project (park_id);
-        .mode csv
-        .import --skip 1 "\(csv.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))" project
-
-        """
     }
 }

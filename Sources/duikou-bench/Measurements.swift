@@ -88,6 +88,10 @@ struct Measurements {
     /// What differed, when they did not.
     var disagreement: String?
 
+    /// Whole-process measurements that failed, by name, with the error; they are reported as not
+    /// measured rather than ending the benchmark.
+    var failures: [String: String] = [:]
+
     /// Peak RSS of the benchmark process, in MiB.
     var peakRSS: Double?
 }

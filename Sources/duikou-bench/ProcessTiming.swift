@@ -12,8 +12,8 @@ enum ProcessTiming {
     struct Run {
         /// From `posix_spawn` to the return of `wait4`.
         let wallTime: Duration
-        /// The child's peak resident set size, in MiB.
-        let peakRSSMiB: Double
+        /// The child's own peak resident set size in MiB, when asked for and measurable.
+        let peakRSSMiB: Double?
     }
 
     /// A program that exited with a failure, with the end of what it wrote to stderr.
@@ -30,7 +30,13 @@ enum ProcessTiming {
 
     /// Runs `executable` with `arguments`, standard input from `input` (else /dev/null), standard
     /// output discarded and standard error kept in `errorLog`; throws ``Failure`` unless it exits 0.
-    static func run(_ executable: String, _ arguments: [String], input: String? = nil, errorLog: String) throws -> Run {
+    ///
+    /// With `peakRSS`, the child's peak RSS is sampled from `/proc/PID/status` (`VmHWM`, which is
+    /// monotonic, so a sample every few milliseconds misses at most the last few milliseconds' growth):
+    /// on Linux the `ru_maxrss` that `wait4` returns for a `posix_spawn`ed child also holds the
+    /// parent's RSS at the time of the exec (the kernel records the replaced memory map's high-water
+    /// mark), so it cannot tell a small child from a large parent. Elsewhere `ru_maxrss` is used.
+    static func run(_ executable: String, _ arguments: [String], input: String? = nil, errorLog: String, peakRSS: Bool = false) throws -> Run {
         #if os(Linux)
         var actions = posix_spawn_file_actions_t()
         #else
@@ -57,19 +63,42 @@ enum ProcessTiming {
         }
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 {
-            guard errno == EINTR else {
-                throw Failure(command: executable, status: -1, stderr: "wait4: \(String(cString: strerror(errno)))")
+        var sampledKiB: Int?
+        while true {
+            let reaped = wait4(pid, &status, peakRSS ? WNOHANG : 0, &usage)
+            if reaped == pid { break }
+            if reaped < 0 {
+                guard errno == EINTR else {
+                    throw Failure(command: executable, status: -1, stderr: "wait4: \(String(cString: strerror(errno)))")
+                }
+                continue
             }
+            if let kib = highWaterMarkKiB(of: pid) { sampledKiB = max(sampledKiB ?? 0, kib) }
+            usleep(5_000)
         }
         let wallTime = start.duration(to: clock.now)
         let signal = status & 0x7F
         let exitStatus = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
         guard exitStatus == 0 else {
             let log = (try? String(contentsOfFile: errorLog, encoding: .utf8)) ?? ""
-            throw Failure(command: ([executable] + arguments).joined(separator: " "), status: exitStatus, stderr: String(log.suffix(400)))
+            let command = ([URL(fileURLWithPath: executable).lastPathComponent] + arguments).joined(separator: " ")
+            let message = log.split(whereSeparator: \.isNewline).joined(separator: " ")
+            throw Failure(command: command, status: exitStatus, stderr: String(message.suffix(300)))
         }
-        return Run(wallTime: wallTime, peakRSSMiB: ResourceUsage.mebibytes(maxRSS: usage.ru_maxrss))
+        #if os(Linux)
+        let peak = sampledKiB.map { Double($0) / 1024 }
+        #else
+        let peak: Double? = ResourceUsage.mebibytes(maxRSS: usage.ru_maxrss)
+        #endif
+        return Run(wallTime: wallTime, peakRSSMiB: peakRSS ? peak : nil)
+    }
+
+    /// `VmHWM` of a running process, in KiB, from `/proc/PID/status`; `nil` where there is none.
+    static func highWaterMarkKiB(of pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return nil }
+        return line.split(separator: " ").dropFirst().first.flatMap { Int($0) }
     }
 
     /// The path of an executable named `name` on `PATH`, if any.
@@ -86,28 +115,5 @@ enum ProcessTiming {
         guard let own else { return nil }
         let path = URL(fileURLWithPath: own).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent(name).path
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-    }
-}
-
-/// The benchmark process's own resource usage.
-enum ResourceUsage {
-    /// Peak resident set size of this process so far, in MiB.
-    static func peakRSSMiB() -> Double {
-        var usage = rusage()
-        #if os(Linux)
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        #endif
-        return mebibytes(maxRSS: usage.ru_maxrss)
-    }
-
-    /// `ru_maxrss` in MiB: it is in KiB on Linux and in bytes on Darwin.
-    static func mebibytes(maxRSS: Int) -> Double {
-        #if os(Linux)
-        Double(maxRSS) / 1024
-        #else
-        Double(maxRSS) / (1024 * 1024)
-        #endif
     }
 }

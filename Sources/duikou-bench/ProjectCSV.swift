@@ -6,10 +6,13 @@ enum ProjectCSV {
     /// The import's columns, in the order written.
     static let header = "id,pairing,task,title,status,date,planned,completed,northeast_party,east_party,park,landmark,description"
 
-    /// Writes the whole file at `path`.
+    /// Writes the whole file at `path`, a megabyte at a time, so that the file is never held whole.
     static func write(_ workload: Workload, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
+            throw BenchError(description: "cannot create \(path)")
+        }
+        defer { try? file.close() }
         var text = header + "\n"
-        text.reserveCapacity(workload.projects.count * 300)
         for (index, project) in workload.projects.enumerated() {
             let fields = [
                 workload.keys[index], project.pairing, project.task, project.title, project.status.rawValue,
@@ -19,8 +22,12 @@ enum ProjectCSV {
             ]
             text += fields.map(quoted).joined(separator: ",")
             text += "\n"
+            if text.utf8.count >= 1 << 20 {
+                try file.write(contentsOf: Data(text.utf8))
+                text = ""
+            }
         }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        try file.write(contentsOf: Data(text.utf8))
     }
 
     /// A field quoted by RFC 4180 when it holds a comma, a quote or a line break.

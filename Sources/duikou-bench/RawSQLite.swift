@@ -40,7 +40,10 @@ final class RawDatabase {
 
     /// The pragmas DuikouKit opens with: foreign keys, WAL journal, `synchronous=NORMAL`.
     func applyLibraryPragmas() throws {
-        try execute("PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+        try execute("""
+            PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
+            PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY
+            """)
     }
 
     /// Runs statements that take no parameters; rows they return are ignored.

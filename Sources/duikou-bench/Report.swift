@@ -7,7 +7,7 @@ struct Report {
 
     /// The whole output: the table, a blank line, the JSON line.
     var text: String {
-        table + "\n" + json + "\n"
+        table + "\n\n" + json + "\n"
     }
 
     // MARK: Derived figures
@@ -17,9 +17,13 @@ struct Report {
     var rawProjectOnlyRate: Double? { measured.rawProjectOnly.rate(rows: measured.rows) }
     var libraryRate: Double? { measured.libraryInsert.rate(rows: measured.rows) }
     var importRate: Double? { measured.libraryImport.rate(rows: measured.rows) }
+    /// Library insert rate over the raw rate: 1 matches the raw C API, higher is better.
     var insertRatio: Double? { ratio(libraryRate, rawRate) }
+    /// Import rate over the raw insert rate.
     var importRatio: Double? { ratio(importRate, rawRate) }
+    /// `duikou import` process time over the `sqlite3` shell's import time: lower is better.
     var processToShellRatio: Double? { ratio(measured.processImport.medianSeconds, measured.shellImport.medianSeconds) }
+    /// Report time over the raw GROUP BY's time: lower is better, the target is at most 0.5.
     var progressRatio: Double? { ratio(measured.progress.medianMilliseconds, measured.rawGroupBy.medianMilliseconds) }
     var progressAsOfRatio: Double? { ratio(measured.progressAsOf.medianMilliseconds, measured.rawGroupBy.medianMilliseconds) }
     var progressAsOfRatioToRawAsOf: Double? {
@@ -53,11 +57,13 @@ struct Report {
         line("DuikouKit importCSV", Self.time(m.libraryImport), importRate, Self.ratio(importRatio, "x raw rate"),
              csvMiB.map { String(format: "%.1f MiB CSV", $0) } ?? "")
         line("sqlite3 shell .import (process)", Self.time(m.shellImport), m.shellImport.rate(rows: m.rows), "",
-             m.shellImport.count == 0 ? "not run: no sqlite3 on PATH" : "plain table, same columns and indexes")
+             m.failures[Benchmark.Failure.shellImport].map { "FAILED: " + $0 }
+                 ?? (m.shellImport.count == 0 ? "not run: no sqlite3 on PATH" : "plain table, same columns and indexes"))
         line("duikou import projects (process)", Self.time(m.processImport), m.processImport.rate(rows: m.rows),
              Self.ratio(processToShellRatio, "x shell time"),
-             m.processImport.count == 0 ? "not run: no duikou beside the bench"
-                 : m.processImportPeakRSS.map { String(format: "peak RSS %.1f MiB", $0) } ?? "")
+             m.failures[Benchmark.Failure.processImport].map { "FAILED: " + $0 }
+                 ?? (m.processImport.count == 0 ? "not run: no duikou beside the bench"
+                     : m.processImportPeakRSS.map { String(format: "child peak RSS %.1f MiB", $0) } ?? ""))
 
         section("progress report by area over \(m.rows) projects (median of \(m.runs))")
         line("DuikouKit progress(by: area)", Self.time(m.progress), nil, Self.ratio(progressRatio, "x raw time"), "lower is better; target <= 0.5")
@@ -66,12 +72,14 @@ struct Report {
         line("raw C API GROUP BY area, status", Self.time(m.rawGroupBy), nil, "1.00 (base)", "prepared, stepped and finalized each run")
         line("raw C API GROUP BY as of \(m.asOf)", Self.time(m.rawGroupByAsOf), nil, "", "latest update on or before the date")
         line("sqlite3 shell GROUP BY (process)", Self.time(m.shellGroupBy), nil, "",
-             m.shellGroupBy.count == 0 ? "not run: no sqlite3 on PATH" : "whole process")
+             m.failures[Benchmark.Failure.shellGroupBy].map { "FAILED: " + $0 }
+                 ?? (m.shellGroupBy.count == 0 ? "not run: no sqlite3 on PATH" : "whole process"))
         line("report totals equal the raw GROUP BY's", m.reportsAgree.map { $0 ? "yes" : "NO" } ?? "-", nil, "", m.disagreement ?? "")
 
         section("process and memory")
         line("duikou tasks (startup, process)", Self.time(m.tasksStartup), nil, "",
-             m.tasksStartup.count == 0 ? "not run: no duikou beside the bench" : "median of \(m.runs)")
+             m.failures[Benchmark.Failure.tasksStartup].map { "FAILED: " + $0 }
+                 ?? (m.tasksStartup.count == 0 ? "not run: no duikou beside the bench" : "median of \(m.runs)"))
         line("peak RSS of duikou-bench", m.peakRSS.map { String(format: "%.1f MiB", $0) } ?? "-", nil, "", "holds the workload in memory")
 
         let header = "duikou-bench: \(m.rows) projects, SQLite \(m.sqliteVersion)"
@@ -101,9 +109,9 @@ struct Report {
         return seconds < 1 ? String(format: "%.2f ms", seconds * 1000) : String(format: "%.3f s", seconds)
     }
 
-    /// A ratio with two decimals and what it is relative to.
+    /// A ratio with two decimals (three below 0.1) and what it is relative to.
     static func ratio(_ value: Double?, _ unit: String) -> String {
-        value.map { String(format: "%.2f", $0) + unit } ?? ""
+        value.map { String(format: $0 < 0.1 ? "%.3f" : "%.2f", $0) + unit } ?? ""
     }
 
     /// An integer with thousands separators: 81,234.
@@ -155,30 +163,5 @@ struct Report {
             ("peak_rss_mib", .number(m.peakRSS, 1)),
         ]
         return "{" + fields.map { "\"\($0.0)\":\($0.1.text)" }.joined(separator: ",") + "}"
-    }
-}
-
-/// One value of the JSON line.
-enum JSONField {
-    /// A whole number.
-    case integer(Int)
-    /// A number rounded to so many decimals, or null.
-    case number(Double?, Int)
-    /// A string (plain ASCII here).
-    case text(String)
-    /// A boolean, or null.
-    case flag(Bool?)
-
-    /// The value as JSON.
-    var text: String {
-        switch self {
-        case .integer(let value): return String(value)
-        case .number(let value, let decimals):
-            guard let value, value.isFinite else { return "null" }
-            return decimals == 0 ? String(Int(value.rounded())) : String(format: "%.\(decimals)f", value)
-        case .text(let value):
-            return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        case .flag(let value): return value.map { $0 ? "true" : "false" } ?? "null"
-        }
     }
 }

@@ -116,7 +116,7 @@ struct Workload: Sendable {
     /// A title of about 20 characters: 大庆智能机器人产业园建设项目（一期）.
     static func title(_ place: String, _ random: inout SplitMix64) -> String {
         var title = place + random.pick(WordLists.qualifiers) + random.pick(WordLists.industries) + random.pick(WordLists.kinds)
-        if title.count < 18 { title += random.pick(WordLists.phases) }
+        if title.count < 20 { title += random.pick(WordLists.phases) }
         return title
     }
 
