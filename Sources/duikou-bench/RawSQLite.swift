@@ -42,7 +42,7 @@ final class RawDatabase {
     func applyLibraryPragmas() throws {
         try execute("""
             PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
-            PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY
+            PRAGMA cache_size = -16384
             """)
     }
 
