@@ -22,7 +22,7 @@ struct Duikou: ParsableCommand {
             Regions.self, Pairings.self, Tasks.self,
             RegionCommand.self, PairingCommand.self,
             ProjectCommand.self, ParkCommand.self, ExchangeCommand.self,
-            Progress.self, ImportCommand.self, ExportCommand.self, Demo.self,
+            Progress.self, ImportCommand.self, ExportCommand.self, CheckCommand.self, BackupCommand.self, Demo.self,
             SearchCommand.self,
             MergeCommand.self,
         ]

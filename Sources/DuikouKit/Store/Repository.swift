@@ -31,6 +31,8 @@ public final class Repository: Sendable {
 
     /// The path of the database file.
     public let path: String
+    /// Whether the database was opened without write access.
+    public let readOnly: Bool
     private let connection: Mutex<SQLiteConnection>
 
     /// Opens (creating and migrating when needed) the Duikou database at `path`.
@@ -59,6 +61,7 @@ public final class Repository: Sendable {
         try connection.execute("PRAGMA cache_size = -16384")
         try migrator.migrate(connection, from: version, readOnly: options.readOnly)
         self.path = path
+        self.readOnly = options.readOnly
         self.connection = Mutex(connection)
     }
 
