@@ -45,6 +45,7 @@ public final class Repository: Sendable {
     /// - Throws: ``DuikouError`` with ``DuikouError/Code/foreignDatabase``,
     ///   ``DuikouError/Code/notADatabase``, ``DuikouError/Code/schemaTooNew`` or an I/O code.
     public init(path: String, options: Options = Options()) throws {
+        try Self.prepareFile(at: path, readOnly: options.readOnly)
         let connection = try SQLiteConnection(path: path, readOnly: options.readOnly)
         let timeout = options.busyTimeout.components
         let milliseconds = timeout.seconds * 1000 + timeout.attoseconds / 1_000_000_000_000_000
@@ -63,6 +64,29 @@ public final class Repository: Sendable {
         self.path = path
         self.readOnly = options.readOnly
         self.connection = Mutex(connection)
+    }
+
+    /// Refuses a path that is a directory or a device, and creates a new database file readable and
+    /// writable by its owner only (SQLite gives its -wal and -shm companions the same permissions).
+    private static func prepareFile(at path: String, readOnly: Bool) throws {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                let what = info.st_mode & S_IFMT == S_IFDIR ? "a directory" : "not a regular file (a device or a pipe?)"
+                throw DuikouError(.io, "\(DuikouError.quoted(path)) is \(what), not a database file")
+            }
+            return
+        }
+        guard !readOnly else {
+            throw DuikouError(.notFound, "\(DuikouError.quoted(path)) does not exist (opening read-only creates nothing)")
+        }
+        // O_EXCL: never truncate a file another process has just created.
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            close(descriptor)
+        } else if errno != EEXIST {
+            throw DuikouError(.io, "cannot create \(DuikouError.quoted(path)): \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Switches the file to WAL unless it already is. SQLite does not apply the busy timeout to the
