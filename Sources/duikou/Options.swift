@@ -7,6 +7,9 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The database file; else $DUIKOU_DB, else ./duikou.sqlite.", valueName: "path"))
     var db: String?
 
+    @Flag(help: "Open the database without write access: reports work, every write is refused.")
+    var readOnly = false
+
     var path: String {
         if let db { return db }
         if let env = ProcessInfo.processInfo.environment["DUIKOU_DB"], !env.isEmpty { return env }
@@ -14,7 +17,7 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     func open() throws -> Repository {
-        try Repository(path: path)
+        try Repository(path: path, options: Repository.Options(readOnly: readOnly))
     }
 }
 

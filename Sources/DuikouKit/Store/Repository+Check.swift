@@ -35,7 +35,8 @@ extension Repository {
             }
             return report
         }
-        // FTS5's own check is an INSERT command, so it runs in a write transaction that is rolled back.
+        // FTS5's own check is an INSERT command, so it runs in a write transaction that is rolled back
+        // (and is left out when the database is open read-only).
         if !readOnly {
             let search: [String] = try tentativeWrite { connection, _ in
                 var found: [String] = []

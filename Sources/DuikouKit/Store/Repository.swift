@@ -115,9 +115,16 @@ public final class Repository: Sendable {
         }
     }
 
+    private func refuseIfReadOnly() throws {
+        guard !readOnly else {
+            throw DuikouError(.readOnly, "\(DuikouError.quoted(path)) is open read-only; nothing was written (leave out --read-only to write)")
+        }
+    }
+
     /// Runs `body` inside a `BEGIN IMMEDIATE` transaction that is committed only when `body` says so.
     func tentativeWrite<T: Sendable>(_ body: @Sendable (SQLiteConnection, _ now: String) throws -> (result: T, commit: Bool)) throws -> T {
-        try connection.withLock { connection in
+        try refuseIfReadOnly()
+        return try connection.withLock { connection in
             try connection.tentativeTransaction {
                 let outcome = try body(connection, Timestamp.now())
                 if outcome.commit { try SearchIndexSync.run(connection) }
@@ -128,7 +135,8 @@ public final class Repository: Sendable {
 
     /// Runs `body` on the connection inside a `BEGIN IMMEDIATE` transaction: all of it or none.
     func write<T: Sendable>(_ body: @Sendable (SQLiteConnection, _ now: String) throws -> T) throws -> T {
-        try connection.withLock { connection in
+        try refuseIfReadOnly()
+        return try connection.withLock { connection in
             try connection.transaction(immediate: true) {
                 let result = try body(connection, Timestamp.now())
                 try SearchIndexSync.run(connection)
