@@ -10,6 +10,13 @@ struct DatabaseOptions: ParsableArguments {
     @Flag(help: "Open the database without write access: reports work, every write is refused.")
     var readOnly = false
 
+    @Option(help: ArgumentHelp("How long a write waits for another writer's lock before giving up (exit 75).", valueName: "ms"))
+    var busyTimeout = 5000
+
+    func validate() throws {
+        guard busyTimeout >= 0 else { throw ValidationError("--busy-timeout: '\(busyTimeout)' must be 0 or more milliseconds") }
+    }
+
     var path: String {
         if let db { return db }
         if let env = ProcessInfo.processInfo.environment["DUIKOU_DB"], !env.isEmpty { return env }
@@ -17,7 +24,7 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     func open() throws -> Repository {
-        try Repository(path: path, options: Repository.Options(readOnly: readOnly))
+        try Repository(path: path, options: Repository.Options(busyTimeout: .milliseconds(busyTimeout), readOnly: readOnly))
     }
 }
 
