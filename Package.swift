@@ -26,6 +26,8 @@ let package = Package(
                 .embedInCode("V002_catalogue.sql"),
                 .embedInCode("V003_search.sql"),
                 .embedInCode("V004_progress_summary.sql"),
+                .embedInCode("V005_plan_targets.sql"),
+                .embedInCode("V006_audit_log.sql"),
             ]
         ),
         .target(

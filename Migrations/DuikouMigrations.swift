@@ -25,5 +25,7 @@ public enum DuikouMigrations {
         Migration(version: 2, fileName: "V002_catalogue.sql", bytes: PackageResources.V002_catalogue_sql),
         Migration(version: 3, fileName: "V003_search.sql", bytes: PackageResources.V003_search_sql),
         Migration(version: 4, fileName: "V004_progress_summary.sql", bytes: PackageResources.V004_progress_summary_sql),
+        Migration(version: 5, fileName: "V005_plan_targets.sql", bytes: PackageResources.V005_plan_targets_sql),
+        Migration(version: 6, fileName: "V006_audit_log.sql", bytes: PackageResources.V006_audit_log_sql),
     ]
 }

@@ -18,17 +18,21 @@ struct Demo: ParsableCommand {
     @Option(help: "The language of the report: zh or en.")
     var lang: LanguageOption = .zh
 
+    @OptionGroup var actor: ActorOptions
+
     func run() throws {
-        let (repository, summary) = try DemoData.create(at: db)
+        let (repository, summary) = try DemoData.create(at: db, identity: AuditIdentity(actor: actor.actor, command: "demo"))
         let zh = lang == .zh
         print(zh
-            ? "示例数据（虚构，仅供演示）已写入 \(repository.path)：\(summary.projects) 个项目、\(summary.updates) 条进展记录、\(summary.parks) 个园区、\(summary.exchanges) 条干部交流记录。"
-            : "Illustrative sample data (invented, for demonstration) written to \(repository.path): \(summary.projects) projects, \(summary.updates) progress updates, \(summary.parks) parks, \(summary.exchanges) cadre exchanges.")
+            ? "示例数据（虚构，仅供演示）已写入 \(repository.path)：\(summary.projects) 个项目、\(summary.updates) 条进展记录、\(summary.parks) 个园区、\(summary.exchanges) 条干部交流记录，以及 \(DemoData.planYear) 年度工作计划的 \(summary.targets) 项目标。"
+            : "Illustrative sample data (invented, for demonstration) written to \(repository.path): \(summary.projects) projects, \(summary.updates) progress updates, \(summary.parks) parks, \(summary.exchanges) cadre exchanges, and \(summary.targets) targets of the \(DemoData.planYear) work plans.")
         print()
         print(try repository.progress(ProgressQuery(grouping: .area)).table(lang.language), terminator: "")
         print()
         print(zh
-            ? "试试：swift run duikou progress --db \(repository.path) --by pairing --as-of 2020-12-31"
-            : "Try: swift run duikou progress --db \(repository.path) --by pairing --as-of 2020-12-31 --lang en")
+            ? "试试：swift run duikou progress --db \(repository.path) --by pairing --as-of 2020-12-31\n" +
+              "      swift run duikou evaluate --db \(repository.path) --year \(DemoData.planYear)"
+            : "Try: swift run duikou progress --db \(repository.path) --by pairing --as-of 2020-12-31 --lang en\n" +
+              "     swift run duikou evaluate --db \(repository.path) --year \(DemoData.planYear) --lang en")
     }
 }

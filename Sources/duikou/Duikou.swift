@@ -25,6 +25,9 @@ struct Duikou: ParsableCommand {
             Progress.self, ImportCommand.self, ExportCommand.self, CheckCommand.self, BackupCommand.self, Demo.self,
             SearchCommand.self,
             MergeCommand.self,
+            PlanCommand.self,
+            EvaluateCommand.self,
+            HistoryCommand.self,
         ]
     )
 }

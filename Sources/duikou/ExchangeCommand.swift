@@ -16,6 +16,7 @@ struct ExchangeCommand: ParsableCommand {
             discussion: "Example: duikou exchange add --pairing jilin-zhejiang --direction to-east --kind training --start 2018-04-10 --participants 52")
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var actor: ActorOptions
 
         @Option(help: "The pairing's id.")
         var pairing: String
@@ -53,7 +54,7 @@ struct ExchangeCommand: ParsableCommand {
                 kind: try ExchangeKind(parsing: kind, field: "--kind"), start: try LocalDate(parsing: start, field: "--start"),
                 end: try Read.date(end, "--end"), participants: participants, person: person, fromOrg: fromOrg,
                 toOrg: toOrg, post: post)
-            print(try database.open().addExchange(exchange).id.uuidString.lowercased())
+            print(try database.open(writing: "exchange add", as: actor).addExchange(exchange).id.uuidString.lowercased())
         }
     }
 

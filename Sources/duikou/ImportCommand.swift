@@ -18,6 +18,7 @@ struct ImportCommand: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var actor: ActorOptions
 
     @Argument(help: "What the file holds: projects, updates, parks or exchanges.")
     var kind: String
@@ -31,7 +32,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let kind = try InterchangeKind(parsing: kind, field: "kind")
         let bar = ProgressBar(label: "importing \(file)")
-        let result = try database.open().importCSV(kind, from: file, dryRun: dryRun, progress: bar.update)
+        let result = try database.open(writing: "import", as: actor).importCSV(kind, from: file, dryRun: dryRun, progress: bar.update)
         bar.finish()
         for problem in result.problems {
             FileHandle.standardError.write(Data("\(file):\(problem)\n".utf8))

@@ -20,6 +20,7 @@ struct MergeCommand: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var actor: ActorOptions
 
     @Argument(help: ArgumentHelp("The other Duikou database (opened read-only).", valueName: "other"))
     var other: String
@@ -46,7 +47,7 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         // The source is read first, so that a refused one leaves no new database behind either.
         let source = try MergeSource(path: other)
-        let report = try database.open().merge(source, options: MergeOptions(preference: prefer.preference, dryRun: dryRun))
+        let report = try database.open(writing: "merge", as: actor).merge(source, options: MergeOptions(preference: prefer.preference, dryRun: dryRun))
         switch output.format {
         case .json: print(report.json.text(pretty: true))
         default: print(report.table(output.language), terminator: "")

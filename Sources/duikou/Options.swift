@@ -26,6 +26,24 @@ struct DatabaseOptions: ParsableArguments {
     func open() throws -> Repository {
         try Repository(path: path, options: Repository.Options(busyTimeout: .milliseconds(busyTimeout), readOnly: readOnly))
     }
+
+    /// Opens the database for `command`, which writes, with the actor the audit log records.
+    func open(writing command: String, as actor: ActorOptions) throws -> Repository {
+        let identity = AuditIdentity(actor: actor.actor, command: command)
+        return try Repository(path: path, options: Repository.Options(busyTimeout: .milliseconds(busyTimeout), readOnly: readOnly, identity: identity))
+    }
+}
+
+/// `--actor`: who makes the changes of a command that writes.
+struct ActorOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Who makes the change, as the audit log (duikou history) records it; else the user name.", valueName: "name"))
+    var actor: String?
+
+    func validate() throws {
+        if let actor, actor.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError("--actor: give a name, or leave the option out to record the user name")
+        }
+    }
 }
 
 /// How records and reports are printed.

@@ -19,6 +19,7 @@ struct PairingCommand: ParsableCommand {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var actor: ActorOptions
 
         @Option(help: "The pairing's id: lower-case letters, digits and hyphens.")
         var id: String
@@ -43,7 +44,7 @@ struct PairingCommand: ParsableCommand {
                 id: id, northeast: northeast, east: east,
                 level: try Read.keyword(level, PairingLevel.self, "--level"),
                 status: try Read.keyword(status, PairingStatus.self, "--status"), parent: parent)
-            print(try database.open().addPairing(pairing).id)
+            print(try database.open(writing: "pairing add", as: actor).addPairing(pairing).id)
         }
     }
 }

@@ -16,6 +16,7 @@ struct ParkCommand: ParsableCommand {
             discussion: "Example: duikou park add --pairing harbin-shenzhen --name 深圳（哈尔滨）产业园区 --host-region 230100 --established 2019-05-09 --planned-area-km2 26")
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var actor: ActorOptions
 
         @Option(help: "The pairing's id.")
         var pairing: String
@@ -47,7 +48,7 @@ struct ParkCommand: ParsableCommand {
                 hostRegion: hostRegion, partner: partner, established: try Read.date(established, "--established"),
                 plannedArea: try plannedAreaKm2.map { try LandArea(parsingKm2: $0, field: "--planned-area-km2") },
                 benefitSharing: benefitSharing)
-            print(try database.open().addPark(park).id.uuidString.lowercased())
+            print(try database.open(writing: "park add", as: actor).addPark(park).id.uuidString.lowercased())
         }
     }
 

@@ -25,6 +25,7 @@ struct ProjectAdd: ParsableCommand {
         discussion: "Example: duikou project add --pairing harbin-shenzhen --task 2.2 --title 新能源汽车零部件项目 --planned 12.5亿 --date 2024-03-01")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var actor: ActorOptions
 
     @Option(help: "The pairing's id, e.g. harbin-shenzhen.")
     var pairing: String
@@ -71,7 +72,7 @@ struct ProjectAdd: ParsableCommand {
         let status = try Read.keyword(status, ProjectStatus.self, "--status") ?? .signed
         let date = try Read.date(date, "--date") ?? .today()
         let id = try Read.uuid(id, "--id") ?? UUID()
-        let repository = try database.open()
+        let repository = try database.open(writing: "project add", as: actor)
         let project = try NewProject(
             id: id, pairing: pairing, task: task, title: title, description: description,
             northeastParty: northeastParty, eastParty: eastParty,
@@ -89,6 +90,7 @@ struct ProjectUpdate: ParsableCommand {
         discussion: "Example: duikou project update 3f2a9c1e --date 2024-09-30 --status 开工 --completed 2.1亿")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var actor: ActorOptions
 
     @Argument(help: "The project's id or a unique prefix of at least 8 characters.")
     var id: String
@@ -109,7 +111,7 @@ struct ProjectUpdate: ParsableCommand {
         let update = try NewProgressUpdate(
             date: try LocalDate(parsing: date, field: "--date"), status: try Read.keyword(status, ProjectStatus.self, "--status"),
             completed: try Read.money(completed, "--completed"), note: note)
-        let repository = try database.open()
+        let repository = try database.open(writing: "project update", as: actor)
         let project = try repository.recordUpdate(update, toProject: try repository.resolveID(id, of: .project))
         print("\(project.id.uuidString.lowercased())  \(project.status.rawValue)  \(project.statusDate)  \(project.completed.yuan)")
     }

@@ -15,6 +15,7 @@ struct RegionCommand: ParsableCommand {
             discussion: "Example: duikou region add --code 440600 --name-zh 佛山市 --name-en Foshan --level prefecture-city --side east")
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var actor: ActorOptions
 
         @Option(help: "The six-digit GB/T 2260 code.")
         var code: String
@@ -35,7 +36,7 @@ struct RegionCommand: ParsableCommand {
             let region = try Region(
                 code: code, nameZH: nameZh, nameEN: nameEn,
                 level: try RegionLevel(parsing: level, field: "--level"), side: try Side(parsing: side, field: "--side"))
-            try database.open().addRegion(region)
+            try database.open(writing: "region add", as: actor).addRegion(region)
             print(region.code)
         }
     }

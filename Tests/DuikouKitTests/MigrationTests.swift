@@ -251,6 +251,7 @@ import Testing
                 try connection.run(
                     "INSERT INTO exchange (id, pairing_id, direction, kind, start_date, participants, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [.text(UUID().key), .text("no-such-pairing"), .text("to-east"), .text("secondment"), .text("2020-01-01"), .integer(1), .text(now)])
+                return ((), nil)
             }
         }
         #expect(error?.code == .constraint)

@@ -309,6 +309,7 @@ import Testing
             try connection.run("UPDATE project SET title = ?2, description = NULL, east_party = ?3 WHERE id = ?1",
                                [.text(car.key), .text("氢能重卡示范项目"), .text("宁德时代")])
             try connection.run("UPDATE park SET name = ?2 WHERE id = ?1", [.text(park.key), .text("哈深合作示范区")])
+            return ((), nil)
         }
         #expect(try fixture.found("零部件").isEmpty)
         #expect(try fixture.found("汽").isEmpty)
@@ -356,6 +357,7 @@ import Testing
         #expect(try fixture.repo.search("空港").map(\.id) == [empty.id])
         try fixture.repo.write { connection, _ in
             try connection.run("DELETE FROM park WHERE id = ?", [.text(empty.id.key)])
+            return ((), nil)
         }
         #expect(try fixture.found("空港").isEmpty)
         #expect(try fixture.found("大连空港产业园").isEmpty)
@@ -485,6 +487,7 @@ import Testing
     private func expectIndexIsSound(_ repo: Repository, sourceLocation: SourceLocation = #_sourceLocation) throws {
         try repo.write { connection, _ in
             try connection.run("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)")
+            return ((), nil)
         }
         let mismatches = try repo.read { connection in
             try connection.queryFirst("""

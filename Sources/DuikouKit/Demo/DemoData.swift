@@ -20,7 +20,12 @@ public enum DemoData {
         public let parks: Int
         /// Cadre exchanges recorded.
         public let exchanges: Int
+        /// Plan targets set, for ``planYear``.
+        public let targets: Int
     }
+
+    /// The year the sample work plans set targets for: the last whole year of the sample data.
+    public static let planYear = 2024
 
     /// Creates a demo database at `path`, or rebuilds one made by an earlier demo.
     ///
@@ -29,7 +34,7 @@ public enum DemoData {
     ///
     /// - Throws: ``DuikouError/Code/invalidInput`` when `path` holds a database with other data:
     ///   the demo never writes into it.
-    public static func create(at path: String) throws -> (Repository, Summary) {
+    public static func create(at path: String, identity: AuditIdentity = AuditIdentity(command: "demo")) throws -> (Repository, Summary) {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: path) {
             try refuseOtherData(at: path)
@@ -38,7 +43,7 @@ public enum DemoData {
         removeDatabase(at: temporary)
         let summary: Summary
         do {
-            let repository = try Repository(path: temporary)
+            let repository = try Repository(path: temporary, options: Repository.Options(identity: identity))
             summary = try populate(repository)
             try repository.setMeta(metaKey, metaValue)
         } catch {
@@ -90,6 +95,27 @@ public enum DemoData {
         try repository.recordUpdates(updates)
         let exchanges = try DemoCatalogue.exchanges(using: &random)
         for exchange in exchanges { try repository.addExchange(exchange) }
-        return Summary(projects: projects.count, updates: projects.count + updates.count, parks: parks.count, exchanges: exchanges.count)
+        let targets = try setPlanTargets(in: repository, using: &random)
+        return Summary(projects: projects.count, updates: projects.count + updates.count, parks: parks.count,
+                       exchanges: exchanges.count, targets: targets)
+    }
+
+    /// Sets invented targets for ``planYear`` near each pairing's actual figures, some above and some
+    /// below, so that the evaluation has targets met and missed.
+    private static func setPlanTargets(in repository: Repository, using random: inout SeededGenerator) throws -> Int {
+        let metrics: [PlanMetric] = [.projectsSigned, .projectsStarted, .investmentSignedYuan, .investmentCompletedYuan, .cadresSeconded]
+        var count = 0
+        for plan in DemoCatalogue.pairingPlans where plan.pairing != "inner-mongolia" {
+            let actuals = try repository.planActuals(pairing: plan.pairing, year: planYear)
+            for metric in metrics {
+                let actual = actuals[metric] ?? 0
+                let percent = Int64.random(in: 80...125, using: &random)
+                // Round money targets to 万元 and keep at least one of anything counted.
+                let target = metric.isMoney ? actual / 100 * percent / 10_000 * 10_000 : max(1, (actual * percent + 50) / 100)
+                try repository.setTarget(NewPlanTarget(pairing: plan.pairing, year: planYear, metric: metric, target: target))
+                count += 1
+            }
+        }
+        return count
     }
 }

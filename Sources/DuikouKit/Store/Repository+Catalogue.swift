@@ -17,6 +17,7 @@ extension Repository {
                 [.text(region.code), .text(region.nameZH), .text(region.nameEN), .text(region.level.rawValue), .text(region.side.rawValue)],
                 context: "region \(region.code)"
             )
+            return ((), AuditNote(.add, "region", region.code, "\(region.nameZH) \(region.nameEN), \(region.level.rawValue), \(region.side.rawValue)"))
         }
     }
 
@@ -52,7 +53,9 @@ extension Repository {
                 [.text(recorded.id), .text(recorded.northeast), .optional(recorded.east), .text(level.rawValue), .text(recorded.status.rawValue), .optional(recorded.parent)],
                 context: "pairing \(recorded.id)"
             )
-            return recorded
+            let regions = [recorded.northeast, recorded.east ?? "-"].joined(separator: " – ")
+            return (recorded, AuditNote(.add, "pairing", recorded.id, "\(regions), \(level.rawValue), \(recorded.status.rawValue)"
+                                            + (recorded.parent.map { ", inside \($0)" } ?? "")))
         }
     }
 

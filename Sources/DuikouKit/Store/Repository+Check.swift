@@ -45,7 +45,7 @@ extension Repository {
                 } catch let error as DuikouError {
                     found.append("search index: \(error.message)")
                 }
-                return (found, false)
+                return (found, false, nil)
             }
             report.checks.append("search index")
             search.forEach { report.report($0) }

@@ -9,7 +9,8 @@ extension Repository {
     public func addExchange(_ exchange: NewExchange) throws -> CadreExchange {
         try write { connection, now in
             try ExchangeWriter(connection: connection, now: now).insert(exchange)
-            return try Self.loadExchanges(pairing: nil, id: exchange.id, in: connection)[0]
+            let summary = "\(exchange.pairing), \(exchange.kind.rawValue) \(exchange.direction.rawValue) from \(exchange.start), \(exchange.participants) participant(s)"
+            return (try Self.loadExchanges(pairing: nil, id: exchange.id, in: connection)[0], AuditNote(.add, "exchange", exchange.id.key, summary))
         }
     }
 

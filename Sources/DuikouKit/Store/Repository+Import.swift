@@ -28,11 +28,11 @@ extension Repository {
             defer { importer.finish() }
             guard let headerRecord = try reader.next() else {
                 result.report(ImportProblem(line: 1, column: nil, message: "the file is empty; it needs a header row and data rows"))
-                return (result, false)
+                return (result, false, nil)
             }
             let (header, headerProblems) = ImportHeader.read(headerRecord, kind: kind)
             headerProblems.forEach { result.report($0) }
-            guard headerProblems.isEmpty else { return (result, false) }
+            guard headerProblems.isEmpty else { return (result, false, nil) }
             while let record = try reader.next() {
                 if record.isBlank && record.problems.isEmpty { continue }
                 result.rows += 1
@@ -57,7 +57,9 @@ extension Repository {
                 result.report(ImportProblem(line: headerRecord.line, column: nil, message: "the file has a header but no data rows"))
             }
             progress?(TransferProgress(rows: result.rows, bytes: reader.bytesRead, total: size))
-            return (result, result.committed)
+            let changed = result.added + result.updated > 0
+            let summary = "\(kind.rawValue) from \(path): added \(result.added), updated \(result.updated), unchanged \(result.unchanged)"
+            return (result, result.committed, changed ? AuditNote(.import, "database", nil, summary) : nil)
         }
     }
 }

@@ -26,6 +26,7 @@ extension Repository {
         try write { connection, _ in
             try connection.run("INSERT INTO duikou_meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
                                [.text(key), .text(value)])
+            return ((), nil)
         }
     }
 }

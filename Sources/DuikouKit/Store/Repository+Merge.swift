@@ -81,7 +81,9 @@ extension Repository {
         return try tentativeWrite { connection, _ in
             var writer = MergeWriter(connection: connection, source: sourcePath, options: options)
             try writer.run(snapshot)
-            return (writer.report, !options.dryRun)
+            let report = writer.report
+            let summary = "from \(sourcePath): added \(report.totalAdded), updated \(report.totalUpdated), conflicts \(report.conflicts.count)"
+            return (report, !options.dryRun, report.changesAnything ? AuditNote(.merge, "database", nil, summary) : nil)
         }
     }
 

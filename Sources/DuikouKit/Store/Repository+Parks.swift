@@ -9,7 +9,8 @@ extension Repository {
     public func addPark(_ park: NewPark) throws -> Park {
         try write { connection, now in
             try ParkWriter(connection: connection, now: now).insert(park)
-            return try Self.loadParks(pairing: nil, id: park.id, in: connection)[0]
+            return (try Self.loadParks(pairing: nil, id: park.id, in: connection)[0],
+                    AuditNote(.add, "park", park.id.key, "\(park.name) (\(park.pairing), \(park.kind.rawValue))"))
         }
     }
 

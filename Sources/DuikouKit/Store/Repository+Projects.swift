@@ -9,7 +9,8 @@ extension Repository {
     public func addProject(_ project: NewProject) throws -> Project {
         try write { connection, now in
             try ProjectWriter(connection: connection, now: now).add(project)
-            return try Self.loadProject(project.id, in: connection)
+            let added = try Self.loadProject(project.id, in: connection)
+            return (added, AuditNote(.add, "project", added.id.key, "\(added.title) (\(added.pairing), task \(added.task)): \(Self.describe(added))"))
         }
     }
 
@@ -26,7 +27,7 @@ extension Repository {
                 try writer.add(project)
                 count += 1
             }
-            return count
+            return (count, count == 0 ? nil : AuditNote(.add, "project", nil, "\(count) projects"))
         }
     }
 
@@ -37,7 +38,9 @@ extension Repository {
     public func recordUpdate(_ update: NewProgressUpdate, toProject id: UUID) throws -> Project {
         try write { connection, now in
             try ProjectWriter(connection: connection, now: now).record(update, to: id)
-            return try Self.loadProject(id, in: connection)
+            let updated = try Self.loadProject(id, in: connection)
+            let note = update.note.map { "; note: \($0)" } ?? ""
+            return (updated, AuditNote(.update, "project", id.key, "\(updated.title): \(Self.describe(updated))\(note)"))
         }
     }
 
@@ -53,7 +56,7 @@ extension Repository {
                 try writer.record(update, to: project)
                 count += 1
             }
-            return count
+            return (count, count == 0 ? nil : AuditNote(.update, "project", nil, "\(count) progress updates"))
         }
     }
 
@@ -82,6 +85,11 @@ extension Repository {
             }
             return try connection.query(ProjectSQL.list, values, Self.projectRow)
         }
+    }
+
+    /// A project's state in the words of the audit log: `started on 2024-05-01, completed 3亿元 of 12.5亿元`.
+    static func describe(_ project: Project) -> String {
+        "\(project.status.rawValue) on \(project.statusDate), completed \(project.completed)" + (project.planned.map { " of \($0)" } ?? "")
     }
 
     static func loadProject(_ id: UUID, in connection: SQLiteConnection) throws -> Project {

@@ -21,11 +21,15 @@ public final class Repository: Sendable {
         public var busyTimeout: Duration
         /// Open without write access: reading works, every write is refused.
         public var readOnly: Bool
+        /// Who is writing and through what, recorded with every change in the audit log. By default
+        /// the process's user name and the process's name.
+        public var identity: AuditIdentity
 
         /// Creates options.
-        public init(busyTimeout: Duration = .seconds(5), readOnly: Bool = false) {
+        public init(busyTimeout: Duration = .seconds(5), readOnly: Bool = false, identity: AuditIdentity = AuditIdentity()) {
             self.busyTimeout = busyTimeout
             self.readOnly = readOnly
+            self.identity = identity
         }
     }
 
@@ -33,6 +37,8 @@ public final class Repository: Sendable {
     public let path: String
     /// Whether the database was opened without write access.
     public let readOnly: Bool
+    /// Who is writing and through what, as recorded in the audit log.
+    public let identity: AuditIdentity
     private let connection: Mutex<SQLiteConnection>
 
     /// Opens (creating and migrating when needed) the Duikou database at `path`.
@@ -63,6 +69,7 @@ public final class Repository: Sendable {
         try migrator.migrate(connection, from: version, readOnly: options.readOnly)
         self.path = path
         self.readOnly = options.readOnly
+        self.identity = options.identity
         self.connection = Mutex(connection)
     }
 
@@ -121,26 +128,38 @@ public final class Repository: Sendable {
         }
     }
 
-    /// Runs `body` inside a `BEGIN IMMEDIATE` transaction that is committed only when `body` says so.
-    func tentativeWrite<T: Sendable>(_ body: @Sendable (SQLiteConnection, _ now: String) throws -> (result: T, commit: Bool)) throws -> T {
+    /// Runs `body` inside a `BEGIN IMMEDIATE` transaction that is committed only when `body` says so,
+    /// with the audit log's entry for what it changed (`nil` only for writes that change no records).
+    func tentativeWrite<T: Sendable>(
+        _ body: @Sendable (SQLiteConnection, _ now: String) throws -> (result: T, commit: Bool, audit: AuditNote?)
+    ) throws -> T {
         try refuseIfReadOnly()
+        let identity = identity
         return try connection.withLock { connection in
             try connection.tentativeTransaction {
-                let outcome = try body(connection, Timestamp.now())
-                if outcome.commit { try SearchIndexSync.run(connection) }
-                return outcome
+                let now = Timestamp.now()
+                let outcome = try body(connection, now)
+                if outcome.commit {
+                    try outcome.audit?.record(in: connection, at: now, by: identity)
+                    try SearchIndexSync.run(connection)
+                }
+                return (outcome.result, outcome.commit)
             }
         }
     }
 
-    /// Runs `body` on the connection inside a `BEGIN IMMEDIATE` transaction: all of it or none.
-    func write<T: Sendable>(_ body: @Sendable (SQLiteConnection, _ now: String) throws -> T) throws -> T {
+    /// Runs `body` on the connection inside a `BEGIN IMMEDIATE` transaction, all of it or none, with
+    /// the audit log's entry for what it changed (`nil` only for writes that change no records).
+    func write<T: Sendable>(_ body: @Sendable (SQLiteConnection, _ now: String) throws -> (result: T, audit: AuditNote?)) throws -> T {
         try refuseIfReadOnly()
+        let identity = identity
         return try connection.withLock { connection in
             try connection.transaction(immediate: true) {
-                let result = try body(connection, Timestamp.now())
+                let now = Timestamp.now()
+                let outcome = try body(connection, now)
+                try outcome.audit?.record(in: connection, at: now, by: identity)
                 try SearchIndexSync.run(connection)
-                return result
+                return outcome.result
             }
         }
     }

@@ -1,0 +1,176 @@
+extension Repository {
+    /// Sets a target in a pairing's annual work plan. A target set before for the same pairing, year
+    /// and metric is replaced, and the replaced one is kept as an earlier revision; setting the target
+    /// in force again changes nothing.
+    ///
+    /// - Returns: the target now in force.
+    /// - Throws: ``DuikouError/Code/notFound`` for an unknown pairing.
+    @discardableResult
+    public func setTarget(_ target: NewPlanTarget) throws -> PlanTarget {
+        try write { connection, now in
+            try Self.requirePairing(target.pairing, for: "plan target", in: connection)
+            let key: [SQLiteValue] = [.text(target.pairing), .integer(Int64(target.year)), .text(target.metric.rawValue)]
+            let current = try connection.queryFirst("""
+                \(PlanSQL.select) WHERE t.pairing_id = ?1 AND t.year = ?2 AND t.metric = ?3 AND \(PlanSQL.inForce)
+                """, key, Self.planTargetRow)
+            if let current, current.target == target.target { return (current, nil) }
+            let seq = (current?.revision ?? 0) + 1
+            try connection.run(
+                "INSERT INTO plan_target (pairing_id, year, metric, seq, target, set_at) VALUES (?, ?, ?, ?, ?, ?)",
+                key + [.integer(Int64(seq)), .integer(target.target), .text(now)],
+                context: "plan target \(target.pairing) \(target.year) \(target.metric.rawValue)")
+            let recorded = PlanTarget(pairing: target.pairing, year: target.year, metric: target.metric, target: target.target,
+                                      revision: seq, previous: current?.target, setAt: now)
+            let was = current.map { " (was \(Self.planValue($0.target, target.metric)))" } ?? ""
+            let summary = "\(target.year) \(target.metric.rawValue): \(Self.planValue(target.target, target.metric))\(was)"
+            return (recorded, AuditNote(.plan, "plan-target", "\(target.pairing)/\(target.year)/\(target.metric.rawValue)", summary))
+        }
+    }
+
+    /// The targets in force, by pairing (in catalogue order), year and metric.
+    ///
+    /// - Parameters:
+    ///   - year: only this year's targets.
+    ///   - pairing: only the targets of this pairing and the pairings below it.
+    ///   - revisions: every setting of each target, oldest first, instead of only the one in force.
+    /// - Throws: ``DuikouError/Code/notFound`` for an unknown pairing.
+    public func planTargets(year: Int? = nil, pairing: String? = nil, revisions: Bool = false) throws -> [PlanTarget] {
+        try read { connection in
+            if let pairing { try Self.requirePairing(pairing, in: connection) }
+            return try Self.loadTargets(year: year, pairing: pairing, revisions: revisions, in: connection)
+        }
+    }
+
+    /// Evaluates the year's targets: for each target in force, the actual figure of its pairing and
+    /// the pairings below it within the calendar year (see ``PlanMetric`` for each definition).
+    ///
+    /// A year without targets gives an evaluation without rows.
+    ///
+    /// - Parameter pairing: only the targets of this pairing and the pairings below it.
+    /// - Throws: ``DuikouError/Code/invalidInput`` for a year outside 2000–2100;
+    ///   ``DuikouError/Code/notFound`` for an unknown pairing.
+    public func evaluate(year: Int, pairing: String? = nil) throws -> Evaluation {
+        try Self.checkPlanYear(year)
+        return try read { connection in
+            if let pairing { try Self.requirePairing(pairing, in: connection) }
+            let targets = try Self.loadTargets(year: year, pairing: pairing, revisions: false, in: connection)
+            var actuals: [String: [PlanMetric: Int64]] = [:]
+            var rows: [Evaluation.Row] = []
+            for target in targets {
+                if actuals[target.pairing] == nil {
+                    actuals[target.pairing] = try Self.actuals(pairing: target.pairing, year: year, in: connection)
+                }
+                rows.append(Evaluation.Row(pairing: target.pairing, metric: target.metric, target: target.target,
+                                           actual: actuals[target.pairing]?[target.metric] ?? 0))
+            }
+            return Evaluation(year: year, rows: rows)
+        }
+    }
+
+    /// The actual figures of every metric for a pairing and the pairings below it within a calendar
+    /// year, whether or not targets were set.
+    ///
+    /// - Throws: ``DuikouError/Code/invalidInput`` for a year outside 2000–2100;
+    ///   ``DuikouError/Code/notFound`` for an unknown pairing.
+    public func planActuals(pairing: String, year: Int) throws -> [PlanMetric: Int64] {
+        try Self.checkPlanYear(year)
+        return try read { connection in
+            try Self.requirePairing(pairing, in: connection)
+            return try Self.actuals(pairing: pairing, year: year, in: connection)
+        }
+    }
+
+    static func checkPlanYear(_ year: Int) throws {
+        guard NewPlanTarget.years.contains(year) else {
+            throw DuikouError.invalid("year", String(year), "is outside \(NewPlanTarget.years.lowerBound)–\(NewPlanTarget.years.upperBound)")
+        }
+    }
+
+    static func actuals(pairing: String, year: Int, in connection: SQLiteConnection) throws -> [PlanMetric: Int64] {
+        let values: [SQLiteValue] = [.text(pairing), .text("\(year)-01-01"), .text("\(year)-12-31"), .text("\(year - 1)-12-31")]
+        let figures = try connection.queryFirst(PlanSQL.actuals, values) { row in
+            (0..<8).map { row.int64(Int32($0)) }
+        } ?? []
+        let order: [PlanMetric] = [.projectsSigned, .projectsStarted, .projectsOperating, .investmentSignedYuan,
+                                   .investmentCompletedYuan, .parksEstablished, .cadresSeconded, .cadresTrained]
+        return Dictionary(uniqueKeysWithValues: zip(order, figures))
+    }
+
+    static func loadTargets(year: Int?, pairing: String?, revisions: Bool, in connection: SQLiteConnection) throws -> [PlanTarget] {
+        let targets = try connection.query("""
+            \(ProjectSQL.scope)
+            \(PlanSQL.select)
+            WHERE (?1 IS NULL OR t.pairing_id IN scope) AND (?2 IS NULL OR t.year = ?2) AND (?3 OR \(PlanSQL.inForce))
+            ORDER BY (SELECT rowid FROM pairing WHERE id = t.pairing_id), t.year, t.metric, t.seq
+            """, [.optional(pairing), .optional(year.map(Int64.init)), .integer(revisions ? 1 : 0)], planTargetRow)
+        let order = Dictionary(uniqueKeysWithValues: PlanMetric.allCases.enumerated().map { ($1, $0) })
+        return targets.enumerated().sorted { first, second in
+            let (a, b) = (first.element, second.element)
+            if a.pairing != b.pairing || a.year != b.year { return first.offset < second.offset }
+            if a.metric != b.metric { return order[a.metric, default: 0] < order[b.metric, default: 0] }
+            return a.revision < b.revision
+        }.map(\.element)
+    }
+
+    static func planTargetRow(_ row: SQLiteStatement) throws -> PlanTarget {
+        guard let metric = PlanMetric(rawValue: row.text(2)) else {
+            throw DuikouError(.corrupt, "plan target of \(row.text(0)): metric: '\(row.text(2))' is not one Duikou writes")
+        }
+        return PlanTarget(pairing: row.text(0), year: row.int(1), metric: metric, target: row.int64(3), revision: row.int(4),
+                          previous: row.optionalInt64(5), setAt: row.text(6))
+    }
+
+    /// A target or actual figure as text: an amount for investment metrics, else the count.
+    static func planValue(_ value: Int64, _ metric: PlanMetric) -> String {
+        metric.isMoney ? Money(uncheckedYuan: value).description : String(value)
+    }
+}
+
+/// The SQL of plans and their evaluation.
+enum PlanSQL {
+    /// The same pairing, year and metric as the target `t`.
+    static let sameKey = "x.pairing_id = t.pairing_id AND x.year = t.year AND x.metric = t.metric"
+
+    /// Target revisions `t`, each with the target it replaced.
+    static let select = """
+        SELECT t.pairing_id, t.year, t.metric, t.target, t.seq,
+               (SELECT x.target FROM plan_target x WHERE \(sameKey) AND x.seq = t.seq - 1), t.set_at
+        FROM plan_target t
+        """
+
+    /// Whether `t` is the revision in force: the latest.
+    static let inForce = "t.seq = (SELECT max(x.seq) FROM plan_target x WHERE \(sameKey))"
+
+    /// Every metric for the pairing ?1 and the pairings below it, for the year from ?2 to ?3; ?4 is the
+    /// previous year's last day. A step is reached on the date of the project's first update at that
+    /// step or later on track; completed investment as of a day is that of the project's latest update
+    /// on or before it.
+    static let actuals = """
+        \(ProjectSQL.scope),
+        reached AS (
+            SELECT p.planned_yuan,
+                   (SELECT min(u.date) FROM progress_update u WHERE u.project_id = p.id AND (u.status = 'signed'
+                        OR u.status = 'landed' OR u.status = 'started' OR u.status = 'completed' OR u.status = 'operating')) AS signed_on,
+                   (SELECT min(u.date) FROM progress_update u WHERE u.project_id = p.id AND (u.status = 'started'
+                        OR u.status = 'completed' OR u.status = 'operating')) AS started_on,
+                   (SELECT min(u.date) FROM progress_update u WHERE u.project_id = p.id AND u.status = 'operating') AS operating_on,
+                   coalesce((SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?3
+                             ORDER BY u.seq DESC LIMIT 1), 0) AS completed_at_end,
+                   coalesce((SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?4
+                             ORDER BY u.seq DESC LIMIT 1), 0) AS completed_before
+            FROM project p
+            WHERE p.pairing_id IN scope AND p.first_date <= ?3
+        )
+        SELECT coalesce(sum(signed_on BETWEEN ?2 AND ?3), 0),
+               coalesce(sum(started_on BETWEEN ?2 AND ?3), 0),
+               coalesce(sum(operating_on BETWEEN ?2 AND ?3), 0),
+               coalesce(sum(CASE WHEN signed_on BETWEEN ?2 AND ?3 THEN planned_yuan END), 0),
+               coalesce(sum(completed_at_end - completed_before), 0),
+               (SELECT count(*) FROM park k WHERE k.pairing_id IN scope AND k.established BETWEEN ?2 AND ?3),
+               (SELECT coalesce(sum(e.participants), 0) FROM exchange e
+                WHERE e.pairing_id IN scope AND e.kind = 'secondment' AND e.start_date BETWEEN ?2 AND ?3),
+               (SELECT coalesce(sum(e.participants), 0) FROM exchange e
+                WHERE e.pairing_id IN scope AND e.kind = 'training' AND e.start_date BETWEEN ?2 AND ?3)
+        FROM reached
+        """
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import DuikouKit
+import Foundation
+
+/// `duikou evaluate`.
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Evaluate the year's work plans (成效评估): every target against the actual figure.",
+        discussion: """
+            Each target in force for the year is compared with the actual figure of its pairing and the \
+            pairings inside it (see `duikou plan --help` for the metrics). A target is met when the actual \
+            figure reaches it; ratio is actual over target; a pairing's score is the share of its targets \
+            met. A year without targets prints a note and an empty result, and exits 0.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "The calendar year, 2000 … 2100.")
+    var year: Int
+
+    @Option(help: "Only the targets of this pairing and the pairings inside it.")
+    var pairing: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let repository = try database.open()
+        let evaluation = try repository.evaluate(year: year, pairing: pairing)
+        if evaluation.rows.isEmpty {
+            let scope = pairing.map { " for \($0)" } ?? ""
+            FileHandle.standardError.write(Data("note: no targets are set for \(year)\(scope); set them with `duikou plan set`\n".utf8))
+            if output.format == .table { return }
+        }
+        switch output.format {
+        case .table: print(evaluation.table(output.language, catalogue: try repository.catalogue()), terminator: "")
+        case .json: print(evaluation.json.text(pretty: true))
+        case .csv: print(evaluation.csv, terminator: "")
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import DuikouKit
+
+/// The audit log: one entry per change, in the change's own transaction, append-only.
+@Suite struct AuditLogTests {
+    private let db: TemporaryDatabase
+
+    init() throws {
+        db = try TemporaryDatabase()
+    }
+
+    private func open(actor: String? = "王芳", command: String? = "测试") throws -> Repository {
+        try db.open(Repository.Options(identity: AuditIdentity(actor: actor, command: command)))
+    }
+
+    @Test func everyKindOfWriteAddsOneEntryWithItsActorAndCommand() throws {
+        let repo = try open()
+        try repo.addRegion(Region(code: "440600", nameZH: "佛山市", nameEN: "Foshan", level: .prefectureCity, side: .east))
+        try repo.addRegion(Region(code: "230800", nameZH: "佳木斯市", nameEN: "Jiamusi", level: .prefectureCity, side: .northeast))
+        try repo.addPairing(NewPairing(id: "foshan-jiamusi", northeast: "230800", east: "440600", parent: "heilongjiang-guangdong"))
+        let project = try repo.addProject(NewProject(pairing: "foshan-jiamusi", task: "2.3", title: "佛佳“飞地”, 项目🏭",
+                                                     planned: Money(parsing: "3亿"), date: LocalDate(parsing: "2024-03-01")))
+        try repo.recordUpdate(NewProgressUpdate(date: LocalDate(parsing: "2024-09-30"), status: .started,
+                                                completed: Money(parsing: "1.2亿"), note: "主体开工"), toProject: project.id)
+        let park = try repo.addPark(NewPark(pairing: "foshan-jiamusi", name: "佛山（佳木斯）产业园"))
+        let exchange = try repo.addExchange(NewExchange(pairing: "foshan-jiamusi", direction: .toEast, kind: .secondment,
+                                                        start: LocalDate(parsing: "2024-04-01"), person: "李明"))
+        try repo.setTarget(NewPlanTarget(pairing: "foshan-jiamusi", year: 2024, metric: .investmentSignedYuan, target: 500_000_000))
+        try repo.setTarget(NewPlanTarget(pairing: "foshan-jiamusi", year: 2024, metric: .investmentSignedYuan, target: 600_000_000))
+
+        let events = try repo.history()
+        #expect(events.map(\.seq) == Array(1...9))
+        #expect(events.allSatisfy { $0.actor == "王芳" && $0.command == "测试" })
+        #expect(events.map(\.action) == [.add, .add, .add, .add, .update, .add, .add, .plan, .plan])
+        #expect(events.map(\.recordKind) == ["region", "region", "pairing", "project", "project", "park", "exchange", "plan-target", "plan-target"])
+        #expect(events.map(\.recordID) == ["440600", "230800", "foshan-jiamusi", project.id.key, project.id.key, park.id.key,
+                                           exchange.id.key, "foshan-jiamusi/2024/investment_signed_yuan", "foshan-jiamusi/2024/investment_signed_yuan"])
+        #expect(events[3].summary.contains("佛佳“飞地”, 项目🏭"))
+        #expect(events[4].summary.contains("started on 2024-09-30"))
+        #expect(events[4].summary.contains("主体开工"))
+        #expect(events[8].summary.contains("6亿元"))
+        #expect(events[8].summary.contains("was 5亿元"))
+        #expect(events.allSatisfy { $0.at.hasSuffix("Z") && $0.at.count == 24 })
+    }
+
+    @Test func bulkWritesImportsAndMergesAreOneEntryEach() throws {
+        let repo = try open(command: "import")
+        let csv = db.folder.appendingPathComponent("projects.csv").path
+        try "pairing,task,title,date\nharbin-shenzhen,2.1,甲,2024-01-01\nharbin-shenzhen,2.2,乙,2024-01-02\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try repo.importCSV(.projects, from: csv).added == 2)
+        #expect(try repo.importCSV(.projects, from: csv, dryRun: true).added == 2)
+
+        let other = try TemporaryDatabase()
+        let theirs = try other.open()
+        try theirs.addProject(NewProject(pairing: "dalian-shanghai", task: "4.1", title: "丙", date: LocalDate(parsing: "2024-02-02")))
+        try repo.merge(from: other.path)
+        try repo.merge(from: other.path)
+
+        let events = try repo.history()
+        #expect(events.map(\.action) == [.import, .merge])
+        #expect(events.map(\.recordKind) == ["database", "database"])
+        #expect(events[0].summary.contains(csv))
+        #expect(events[0].summary.contains("added 2"))
+        #expect(events[1].summary.contains("added 2"))  // the project and its first update
+        // The merged database's own log is not copied: it records what its writers did there.
+        #expect(try theirs.history().count == 1)
+    }
+
+    @Test func aRefusedWriteLeavesNoEntry() throws {
+        let repo = try open()
+        let project = try repo.addProject(NewProject(pairing: "harbin-shenzhen", task: "2.1", title: "甲", date: LocalDate(parsing: "2024-05-01")))
+        #expect(throws: DuikouError.self) {
+            try repo.recordUpdate(NewProgressUpdate(date: LocalDate(parsing: "2024-04-01"), status: .started), toProject: project.id)
+        }
+        #expect(throws: DuikouError.self) {
+            try repo.addProject(NewProject(pairing: "no-such-pairing", task: "2.1", title: "乙", date: LocalDate(parsing: "2024-05-01")))
+        }
+        let csv = db.folder.appendingPathComponent("bad.csv").path
+        try "pairing,task,title\nharbin-shenzhen,9.9,坏\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try repo.importCSV(.projects, from: csv).committed == false)
+        #expect(try repo.history().map(\.action) == [.add])
+    }
+
+    @Test func theActorDefaultsToTheUserNameAndTheCommandToTheProcess() throws {
+        let identity = AuditIdentity(actor: "  ", command: nil)
+        #expect(!identity.actor.trimmingCharacters(in: .whitespaces).isEmpty)
+        #expect(identity.actor == AuditIdentity.userName())
+        #expect(identity.command == ProcessInfo.processInfo.processName)
+        let repo = try open(actor: nil, command: nil)
+        try repo.addPark(NewPark(pairing: "harbin-shenzhen", name: "深圳（哈尔滨）产业园区"))
+        #expect(try repo.history().first?.actor == AuditIdentity.userName())
+    }
+
+    @Test func historySinceADayLeavesOutEarlierEntries() throws {
+        let repo = try open()
+        try repo.addPark(NewPark(pairing: "harbin-shenzhen", name: "园区"))
+        let today = LocalDate.today()
+        #expect(try repo.history(since: today).count == 1)
+        #expect(try repo.history(since: LocalDate(year: today.year + 1, month: 1, day: 1)).isEmpty)
+        #expect(try repo.history(since: LocalDate(parsing: "2017-03-07")).count == 1)
+    }
+
+    @Test func theLogIsAppendOnly() throws {
+        let repo = try open()
+        try repo.addPark(NewPark(pairing: "harbin-shenzhen", name: "园区"))
+        for sql in ["UPDATE audit_event SET actor = 'someone else'", "DELETE FROM audit_event"] {
+            let error = #expect(throws: DuikouError.self) {
+                try repo.write { connection, _ in
+                    try connection.run(sql)
+                    return ((), nil)
+                }
+            }
+            #expect(error?.code == .constraint)
+        }
+        #expect(try repo.history().map(\.actor) == ["王芳"])
+    }
+
+    @Test func readOnlyRepositoriesReadTheLog() throws {
+        try open().addPark(NewPark(pairing: "harbin-shenzhen", name: "园区"))
+        let reader = try db.open(Repository.Options(readOnly: true))
+        #expect(try reader.history().count == 1)
+    }
+}
