@@ -42,7 +42,7 @@ struct PlanCommand: ParsableCommand {
         @Option(help: "The metric (see `duikou plan --help`).")
         var metric: String
 
-        @Option(help: "The target: an amount for investment metrics, else a whole number.")
+        @Option(parsing: .unconditional, help: "The target: an amount for investment metrics, else a whole number.")
         var target: String
 
         func run() throws {
