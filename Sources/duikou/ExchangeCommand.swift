@@ -71,7 +71,8 @@ struct ExchangeCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            output.emit(.exchanges(try database.open().exchanges(pairing: pairing), output.language))
+            let repository = try database.open()
+            output.emit(.exchanges(try repository.exchanges(pairing: pairing), output.language, catalogue: try repository.catalogue()))
         }
     }
 }

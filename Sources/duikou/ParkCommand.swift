@@ -65,7 +65,8 @@ struct ParkCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            output.emit(.parks(try database.open().parks(pairing: pairing), output.language))
+            let repository = try database.open()
+            output.emit(.parks(try repository.parks(pairing: pairing), output.language, catalogue: try repository.catalogue()))
         }
     }
 }

@@ -139,7 +139,7 @@ struct ProjectShow: ParsableCommand {
         let history = try repository.projectHistory(try repository.resolveID(id, of: .project))
         switch output.format {
         case .json: print(history.json.text(pretty: true))
-        default: print(history.table(output.language), terminator: "")
+        default: print(history.table(output.language, catalogue: try repository.catalogue()), terminator: "")
         }
     }
 }
@@ -173,6 +173,7 @@ struct ProjectList: ParsableCommand {
         let filter = ProjectFilter(
             pairing: pairing, area: area, task: task, status: try Read.keyword(status, ProjectStatus.self, "--status"),
             asOf: try Read.date(asOf, "--as-of"))
-        output.emit(.projects(try database.open().projects(filter), output.language))
+        let repository = try database.open()
+        output.emit(.projects(try repository.projects(filter), output.language, catalogue: try repository.catalogue()))
     }
 }

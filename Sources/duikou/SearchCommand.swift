@@ -35,6 +35,7 @@ struct SearchCommand: ParsableCommand {
         if let limit, limit < 1 {
             throw DuikouError(.invalidInput, "--limit: '\(limit)' must be at least 1")
         }
-        output.emit(.searchHits(try database.open().search(text, limit: limit), output.language))
+        let repository = try database.open()
+        output.emit(.searchHits(try repository.search(text, limit: limit), output.language, catalogue: try repository.catalogue()))
     }
 }

@@ -49,10 +49,12 @@ extension Listing {
             rows: rows)
     }
 
-    /// Projects, with their state as loaded (now, or as of a date).
-    public static func projects(_ projects: [Project], _ language: Language = .zh) -> Listing {
+    /// Projects, with their state as loaded (now, or as of a date). With a catalogue, the table names
+    /// pairings in `language`; JSON and CSV always carry the pairing's id.
+    public static func projects(_ projects: [Project], _ language: Language = .zh, catalogue: Catalogue? = nil) -> Listing {
         let zh = language == .zh
-        return Listing(fields: projectFields(zh), rows: projects.map { projectCells($0, language) })
+        let names = DisplayNames(catalogue, language)
+        return Listing(fields: projectFields(zh), rows: projects.map { projectCells($0, language, names) })
     }
 
     static func projectFields(_ zh: Bool) -> [Field] {
@@ -66,8 +68,9 @@ extension Listing {
          .init("completed_investment_yuan", zh ? "完成投资(亿元)" : "Completed (100m yuan)", .right)]
     }
 
-    static func projectCells(_ project: Project, _ language: Language) -> [Cell] {
-        [Cell(.string(project.id.key), display: String(project.id.key.prefix(8))), .text(project.pairing), .text(project.task),
+    static func projectCells(_ project: Project, _ language: Language, _ names: DisplayNames) -> [Cell] {
+        [Cell(.string(project.id.key), display: String(project.id.key.prefix(8))),
+         Cell(.string(project.pairing), display: names.pairing(project.pairing)), .text(project.task),
          .text(project.title), .text(project.description), .text(project.northeastParty), .text(project.eastParty),
          .text(project.park?.key), Cell(.bool(project.landmark), display: project.landmark ? "★" : ""),
          Cell(.optional(project.planned?.yuan), display: MoneyText.yi(project.planned)),
@@ -76,9 +79,11 @@ extension Listing {
          Cell(.integer(project.completed.yuan), display: MoneyText.yi(project.completed))]
     }
 
-    /// Parks with the roll-up of their projects.
-    public static func parks(_ parks: [Park], _ language: Language = .zh) -> Listing {
+    /// Parks with the roll-up of their projects. With a catalogue, the table names pairings and host
+    /// regions in `language`; JSON and CSV always carry the id and the code.
+    public static func parks(_ parks: [Park], _ language: Language = .zh, catalogue: Catalogue? = nil) -> Listing {
         let zh = language == .zh
+        let names = DisplayNames(catalogue, language)
         return Listing(
             fields: [.init("id", "ID"), .init("name", zh ? "园区" : "Park"), .init("pairing", zh ? "对口合作关系" : "Pairing"),
                      .init("kind", zh ? "类型" : "Kind"), .init("projects", zh ? "项目" : "Projects", .right),
@@ -89,19 +94,22 @@ extension Listing {
                      .init("planned_area_km2", zh ? "规划面积(km²)" : "Area (km²)", .right),
                      .init("benefit_sharing", "benefit_sharing", inTable: false)],
             rows: parks.map { park in
-                [Cell(.string(park.id.key), display: String(park.id.key.prefix(8))), .text(park.name), .text(park.pairing),
+                [Cell(.string(park.id.key), display: String(park.id.key.prefix(8))), .text(park.name),
+                 Cell(.string(park.pairing), display: names.pairing(park.pairing)),
                  Cell(.string(park.kind.rawValue), display: park.kind.label(language)), Cell(.integer(Int64(park.projects))),
                  Cell(.integer(park.plannedInvestment.yuan), display: MoneyText.yi(park.plannedInvestment)),
                  Cell(.integer(park.completedInvestment.yuan), display: MoneyText.yi(park.completedInvestment)),
-                 .text(park.hostRegion), .text(park.partner), .text(park.established?.description),
+                 Cell(.optional(park.hostRegion), display: park.hostRegion.map(names.region) ?? ""), .text(park.partner), .text(park.established?.description),
                  Cell(park.plannedArea.map { .number($0.km2Text) } ?? .null, display: park.plannedArea?.km2Text ?? ""),
                  .text(park.benefitSharing)]
             })
     }
 
-    /// Cadre exchanges.
-    public static func exchanges(_ exchanges: [CadreExchange], _ language: Language = .zh) -> Listing {
+    /// Cadre exchanges. With a catalogue, the table names pairings in `language`; JSON and CSV always
+    /// carry the pairing's id.
+    public static func exchanges(_ exchanges: [CadreExchange], _ language: Language = .zh, catalogue: Catalogue? = nil) -> Listing {
         let zh = language == .zh
+        let names = DisplayNames(catalogue, language)
         return Listing(
             fields: [.init("id", "ID"), .init("pairing", zh ? "对口合作关系" : "Pairing"), .init("direction", zh ? "方向" : "Direction"),
                      .init("kind", zh ? "类型" : "Kind"), .init("participants", zh ? "人数" : "Participants", .right),
@@ -109,7 +117,8 @@ extension Listing {
                      .init("person", zh ? "姓名" : "Person"), .init("from_org", zh ? "派出单位" : "From"),
                      .init("to_org", zh ? "接收单位" : "To"), .init("post", zh ? "职务" : "Post")],
             rows: exchanges.map { exchange in
-                [Cell(.string(exchange.id.key), display: String(exchange.id.key.prefix(8))), .text(exchange.pairing),
+                [Cell(.string(exchange.id.key), display: String(exchange.id.key.prefix(8))),
+                 Cell(.string(exchange.pairing), display: names.pairing(exchange.pairing)),
                  Cell(.string(exchange.direction.rawValue), display: exchange.direction.label(language)),
                  Cell(.string(exchange.kind.rawValue), display: exchange.kind.label(language)),
                  Cell(.integer(Int64(exchange.participants))), .text(exchange.start.description), .text(exchange.end?.description),
@@ -129,13 +138,15 @@ extension ProjectHistory {
         }))])
     }
 
-    /// The project and its history as text for a terminal.
-    public func table(_ language: Language = .zh) -> String {
+    /// The project and its history as text for a terminal; with a catalogue, the pairing and the task
+    /// are named in `language`.
+    public func table(_ language: Language = .zh, catalogue: Catalogue? = nil) -> String {
         let zh = language == .zh
+        let names = DisplayNames(catalogue, language)
         let p = project
         let fields: [(String, String)] = [
-            ("ID", p.id.key), (zh ? "项目名称" : "Title", p.title), (zh ? "对口合作关系" : "Pairing", p.pairing),
-            (zh ? "任务" : "Task", p.task), (zh ? "状态" : "Status", "\(p.status.label(language)) (\(p.statusDate))"),
+            ("ID", p.id.key), (zh ? "项目名称" : "Title", p.title), (zh ? "对口合作关系" : "Pairing", names.pairing(p.pairing)),
+            (zh ? "任务" : "Task", names.task(p.task)), (zh ? "状态" : "Status", "\(p.status.label(language)) (\(p.statusDate))"),
             (zh ? "计划总投资" : "Planned", p.planned?.description ?? "-"), (zh ? "累计完成投资" : "Completed", p.completed.description),
             (zh ? "标志性" : "Landmark", p.landmark ? (zh ? "是" : "yes") : (zh ? "否" : "no")),
             (zh ? "东北方" : "Northeast party", p.northeastParty ?? "-"), (zh ? "东部方" : "East party", p.eastParty ?? "-"),

@@ -3,16 +3,19 @@ extension Listing {
     ///
     /// JSON and CSV carry the keys (`project`/`park`, the full id, `title`/`description`/
     /// `northeast_party`/`east_party`/`name`); the table shows labels in `language` and the first
-    /// eight characters of the id, enough to name the record in `duikou project show`.
-    public static func searchHits(_ hits: [SearchHit], _ language: Language = .zh) -> Listing {
+    /// eight characters of the id, enough to name the record in `duikou project show`; with a catalogue,
+    /// it names pairings in `language`.
+    public static func searchHits(_ hits: [SearchHit], _ language: Language = .zh, catalogue: Catalogue? = nil) -> Listing {
         let zh = language == .zh
+        let names = DisplayNames(catalogue, language)
         return Listing(
             fields: [.init("kind", zh ? "类型" : "Kind"), .init("id", "ID"), .init("pairing", zh ? "对口合作关系" : "Pairing"),
                      .init("title", zh ? "名称" : "Title"), .init("field", zh ? "匹配字段" : "Field"),
                      .init("snippet", zh ? "摘录" : "Snippet")],
             rows: hits.map { hit in
                 [Cell(.string(hit.kind.rawValue), display: kindLabel(hit.kind, language)),
-                 Cell(.string(hit.id.key), display: String(hit.id.key.prefix(8))), .text(hit.pairing), .text(hit.title),
+                 Cell(.string(hit.id.key), display: String(hit.id.key.prefix(8))),
+                 Cell(.string(hit.pairing), display: names.pairing(hit.pairing)), .text(hit.title),
                  Cell(.string(hit.field.rawValue), display: hit.field.label(language)), .text(hit.snippet)]
             })
     }
