@@ -25,7 +25,23 @@ import Testing
         let database = try TemporaryDatabase()
         let report = try demo(database).check()
         #expect(report.isSound, "\(report.problems)")
-        #expect(report.checks == ["SQLite integrity", "foreign keys", "project histories", "progress summary", "search index"])
+        #expect(report.checks == ["SQLite integrity", "foreign keys", "project histories", "plan targets", "progress summary", "search index"])
+    }
+
+    @Test func aMissingRevisionOfAPlanTargetIsFound() throws {
+        let database = try TemporaryDatabase()
+        let repository = try database.open()
+        for target: Int64 in [10, 12, 15] {
+            try repository.setTarget(NewPlanTarget(pairing: "dalian-shanghai", year: 2024, metric: .projectsSigned, target: target))
+        }
+        #expect(try repository.check().isSound)
+        try tamper(database.path, """
+            DROP TRIGGER plan_target_is_append_only_delete;
+            DELETE FROM plan_target WHERE seq = 2;
+            """)
+        let report = try database.open().check()
+        #expect(report.problemCount == 1)
+        #expect(report.problems.first?.contains("plan target dalian-shanghai 2024 projects_signed") == true)
     }
 
     @Test func aCurrentStateThatIsNotTheLatestUpdatesIsFound() throws {

@@ -2,7 +2,8 @@ import Foundation
 
 extension Repository {
     /// Checks the database: SQLite's integrity and foreign keys, then Duikou's own invariants —
-    /// every project's history is lawful under ``ProjectLifecycle`` and numbered without gaps, each
+    /// every project's history is lawful under ``ProjectLifecycle`` and numbered without gaps, so are
+    /// the revisions of every plan target, each
     /// project's current state is its latest update's, the progress summary equals the projects, and
     /// the search index agrees with its documents.
     ///
@@ -19,6 +20,14 @@ extension Repository {
                 })
             }
             Self.checkStep("project histories", &report) { try Self.checkHistories(connection) }
+            Self.checkStep("plan targets", &report) {
+                try connection.query("""
+                    SELECT pairing_id, year, metric, count(*), max(seq) FROM plan_target
+                    GROUP BY pairing_id, year, metric HAVING count(*) <> max(seq)
+                    """) { row in
+                    "plan target \(row.text(0)) \(row.int(1)) \(row.text(2)): \(row.int(3)) revisions numbered up to \(row.int(4)); revisions are missing"
+                }
+            }
             Self.checkStep("progress summary", &report) {
                 let differing = try connection.queryFirst("""
                     SELECT count(*) FROM (
