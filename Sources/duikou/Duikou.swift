@@ -25,6 +25,7 @@ struct Duikou: ParsableCommand {
             Progress.self, ImportCommand.self, ExportCommand.self, CheckCommand.self, BackupCommand.self, Demo.self,
             SearchCommand.self,
             MergeCommand.self,
+            ReportCommand.self,
         ]
     )
 }
