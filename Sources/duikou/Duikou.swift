@@ -27,6 +27,7 @@ struct Duikou: ParsableCommand {
             MergeCommand.self,
             PlanCommand.self,
             EvaluateCommand.self,
+            ReportCommand.self,
             HistoryCommand.self,
         ]
     )

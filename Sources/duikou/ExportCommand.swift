@@ -11,7 +11,7 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             The columns are those `duikou import` reads, so an export imports back as it was. CSV amounts \
             carry their unit (1250000000元); JSON Lines amounts are integer yuan. With --out the file is \
-            written whole or not at all.
+            written whole or not at all. --redact-people leaves the person column of exchanges empty.
             Example: duikou export projects --out 项目.csv --bom
             """)
 
@@ -29,6 +29,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Start the CSV with a byte-order mark, so that Excel reads it as UTF-8.")
     var bom = false
 
+    @Flag(help: "Leave the names of seconded persons out: the person column of exchanges stays, empty.")
+    var redactPeople = false
+
     func run() throws {
         let kind = try InterchangeKind(parsing: kind, field: "kind")
         let format = try ExportFormat(parsing: format, field: "--format")
@@ -36,7 +39,7 @@ struct ExportCommand: ParsableCommand {
         let output = try BufferedOutput(path: out)
         let bar = ProgressBar(label: "exporting \(kind.rawValue)")
         do {
-            try repository.export(kind, format: format, byteOrderMark: bom, progress: bar.update) { try output.write($0) }
+            try repository.export(kind, format: format, byteOrderMark: bom, redactingPeople: redactPeople, progress: bar.update) { try output.write($0) }
             bar.finish()
             try output.finish()
         } catch {

@@ -1,4 +1,4 @@
-/// How amounts are shown in tables: rounded to two decimals in 亿元 or 万元, with thousands separators.
+/// How amounts are shown in tables and reports: rounded to two decimals in 亿元 or 万元, with thousands separators.
 enum MoneyText {
     /// `1,114.79` (亿元).
     static func yi(_ money: Money) -> String { rounded(money.yuan, unit: 100_000_000) }
@@ -18,7 +18,8 @@ enum MoneyText {
         return grouped(whole) + "." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 
-    private static func grouped(_ value: Int64) -> String {
+    /// `1,234,567`: a whole number with thousands separators.
+    static func grouped(_ value: Int64) -> String {
         let digits = Array(String(value))
         var out = ""
         for (index, digit) in digits.enumerated() {

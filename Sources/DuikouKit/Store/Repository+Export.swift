@@ -7,12 +7,14 @@ extension Repository {
     ///
     /// - Parameters:
     ///   - byteOrderMark: start a CSV file with a UTF-8 byte-order mark, for Excel.
+    ///   - redactingPeople: leave the names of seconded persons out: exchanges keep their `person`
+    ///     column, empty.
     ///   - progress: called every few thousand rows.
     ///   - sink: receives the file's text piece by piece.
     /// - Returns: how many records were exported.
     @discardableResult
     public func export(
-        _ kind: InterchangeKind, format: ExportFormat = .csv, byteOrderMark: Bool = false,
+        _ kind: InterchangeKind, format: ExportFormat = .csv, byteOrderMark: Bool = false, redactingPeople: Bool = false,
         progress: (@Sendable (TransferProgress) -> Void)? = nil, to sink: @Sendable (String) throws -> Void
     ) throws -> Int {
         try read { connection in
@@ -21,7 +23,7 @@ extension Repository {
             if !encoder.header.isEmpty { try sink(encoder.header) }
             var rows = 0
             try connection.each(ExportSQL.rows(kind)) { row in
-                try sink(encoder.line(ExportSQL.values(kind, row)))
+                try sink(encoder.line(ExportSQL.values(kind, row, redactingPeople: redactingPeople)))
                 rows += 1
                 if rows % 4096 == 0 { progress?(TransferProgress(rows: rows, bytes: 0, total: total)) }
             }
@@ -63,7 +65,7 @@ enum ExportSQL {
         }
     }
 
-    static func values(_ kind: InterchangeKind, _ row: SQLiteStatement) -> [ExportValue] {
+    static func values(_ kind: InterchangeKind, _ row: SQLiteStatement, redactingPeople: Bool) -> [ExportValue] {
         switch kind {
         case .projects:
             [.text(row.text(0)), .text(row.text(1)), .text(row.text(2)), .text(row.text(3)), .text(row.text(4)),
@@ -77,7 +79,7 @@ enum ExportSQL {
              .decimal(row.optionalInt64(7).map { LandArea(squareMetres: $0).km2Text }), .text(row.optionalText(8))]
         case .exchanges:
             [.text(row.text(0)), .text(row.text(1)), .text(row.text(2)), .text(row.text(3)), .text(row.text(4)),
-             .text(row.optionalText(5)), .integer(row.int64(6)), .text(row.optionalText(7)), .text(row.optionalText(8)),
+             .text(row.optionalText(5)), .integer(row.int64(6)), .text(redactingPeople ? nil : row.optionalText(7)), .text(row.optionalText(8)),
              .text(row.optionalText(9)), .text(row.optionalText(10))]
         }
     }

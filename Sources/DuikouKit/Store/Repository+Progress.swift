@@ -7,31 +7,34 @@ extension Repository {
     ///
     /// - Throws: ``DuikouError/Code/notFound`` for an unknown pairing or area.
     public func progress(_ query: ProgressQuery = ProgressQuery()) throws -> ProgressReport {
-        try read { connection in
-            try Self.checkFilter(pairing: query.pairing, area: query.area, task: nil, in: connection)
-            let catalogue = try Self.loadCatalogue(connection)
-            let asOf: SQLiteValue = .optional(query.asOf?.description)
-            let filters: [SQLiteValue] = [.optional(query.pairing), .optional(query.area)]
-            let projectQuery = query.asOf == nil ? (ProgressSQL.current, filters) : (ProgressSQL.asOf, filters + [asOf])
-            let groups = try connection.query(projectQuery.0, projectQuery.1) { row in
-                ProgressGroup(pairing: row.text(0), task: row.text(1), status: try stored(ProjectStatus.self, row.text(2)),
-                              projects: row.int(3), landmarkProjects: row.int(4),
-                              planned: Money(uncheckedYuan: row.int64(5)), completed: Money(uncheckedYuan: row.int64(6)))
-            }
-            var activity: [String: PairingActivity] = [:]
-            let pairingValues: [SQLiteValue] = [.optional(query.pairing), asOf]
-            for (pairing, parks) in try connection.query(ProgressSQL.parks, pairingValues, { ($0.text(0), $0.int(1)) }) {
-                activity[pairing, default: PairingActivity()].parks = parks
-            }
-            for (pairing, kind, count) in try connection.query(ProgressSQL.exchanges, pairingValues, { ($0.text(0), $0.text(1), $0.int(2)) }) {
-                switch try stored(ExchangeKind.self, kind) {
-                case .secondment: activity[pairing, default: PairingActivity()].secondments = count
-                case .training: activity[pairing, default: PairingActivity()].trainees = count
-                }
-            }
-            let scope = query.pairing.map { catalogue.subtree(ofPairing: $0) } ?? catalogue.pairings.map(\.id)
-            return try ProgressReport(query: query, catalogue: catalogue, scope: scope, groups: groups, activity: activity)
+        try read { try Self.loadProgress(query, in: $0) }
+    }
+
+    /// The progress report, read on a connection already inside a transaction.
+    static func loadProgress(_ query: ProgressQuery, in connection: SQLiteConnection) throws -> ProgressReport {
+        try Self.checkFilter(pairing: query.pairing, area: query.area, task: nil, in: connection)
+        let catalogue = try Self.loadCatalogue(connection)
+        let asOf: SQLiteValue = .optional(query.asOf?.description)
+        let filters: [SQLiteValue] = [.optional(query.pairing), .optional(query.area)]
+        let projectQuery = query.asOf == nil ? (ProgressSQL.current, filters) : (ProgressSQL.asOf, filters + [asOf])
+        let groups = try connection.query(projectQuery.0, projectQuery.1) { row in
+            ProgressGroup(pairing: row.text(0), task: row.text(1), status: try stored(ProjectStatus.self, row.text(2)),
+                          projects: row.int(3), landmarkProjects: row.int(4),
+                          planned: Money(uncheckedYuan: row.int64(5)), completed: Money(uncheckedYuan: row.int64(6)))
         }
+        var activity: [String: PairingActivity] = [:]
+        let pairingValues: [SQLiteValue] = [.optional(query.pairing), asOf]
+        for (pairing, parks) in try connection.query(ProgressSQL.parks, pairingValues, { ($0.text(0), $0.int(1)) }) {
+            activity[pairing, default: PairingActivity()].parks = parks
+        }
+        for (pairing, kind, count) in try connection.query(ProgressSQL.exchanges, pairingValues, { ($0.text(0), $0.text(1), $0.int(2)) }) {
+            switch try stored(ExchangeKind.self, kind) {
+            case .secondment: activity[pairing, default: PairingActivity()].secondments = count
+            case .training: activity[pairing, default: PairingActivity()].trainees = count
+            }
+        }
+        let scope = query.pairing.map { catalogue.subtree(ofPairing: $0) } ?? catalogue.pairings.map(\.id)
+        return try ProgressReport(query: query, catalogue: catalogue, scope: scope, groups: groups, activity: activity)
     }
 }
 

@@ -1,0 +1,447 @@
+extension CooperationReport {
+    /// The report as one self-contained HTML file: inline CSS and inline SVG charts, no script and
+    /// nothing fetched, laid out for the screen and for A4 paper.
+    ///
+    /// The same report gives the same bytes every time: nothing in it depends on the clock, the
+    /// locale or the order of a hash table. All text from the database is escaped.
+    ///
+    /// - Parameters:
+    ///   - language: the language of headings, labels and the names of areas, tasks, statuses and
+    ///     pairings; project titles and other recorded text appear as recorded.
+    ///   - redactingPeople: leave the names of seconded persons out (a dash stands in their place).
+    public func html(_ language: Language = .zh, redactingPeople: Bool = false) -> String {
+        ReportPage(report: self, language: language, redactingPeople: redactingPeople).document()
+    }
+}
+
+/// Renders a ``CooperationReport`` as an HTML page, section by section.
+struct ReportPage {
+    let report: CooperationReport
+    let language: Language
+    let redactingPeople: Bool
+
+    /// The most secondees listed by name; the rest are counted.
+    static let listedSecondees = 30
+
+    private var total: ProgressFigures { report.byArea.total }
+
+    private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    private func escape(_ text: String) -> String { HTMLText.escape(text) }
+
+    func document() -> String {
+        let sections = [
+            headlineSection(), areaSection(), pairingSection(), funnelSection(), investmentByYearSection(),
+            planSection(), parksSection(), exchangesSection(), landmarkSection(),
+        ]
+        var body = header()
+        for (index, section) in sections.enumerated() {
+            body += "<section id=\"\(section.id)\">\n<h2>\(heading(index + 1, section.title))</h2>\n\(section.body)</section>\n"
+        }
+        body += notes()
+        return """
+            <!DOCTYPE html>
+            <html lang="\(language == .zh ? "zh-CN" : "en")">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title + " · " + dateLine))</title>
+            <style>
+            \(ReportStyle.css)</style>
+            </head>
+            <body>
+            <main>
+            \(body)</main>
+            </body>
+            </html>
+
+            """
+    }
+
+    // MARK: - Title and headings
+
+    private var title: String { t("东北地区与东部地区对口合作进展报告", "Northeast–East Paired Cooperation: Progress Report") }
+
+    private var dateLine: String {
+        guard let asOf = report.asOf else { return t("尚无进展记录", "No progress recorded yet") }
+        return t("截至\(longDate(asOf))", "As of \(longDate(asOf))")
+    }
+
+    private func longDate(_ date: LocalDate) -> String {
+        if language == .zh { return "\(date.year)年\(date.month)月\(date.day)日" }
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(date.day) \(months[(date.month - 1) % 12]) \(date.year)"
+    }
+
+    private func heading(_ number: Int, _ text: String) -> String {
+        guard language == .zh else { return "\(number). \(escape(text))" }
+        let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        let numeral = number >= 1 && number <= numerals.count ? numerals[number - 1] : String(number)
+        return "\(numeral)、\(escape(text))"
+    }
+
+    private func header() -> String {
+        var out = "<header>\n<h1>\(escape(title))</h1>\n<p class=\"dateline\">\(escape(dateLine))</p>\n"
+        out += "<p class=\"basis\">\(escape(t("依据《东北地区与东部地区部分省市对口合作工作方案》（国办发〔2017〕22号）", "Under the State Council General Office's work plan for paired cooperation between the Northeast and the East (国办发〔2017〕22号)")))</p>\n"
+        if report.isSampleData {
+            out += "<p class=\"sample\">\(escape(t("示例数据（虚构），仅供演示", "Illustrative sample data (invented), for demonstration only")))</p>\n"
+        }
+        return out + "</header>\n"
+    }
+
+    // MARK: - Formatting
+
+    private var yiUnit: String { t("亿元", "100m yuan") }
+
+    private var moneyCaption: String { t("金额单位：亿元", "Amounts in 100 million yuan (亿元)") }
+
+    private func yi(_ money: Money) -> String { MoneyText.yi(money) }
+
+    private func yiValue(_ money: Money) -> Double { Double(money.yuan) / 100_000_000 }
+
+    private func percent(_ ratio: Double?) -> String { Ratio.percent(ratio) }
+
+    private func pairingName(_ id: String) -> String { report.catalogue.name(ofPairing: id, language) }
+
+    private func regionName(_ code: String?) -> String {
+        guard let code else { return "-" }
+        return report.catalogue.region(code)?.name(language) ?? code
+    }
+
+    private func taskName(_ code: String) -> String {
+        report.catalogue.task(code)?.name(language) ?? code
+    }
+
+    private func empty(_ text: String) -> String { "<p class=\"empty\">\(escape(text))</p>\n" }
+
+    private func figure(_ caption: String, _ svg: String) -> String {
+        "<figure>\n<figcaption>\(escape(caption))</figcaption>\n\(svg)\n</figure>\n"
+    }
+
+    // MARK: - Sections
+
+    private struct Section {
+        let id: String
+        let title: String
+        let body: String
+    }
+
+    private func headlineSection() -> Section {
+        let items: [(String, String, String)] = [
+            (t("合作项目", "Projects"), HTMLText.count(total.projects), t("个", "")),
+            (t("标志性项目", "Landmark projects"), HTMLText.count(total.landmarkProjects), t("个", "")),
+            (t("计划总投资", "Planned investment"), yi(total.plannedInvestment), yiUnit),
+            (t("累计完成投资", "Completed investment"), yi(total.completedInvestment), yiUnit),
+            (t("落地率", "Landed rate"), percent(total.landedRate), ""),
+            (t("开工率", "Started rate"), percent(total.startedRate), ""),
+            (t("投产率", "Operating rate"), percent(total.operatingRate), ""),
+            (t("共建园区", "Co-built parks"), HTMLText.count(total.parks), t("个", "")),
+            (t("挂职干部", "Cadres seconded"), HTMLText.count(total.secondments), t("人", "persons")),
+            (t("培训干部", "Cadres trained"), HTMLText.count(total.trainees), t("人次", "person-times")),
+        ]
+        var body = "<p class=\"lede\">\(escape(lede()))</p>\n<div class=\"figures\">\n"
+        for (label, value, unit) in items {
+            body += "<div class=\"figure\"><div class=\"label\">\(escape(label))</div><div class=\"value\">\(escape(value))"
+            body += unit.isEmpty ? "" : "<span class=\"unit\">\(escape(unit))</span>"
+            body += "</div></div>\n"
+        }
+        body += "</div>\n"
+        return Section(id: "headline", title: t("主要指标", "Headline figures"), body: body)
+    }
+
+    private func lede() -> String {
+        let completion = percent(total.investmentCompletionRate)
+        if language == .zh {
+            let when = report.asOf.map { "截至\(longDate($0))，" } ?? ""
+            return "\(when)共有对口合作项目\(HTMLText.count(total.projects))个，其中标志性项目\(HTMLText.count(total.landmarkProjects))个；"
+                + "计划总投资\(yi(total.plannedInvestment))亿元，累计完成投资\(yi(total.completedInvestment))亿元，投资完成率\(completion)。"
+                + "共建园区\(HTMLText.count(total.parks))个，互派挂职干部\(HTMLText.count(total.secondments))人，培训干部\(HTMLText.count(total.trainees))人次。"
+        }
+        let when = report.asOf.map { "As of \(longDate($0)), " } ?? ""
+        return "\(when)\(HTMLText.count(total.projects)) cooperation projects were recorded, \(HTMLText.count(total.landmarkProjects)) of them landmark projects; "
+            + "planned investment \(yi(total.plannedInvestment)) and completed investment \(yi(total.completedInvestment)) (100m yuan), \(completion) complete. "
+            + "\(HTMLText.count(total.parks)) co-built parks; \(HTMLText.count(total.secondments)) cadres seconded and \(HTMLText.count(total.trainees)) person-times trained."
+    }
+
+    /// The two charts of a progress report: projects (and how many have started), and investment.
+    private func progressCharts(_ progress: ProgressReport, id: String, subject: String) -> String {
+        let names = progress.rows.map { $0.name(language) }
+        let projects = BarChart(
+            id: "\(id)-projects", title: t("\(subject)项目数", "Projects by \(subject)"), categories: names,
+            series: [
+                ChartSeries(name: t("项目数", "Projects"), fill: .pale,
+                            values: progress.rows.map { Double($0.figures.projects) }, labels: progress.rows.map { HTMLText.count($0.figures.projects) }),
+                ChartSeries(name: t("其中已开工及以后", "of which started or further"), fill: .dark,
+                            values: progress.rows.map { Double($0.figures.reached(.started)) },
+                            labels: progress.rows.map { HTMLText.count($0.figures.reached(.started)) }),
+            ],
+            axisTitle: t("个", "projects"), integral: true)
+        let investment = BarChart(
+            id: "\(id)-investment", title: t("\(subject)投资", "Investment by \(subject)"), categories: names,
+            series: [
+                ChartSeries(name: t("计划投资", "Planned"), fill: .hatched,
+                            values: progress.rows.map { yiValue($0.figures.plannedInvestment) }, labels: progress.rows.map { yi($0.figures.plannedInvestment) }),
+                ChartSeries(name: t("完成投资", "Completed"), fill: .dark,
+                            values: progress.rows.map { yiValue($0.figures.completedInvestment) }, labels: progress.rows.map { yi($0.figures.completedInvestment) }),
+            ],
+            axisTitle: yiUnit)
+        return figure(t("项目数", "Projects"), projects.svg()) + figure(t("投资（亿元）", "Investment (100m yuan)"), investment.svg())
+    }
+
+    private func areaSection() -> Section {
+        let progress = report.byArea
+        let columns: [HTMLTable.Column] = [
+            .init(title: t("代码", "Code")), .init(title: t("任务方面", "Task area")),
+            .init(title: t("项目", "Projects"), numeric: true), .init(title: t("标志性", "Landmark"), numeric: true),
+            .init(title: t("计划投资", "Planned"), numeric: true),
+            .init(title: t("完成投资", "Completed"), numeric: true),
+            .init(title: t("投资完成率", "Invested"), numeric: true), .init(title: t("落地率", "Landed"), numeric: true),
+            .init(title: t("开工率", "Started"), numeric: true), .init(title: t("投产率", "Operating"), numeric: true),
+        ]
+        let cells = { (figures: ProgressFigures) -> [HTMLCell] in
+            [HTMLCell(HTMLText.count(figures.projects)), HTMLCell(HTMLText.count(figures.landmarkProjects)),
+             HTMLCell(yi(figures.plannedInvestment)), HTMLCell(yi(figures.completedInvestment)),
+             HTMLCell(percent(figures.investmentCompletionRate)), HTMLCell(percent(figures.landedRate)),
+             HTMLCell(percent(figures.startedRate)), HTMLCell(percent(figures.operatingRate))]
+        }
+        let table = HTMLTable(
+            columns: columns, rows: progress.rows.map { [HTMLCell($0.key), HTMLCell($0.name(language))] + cells($0.figures) },
+            footer: [[HTMLCell(""), HTMLCell(t("合计", "Total"))] + cells(progress.total)], caption: moneyCaption)
+        return Section(id: "areas", title: t("分任务方面进展", "Progress by task area"),
+                       body: progressCharts(progress, id: "areas", subject: t("分任务方面", "task area")) + table.html())
+    }
+
+    private func pairingSection() -> Section {
+        let progress = report.byPairing
+        let columns: [HTMLTable.Column] = [
+            .init(title: t("对口合作关系", "Pairing"), nowrap: true),
+            .init(title: t("项目", "Projects"), numeric: true), .init(title: t("标志性", "Landmark"), numeric: true),
+            .init(title: t("计划投资", "Planned"), numeric: true),
+            .init(title: t("完成投资", "Completed"), numeric: true),
+            .init(title: t("开工率", "Started"), numeric: true), .init(title: t("投产率", "Operating"), numeric: true),
+            .init(title: t("园区", "Parks"), numeric: true), .init(title: t("挂职(人)", "Seconded"), numeric: true),
+            .init(title: t("培训(人次)", "Trained"), numeric: true),
+        ]
+        let cells = { (figures: ProgressFigures) -> [HTMLCell] in
+            [HTMLCell(HTMLText.count(figures.projects)), HTMLCell(HTMLText.count(figures.landmarkProjects)),
+             HTMLCell(yi(figures.plannedInvestment)), HTMLCell(yi(figures.completedInvestment)),
+             HTMLCell(percent(figures.startedRate)), HTMLCell(percent(figures.operatingRate)),
+             HTMLCell(HTMLText.count(figures.parks)), HTMLCell(HTMLText.count(figures.secondments)), HTMLCell(HTMLText.count(figures.trainees))]
+        }
+        let table = HTMLTable(
+            columns: columns, rows: progress.rows.map { [HTMLCell($0.name(language))] + cells($0.figures) },
+            footer: [[HTMLCell(t("合计", "Total"))] + cells(progress.total)], caption: moneyCaption)
+        return Section(id: "pairings", title: t("分对口合作关系进展", "Progress by pairing"),
+                       body: progressCharts(progress, id: "pairings", subject: t("分对口合作关系", "pairing")) + table.html())
+    }
+
+    private func funnelSection() -> Section {
+        let steps: [ProjectStatus] = [.signed, .landed, .started, .completed, .operating]
+        let signed = total.reached(.signed)
+        let counts = steps.map { total.reached($0) }
+        let labels = counts.map { "\(HTMLText.count($0))\(t(" 个", "")) · \(percent(ProgressFigures.ratio($0, signed)))" }
+        let chart = BarChart(
+            id: "funnel", title: t("项目推进阶段", "Project stages"), categories: steps.map { $0.label(language) },
+            series: [ChartSeries(name: t("项目数", "Projects"), fill: .dark, values: counts.map(Double.init), labels: labels)],
+            axisTitle: t("个（已达到该阶段的项目）", "projects that have reached the step"), integral: true)
+        let before = (total.byStatus[.planned] ?? 0) + (total.byStatus[.negotiating] ?? 0)
+        let suspended = total.byStatus[.suspended] ?? 0
+        let terminated = total.byStatus[.terminated] ?? 0
+        let note = language == .zh
+            ? "每一阶段计入已达到该阶段的在轨项目（如投产项目也计入签约、落地、开工、竣工），百分比以签约及以后的项目为基数。"
+                + "另有谋划、洽谈阶段项目\(before)个，停建\(suspended)个，终止\(terminated)个，不计入上图。"
+            : "Each step counts the projects on track that have reached it (an operating project counts at every step); "
+                + "percentages are of the projects signed or further. Not shown: \(before) projects still planned or under negotiation, "
+                + "\(suspended) suspended and \(terminated) terminated."
+        return Section(id: "funnel", title: t("项目推进阶段：签约 → 落地 → 开工 → 竣工 → 投产", "Project stages: signed → landed → started → completed → operating"),
+                       body: figure(t("已达到各阶段的项目", "Projects that have reached each step"), chart.svg()) + "<p class=\"note\">\(escape(note))</p>\n")
+    }
+
+    private func investmentByYearSection() -> Section {
+        let title = t("历年累计完成投资", "Completed investment by year")
+        let years = report.investmentByYear
+        guard let last = years.last else {
+            return Section(id: "investment-by-year", title: title, body: empty(t("尚无进展记录。", "No progress recorded yet.")))
+        }
+        let partial = last.date.month != 12 || last.date.day != 31
+        let categories = years.map { $0.year == last.year && partial ? "\($0.year)*" : String($0.year) }
+        let chart = ColumnChart(
+            id: "investment-by-year", title: title, categories: categories,
+            segments: [
+                ChartSeries(name: t("上年末累计", "Cumulative at the end of the year before"), fill: .dark,
+                            values: years.map { yiValue($0.cumulative) - yiValue($0.increase) }, labels: []),
+                ChartSeries(name: t("当年新增", "Added in the year"), fill: .hatched, values: years.map { yiValue($0.increase) }, labels: []),
+            ],
+            totals: years.map { yi($0.cumulative) }, notes: years.map { "+" + yi($0.increase) }, axisTitle: yiUnit)
+        let table = HTMLTable(
+            columns: [.init(title: t("年度", "Year")), .init(title: t("截至", "On")),
+                      .init(title: t("累计完成投资", "Cumulative"), numeric: true),
+                      .init(title: t("当年新增", "Added in the year"), numeric: true)],
+            rows: years.map { [HTMLCell(String($0.year)), HTMLCell($0.date.description), HTMLCell(yi($0.cumulative)), HTMLCell(yi($0.increase))] },
+            caption: moneyCaption, compact: true)
+        var body = figure(t("各年末累计完成投资（柱顶）与当年新增（柱下）", "Cumulative completed investment at each year end (above) and added in the year (below)"), chart.svg())
+        if partial {
+            body += "<p class=\"note\">\(escape(t("* \(last.year)年数据截至\(longDate(last.date))。", "* \(last.year) as of \(longDate(last.date)).")))</p>\n"
+        }
+        return Section(id: "investment-by-year", title: title, body: body + table.html())
+    }
+
+    private func planSection() -> Section {
+        let title = report.year.map { t("\($0)年度计划完成情况", "Plan against actual, \($0)") } ?? t("年度计划完成情况", "Plan against actual")
+        let rows = report.planAgainstActual
+        guard !rows.isEmpty else {
+            let text = report.year.map { t("\($0)年未设定年度目标。", "No targets set for \($0).") } ?? t("未设定年度目标。", "No targets set.")
+            return Section(id: "plan", title: title, body: empty(text))
+        }
+        var pairings: [String] = []
+        for row in rows where !pairings.contains(row.pairing) { pairings.append(row.pairing) }
+        let scores = pairings.map { pairing in
+            let own = rows.filter { $0.pairing == pairing }
+            return (met: own.filter(\.met).count, count: own.count)
+        }
+        let metCount = rows.filter(\.met).count
+        let chart = BarChart(
+            id: "plan", title: title, categories: pairings.map(pairingName),
+            series: [ChartSeries(
+                name: t("达标目标占比", "Share of targets met"), fill: .dark,
+                values: scores.map { Double($0.met) * 100 / Double(max(1, $0.count)) },
+                labels: scores.map { t("\($0.met)/\($0.count) 项达标", "\($0.met) of \($0.count) met") })],
+            axisTitle: "%", reference: (100, t("全部达标", "all met")))
+        let mark = { (met: Bool) -> HTMLCell in
+            HTMLCell(html: met ? "<span class=\"met\">✓ \(escape(t("达标", "met")))</span>" : "<span class=\"unmet\">✗ \(escape(t("未达标", "not met")))</span>")
+        }
+        let table = HTMLTable(
+            columns: [.init(title: t("对口合作关系", "Pairing")), .init(title: t("指标", "Metric")),
+                      .init(title: t("目标", "Target"), numeric: true), .init(title: t("实际", "Actual"), numeric: true),
+                      .init(title: t("完成率", "Ratio"), numeric: true), .init(title: t("是否达标", "Met"))],
+            rows: rows.map {
+                [HTMLCell(pairingName($0.pairing)), HTMLCell(PlanMetricWording.name($0.metric, language)),
+                 HTMLCell(PlanMetricWording.value($0.target, metric: $0.metric, language)),
+                 HTMLCell(PlanMetricWording.value($0.actual, metric: $0.metric, language)), HTMLCell(percent($0.ratio)), mark($0.met)]
+            })
+        let summary = t("共设定目标\(rows.count)项，达标\(metCount)项。", "\(rows.count) targets set, \(metCount) met.")
+        return Section(id: "plan", title: title,
+                       body: "<p>\(escape(summary))</p>\n" + figure(t("各对口合作关系达标情况", "Targets met by pairing"), chart.svg()) + table.html())
+    }
+
+    private func parksSection() -> Section {
+        let title = t("共建园区", "Co-built parks")
+        guard !report.parks.isEmpty else { return Section(id: "parks", title: title, body: empty(t("尚无共建园区记录。", "No parks recorded."))) }
+        let table = HTMLTable(
+            columns: [.init(title: t("园区", "Park"), wide: true), .init(title: t("对口合作关系", "Pairing")), .init(title: t("类型", "Kind"), nowrap: true),
+                      .init(title: t("所在地区", "Host region"), nowrap: true), .init(title: t("设立日期", "Established"), nowrap: true),
+                      .init(title: t("规划面积(km²)", "Area (km²)"), numeric: true), .init(title: t("项目", "Projects"), numeric: true),
+                      .init(title: t("计划投资", "Planned"), numeric: true),
+                      .init(title: t("完成投资", "Completed"), numeric: true)],
+            rows: report.parks.map { park in
+                var name = escape(park.name)
+                if let partner = park.partner { name += "<span class=\"sub\">\(escape(t("合作方：", "Partner: ") + partner))</span>" }
+                if let sharing = park.benefitSharing { name += "<span class=\"sub\">\(escape(t("利益分享：", "Benefit sharing: ") + sharing))</span>" }
+                return [HTMLCell(html: name), HTMLCell(pairingName(park.pairing)), HTMLCell(park.kind.label(language)),
+                        HTMLCell(regionName(park.hostRegion)), HTMLCell(park.established?.description ?? "-"),
+                        HTMLCell(park.plannedArea?.km2Text ?? "-"), HTMLCell(HTMLText.count(park.projects)),
+                        HTMLCell(yi(park.plannedInvestment)), HTMLCell(yi(park.completedInvestment))]
+            }, caption: moneyCaption)
+        return Section(id: "parks", title: title, body: table.html())
+    }
+
+    private func exchangesSection() -> Section {
+        let title = t("干部交流", "Cadre exchanges")
+        let exchanges = report.exchanges
+        guard !exchanges.isEmpty else { return Section(id: "exchanges", title: title, body: empty(t("尚无干部交流记录。", "No exchanges recorded."))) }
+        struct Tally {
+            var toEast = 0
+            var toNortheast = 0
+            var batches = 0
+            var trainees = 0
+        }
+        var tallies: [String: Tally] = [:]
+        var sum = Tally()
+        for exchange in exchanges {
+            var tally = tallies[exchange.pairing] ?? Tally()
+            switch (exchange.kind, exchange.direction) {
+            case (.secondment, .toEast): tally.toEast += exchange.participants; sum.toEast += exchange.participants
+            case (.secondment, .toNortheast): tally.toNortheast += exchange.participants; sum.toNortheast += exchange.participants
+            case (.training, _):
+                tally.batches += 1
+                tally.trainees += exchange.participants
+                sum.batches += 1
+                sum.trainees += exchange.participants
+            }
+            tallies[exchange.pairing] = tally
+        }
+        let known = report.catalogue.pairings.map(\.id).filter { tallies[$0] != nil }
+        let unknown = Set(exchanges.map(\.pairing)).subtracting(known).sorted()
+        let cells = { (tally: Tally) -> [HTMLCell] in
+            [HTMLCell(HTMLText.count(tally.toEast)), HTMLCell(HTMLText.count(tally.toNortheast)),
+             HTMLCell(HTMLText.count(tally.batches)), HTMLCell(HTMLText.count(tally.trainees))]
+        }
+        let summary = HTMLTable(
+            columns: [.init(title: t("对口合作关系", "Pairing"), nowrap: true), .init(title: t("挂职赴东部(人)", "Seconded to the East"), numeric: true),
+                      .init(title: t("挂职赴东北(人)", "Seconded to the Northeast"), numeric: true),
+                      .init(title: t("培训(期)", "Training batches"), numeric: true), .init(title: t("培训(人次)", "Trained (person-times)"), numeric: true)],
+            rows: (known + unknown).map { [HTMLCell(pairingName($0))] + cells(tallies[$0] ?? Tally()) },
+            footer: [[HTMLCell(t("合计", "Total"))] + cells(sum)])
+        var body = summary.html()
+        let named = exchanges.filter { $0.person != nil }.reversed()
+        if !named.isEmpty {
+            let listed = Array(named.prefix(Self.listedSecondees))
+            body += "<h3>\(escape(t("挂职干部名单（最近开始的在前）", "Named secondments (latest first)")))</h3>\n"
+            if redactingPeople {
+                body += "<p class=\"note\">\(escape(t("按要求隐去个人姓名。", "Names of persons are left out on request.")))</p>\n"
+            }
+            body += HTMLTable(
+                columns: [.init(title: t("姓名", "Name")), .init(title: t("对口合作关系", "Pairing")), .init(title: t("方向", "Direction")),
+                          .init(title: t("派出单位", "From")), .init(title: t("接收单位", "To")), .init(title: t("职务", "Post")),
+                          .init(title: t("起止", "Period"))],
+                rows: listed.map { exchange in
+                    [HTMLCell(redactingPeople ? "—" : exchange.person ?? "—"), HTMLCell(pairingName(exchange.pairing)),
+                     HTMLCell(exchange.direction.label(language)), HTMLCell(exchange.fromOrg ?? "-"), HTMLCell(exchange.toOrg ?? "-"),
+                     HTMLCell(exchange.post ?? "-"), HTMLCell("\(exchange.start) – \(exchange.end?.description ?? "")")]
+                }).html()
+            if named.count > listed.count {
+                body += "<p class=\"note\">\(escape(t("另有\(named.count - listed.count)条较早的记录未列出。", "\(named.count - listed.count) earlier secondments are not listed.")))</p>\n"
+            }
+        }
+        return Section(id: "exchanges", title: title, body: body)
+    }
+
+    private func landmarkSection() -> Section {
+        let title = t("标志性项目", "Landmark projects")
+        let projects = report.landmarkProjects
+        guard !projects.isEmpty else { return Section(id: "landmarks", title: title, body: empty(t("尚无标志性项目。", "No landmark projects recorded."))) }
+        var groups: [HTMLTable.Group] = []
+        for project in projects {
+            let row = [HTMLCell(project.title), HTMLCell("\(project.task) \(taskName(project.task))"), HTMLCell(project.status.label(language)),
+                       HTMLCell(project.planned.map(yi) ?? "-"), HTMLCell(yi(project.completed))]
+            let pairing = pairingName(project.pairing)
+            if groups.last?.title == pairing {
+                groups[groups.count - 1].rows.append(row)
+            } else {
+                groups.append(HTMLTable.Group(title: pairing, rows: [row]))
+            }
+        }
+        let table = HTMLTable(
+            columns: [.init(title: t("项目名称", "Project")), .init(title: t("任务", "Task")), .init(title: t("状态", "Status"), nowrap: true),
+                      .init(title: t("计划投资", "Planned"), numeric: true),
+                      .init(title: t("完成投资", "Completed"), numeric: true)],
+            groups: groups, caption: moneyCaption)
+        let lede = t("共\(projects.count)个，按对口合作关系列示，计划投资大的在前。", "\(projects.count) projects, by pairing, largest planned investment first.")
+        return Section(id: "landmarks", title: title, body: "<p class=\"note\">\(escape(lede))</p>\n" + table.html())
+    }
+
+    private func notes() -> String {
+        var lines = [
+            t("落地率、开工率、投产率：已落地、已开工、已投产（含其后各阶段）的项目占签约及以后在轨项目的比例；停建、终止项目不计入。",
+              "Landed, started and operating rates: projects at that step or further along, over projects signed or further, on track; suspended and terminated projects are left out."),
+            t("计划投资合计不含已终止项目；完成投资为各项目截至报告日最新进展记录的累计完成投资。",
+              "Planned investment leaves out terminated projects; completed investment is each project's cumulative completed investment in its latest update on or before the report's date."),
+            t("园区计入报告日及以前设立（或未记设立日期）的园区；干部交流计入报告日及以前开始的记录。",
+              "Parks established on or before the report's date (or of unknown date) and exchanges started on or before it are counted."),
+        ]
+        if report.isSampleData {
+            lines.append(t("本报告数据为 duikou demo 生成的示例数据（虚构），不代表实际情况。", "The data in this report is illustrative sample data made by duikou demo; it is invented."))
+        }
+        return "<footer>\n<p><strong>\(escape(t("说明", "Notes")))</strong></p>\n<ol>\n" + lines.map { "<li>\(escape($0))</li>\n" }.joined() + "</ol>\n</footer>\n"
+    }
+}

@@ -1,0 +1,98 @@
+/// What the HTML report is made from: the state of the cooperation as of one date, read from the
+/// database in one transaction, so that every section agrees with every other.
+///
+/// Get one from ``Repository/cooperationReport(asOf:year:)`` and render it with
+/// ``html(_:redactingPeople:)``; ``Repository/htmlReport(_:)`` does both.
+public struct CooperationReport: Sendable {
+    /// The date the report describes: the date asked for, else the date of the latest progress
+    /// update in the database; `nil` only when no progress update is recorded at all.
+    public let asOf: LocalDate?
+    /// The year whose work-plan targets are set against what was achieved: the year asked for,
+    /// else the year of ``asOf``.
+    public let year: Int?
+    /// Whether the database holds `duikou demo`'s illustrative sample data; the report says so.
+    public let isSampleData: Bool
+    /// The regions, pairings, areas and tasks that name the rows.
+    public let catalogue: Catalogue
+    /// Progress by task area as of ``asOf``; its total carries the parks and exchanges too.
+    public let byArea: ProgressReport
+    /// Progress by pairing as of ``asOf``, each pairing counting its own records.
+    public let byPairing: ProgressReport
+    /// Completed investment at the end of each year, from the first year with a progress update
+    /// through the year of ``asOf`` (whose figure is as of ``asOf`` itself).
+    public let investmentByYear: [YearEndInvestment]
+    /// The targets of the annual work plans of ``year`` set against what was achieved; empty when
+    /// no target is set.
+    public let planAgainstActual: [PlanAgainstActualRow]
+    /// The parks established on or before ``asOf`` (or of unknown date), with the roll-up of their
+    /// projects as of ``asOf``.
+    public let parks: [Park]
+    /// The cadre exchanges that started on or before ``asOf``, by start date.
+    public let exchanges: [CadreExchange]
+    /// The landmark (标志性) projects as they stood on ``asOf``: by pairing, then largest planned
+    /// investment first.
+    public let landmarkProjects: [Project]
+
+    /// Creates a report from what the store read.
+    ///
+    /// - Parameter planAgainstActual: the rows of the "plan against actual" section, one per
+    ///   target set for `year`; the report sorts them by pairing and metric.
+    init(
+        asOf: LocalDate?, year: Int?, isSampleData: Bool, catalogue: Catalogue, byArea: ProgressReport,
+        byPairing: ProgressReport, investmentByYear: [YearEndInvestment], planAgainstActual: [PlanAgainstActualRow],
+        parks: [Park], exchanges: [CadreExchange], landmarkProjects: [Project]
+    ) {
+        self.asOf = asOf
+        self.year = year
+        self.isSampleData = isSampleData
+        self.catalogue = catalogue
+        self.byArea = byArea
+        self.byPairing = byPairing
+        self.investmentByYear = investmentByYear
+        let pairingOrder = Dictionary(catalogue.pairings.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        self.planAgainstActual = planAgainstActual.sorted {
+            (pairingOrder[$0.pairing] ?? Int.max, $0.pairing, PlanMetricWording.order($0.metric), $0.metric)
+                < (pairingOrder[$1.pairing] ?? Int.max, $1.pairing, PlanMetricWording.order($1.metric), $1.metric)
+        }
+        self.parks = parks
+        self.exchanges = exchanges
+        self.landmarkProjects = landmarkProjects.sorted {
+            let planned = ($0.planned?.yuan ?? 0, $1.planned?.yuan ?? 0)
+            return (pairingOrder[$0.pairing] ?? Int.max, $0.pairing, -planned.0, $0.title, $0.id.uuidString)
+                < (pairingOrder[$1.pairing] ?? Int.max, $1.pairing, -planned.1, $1.title, $1.id.uuidString)
+        }
+    }
+}
+
+/// Completed investment at the end of one year.
+public struct YearEndInvestment: Sendable, Hashable {
+    /// The year.
+    public let year: Int
+    /// The day the figure stands on: the year's last day, or the report's as-of date in its last year.
+    public let date: LocalDate
+    /// The cumulative completed investment of all projects on ``date``: for each project, the
+    /// completed investment of its latest progress update on or before it.
+    public let cumulative: Money
+    /// How much ``cumulative`` grew since the end of the year before.
+    public let increase: Money
+}
+
+/// How the HTML report is made: as of which date, for which plan year, in which language.
+public struct HTMLReportOptions: Sendable, Hashable {
+    /// The date the report describes; `nil` for the date of the latest progress update.
+    public var asOf: LocalDate?
+    /// The year of the work-plan targets to set against what was achieved; `nil` for the year of the as-of date.
+    public var year: Int?
+    /// The language of headings, labels and the names of areas, tasks, statuses and pairings.
+    public var language: Language
+    /// Leave the names of seconded persons out.
+    public var redactPeople: Bool
+
+    /// Creates options: as of the latest update, its year, in Chinese, with names shown unless said otherwise.
+    public init(asOf: LocalDate? = nil, year: Int? = nil, language: Language = .zh, redactPeople: Bool = false) {
+        self.asOf = asOf
+        self.year = year
+        self.language = language
+        self.redactPeople = redactPeople
+    }
+}

@@ -1,0 +1,125 @@
+extension Repository {
+    /// Everything the HTML report shows, read in one transaction so that its sections agree.
+    ///
+    /// - Parameters:
+    ///   - asOf: the date to describe; `nil` for the date of the latest progress update (never the
+    ///     clock, so that the same database always gives the same report).
+    ///   - year: the year of the work-plan targets to set against what was achieved; `nil` for the
+    ///     year of the as-of date.
+    public func cooperationReport(asOf: LocalDate? = nil, year: Int? = nil) throws -> CooperationReport {
+        try read { connection in
+            let latest = try connection.queryFirst(ReportSQL.latestUpdate) { $0.optionalText(0) }.flatMap { $0 }
+            let date = try asOf ?? latest.map(storedDate)
+            let catalogue = try Self.loadCatalogue(connection)
+            let sample = try connection.queryFirst(ReportSQL.meta, [.text(DemoData.metaKey)]) { $0.text(0) } == DemoData.metaValue
+            var parks = try Self.loadParks(pairing: nil, id: nil, in: connection)
+            var exchanges = try Self.loadExchanges(pairing: nil, id: nil, in: connection)
+            var landmarks: [Project] = []
+            var investment: [YearEndInvestment] = []
+            if let date {
+                parks = try Self.parks(parks, asOf: date, in: connection)
+                exchanges = exchanges.filter { $0.start <= date }
+                landmarks = try connection.query(ReportSQL.landmarkProjects, [.text(date.description)], Self.projectRow)
+                investment = try Self.investmentByYear(asOf: date, in: connection)
+            }
+            return CooperationReport(
+                asOf: date, year: year ?? date?.year, isSampleData: sample, catalogue: catalogue,
+                byArea: try Self.loadProgress(ProgressQuery(grouping: .area, asOf: date), in: connection),
+                byPairing: try Self.loadProgress(ProgressQuery(grouping: .pairing, asOf: date), in: connection),
+                investmentByYear: investment, planAgainstActual: [], parks: parks, exchanges: exchanges,
+                landmarkProjects: landmarks)
+        }
+    }
+
+    /// The HTML report: ``cooperationReport(asOf:year:)`` rendered by ``CooperationReport/html(_:redactingPeople:)``.
+    public func htmlReport(_ options: HTMLReportOptions = HTMLReportOptions()) throws -> String {
+        try cooperationReport(asOf: options.asOf, year: options.year).html(options.language, redactingPeople: options.redactPeople)
+    }
+
+    /// Completed investment at the end of each year, from the first year with a progress update
+    /// through the year of `asOf`, whose figure is as of `asOf` itself.
+    ///
+    /// Each figure sums, over all projects, the completed investment of the project's latest
+    /// progress update on or before the day; years without updates carry the figure before them.
+    public func completedInvestmentByYear(asOf: LocalDate) throws -> [YearEndInvestment] {
+        try read { try Self.investmentByYear(asOf: asOf, in: $0) }
+    }
+
+    static func investmentByYear(asOf: LocalDate, in connection: SQLiteConnection) throws -> [YearEndInvestment] {
+        let increases = try connection.query(ReportSQL.increaseByYear, [.text(asOf.description)]) { ($0.int(0), $0.int64(1)) }
+        guard let first = increases.first?.0, first <= asOf.year else { return [] }
+        let byYear = Dictionary(increases, uniquingKeysWith: +)
+        var cumulative = Money.zero
+        var result: [YearEndInvestment] = []
+        for year in first...asOf.year {
+            let increase = try Money(yuan: byYear[year] ?? 0)
+            cumulative = try Money.sum(cumulative, increase)
+            let date = year == asOf.year ? asOf : try LocalDate.endOfYear(year)
+            result.append(YearEndInvestment(year: year, date: date, cumulative: cumulative, increase: increase))
+        }
+        return result
+    }
+
+    /// The parks established on or before `date` (or of unknown date), with their projects rolled up as of `date`.
+    private static func parks(_ parks: [Park], asOf date: LocalDate, in connection: SQLiteConnection) throws -> [Park] {
+        let rollups = try connection.query(ReportSQL.parkRollups, [.text(date.description)]) { row in
+            (row.text(0), (projects: row.int(1), planned: Money(uncheckedYuan: row.int64(2)), completed: Money(uncheckedYuan: row.int64(3))))
+        }
+        let byPark = Dictionary(rollups, uniquingKeysWith: { first, _ in first })
+        return parks.filter { $0.established.map { $0 <= date } ?? true }.map { park in
+            let rollup = byPark[park.id.key] ?? (projects: 0, planned: .zero, completed: .zero)
+            return Park(
+                id: park.id, pairing: park.pairing, name: park.name, kind: park.kind, hostRegion: park.hostRegion, partner: park.partner,
+                established: park.established, plannedArea: park.plannedArea, benefitSharing: park.benefitSharing,
+                projects: rollup.projects, plannedInvestment: rollup.planned, completedInvestment: rollup.completed)
+        }
+    }
+}
+
+/// The queries behind the HTML report; ?1 is the as-of date where one is taken.
+enum ReportSQL {
+    static let latestUpdate = "SELECT max(date) FROM progress_update"
+
+    static let meta = "SELECT value FROM duikou_meta WHERE key = ?1"
+
+    /// How much the completed investment grew in each year, up to ?1: each update adds what it
+    /// raised its project's cumulative figure by. Histories are dated in order, so the sum up to a
+    /// year's end is, project by project, the figure of the latest update on or before it.
+    static let increaseByYear = """
+        SELECT CAST(substr(date, 1, 4) AS INTEGER) AS year, sum(increase)
+        FROM (
+            SELECT date, completed_yuan - coalesce(lag(completed_yuan) OVER (PARTITION BY project_id ORDER BY seq), 0) AS increase
+            FROM progress_update
+            WHERE date <= ?1
+        )
+        GROUP BY year
+        ORDER BY year
+        """
+
+    /// The landmark projects recorded by ?1, each with the state of its latest update on or before it.
+    static let landmarkProjects = """
+        SELECT \(ProjectSQL.columns), u.status, u.date, p.first_date, u.completed_yuan
+        FROM project p
+        JOIN progress_update u ON u.project_id = p.id
+            AND u.seq = (SELECT max(x.seq) FROM progress_update x WHERE x.project_id = p.id AND x.date <= ?1)
+        WHERE p.landmark = 1
+        ORDER BY p.first_date, p.rowid
+        """
+
+    /// Projects in parks as of ?1 (the same rule as ``ProgressSQL/asOf``), rolled up by park.
+    static let parkRollups = """
+        SELECT park_id, count(*), coalesce(sum(CASE WHEN status <> 'terminated' THEN planned_yuan END), 0), sum(completed_yuan)
+        FROM (
+            SELECT p.park_id, p.planned_yuan,
+                   CASE WHEN p.status_date <= ?1 THEN p.status ELSE (
+                       SELECT u.status FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?1 ORDER BY u.seq DESC LIMIT 1
+                   ) END AS status,
+                   CASE WHEN p.status_date <= ?1 THEN p.completed_yuan ELSE (
+                       SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?1 ORDER BY u.seq DESC LIMIT 1
+                   ) END AS completed_yuan
+            FROM project p
+            WHERE p.park_id IS NOT NULL AND p.first_date <= ?1
+        )
+        GROUP BY park_id
+        """
+}
