@@ -255,17 +255,16 @@ import Testing
         #expect(base.html(.en).contains("No targets set for 2021."))
 
         let rows = [
-            PlanAgainstActualRow(pairing: "harbin-shenzhen", metric: "investment_completed_yuan", target: 1_250_000_000, actual: 200_000_000,
-                                 ratio: 0.16, met: false),
-            PlanAgainstActualRow(pairing: "harbin-shenzhen", metric: "projects_signed", target: 2, actual: 3, ratio: 1.5, met: true),
-            PlanAgainstActualRow(pairing: "liaoning-jiangsu", metric: "cadres_trained", target: 0, actual: 0, ratio: nil, met: true),
+            Evaluation.Row(pairing: "harbin-shenzhen", metric: .investmentCompletedYuan, target: 1_250_000_000, actual: 200_000_000),
+            Evaluation.Row(pairing: "harbin-shenzhen", metric: .projectsSigned, target: 2, actual: 3),
+            Evaluation.Row(pairing: "liaoning-jiangsu", metric: .cadresTrained, target: 0, actual: 0),
         ]
         let report = CooperationReport(
             asOf: base.asOf, year: 2021, isSampleData: false, catalogue: base.catalogue, byArea: base.byArea, byPairing: base.byPairing,
             investmentByYear: base.investmentByYear, planAgainstActual: rows, parks: base.parks, exchanges: base.exchanges,
             landmarkProjects: base.landmarkProjects)
         // Sorted by the catalogue's pairing order, then by metric.
-        #expect(report.planAgainstActual.map(\.metric) == ["cadres_trained", "projects_signed", "investment_completed_yuan"])
+        #expect(report.planAgainstActual.map(\.metric) == [.cadresTrained, .projectsSigned, .investmentCompletedYuan])
         let html = report.html()
         #expect(!html.contains("未设定年度目标"))
         #expect(occurrences(of: "<svg", in: html) == 7)

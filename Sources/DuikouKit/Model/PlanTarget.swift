@@ -32,8 +32,8 @@ public enum PlanMetric: String, Sendable, Hashable, CaseIterable {
         case .investmentSignedYuan: "签约投资额"
         case .investmentCompletedYuan: "完成投资额"
         case .parksEstablished: "新建合作园区数"
-        case .cadresSeconded: "互派挂职干部(人)"
-        case .cadresTrained: "培训干部(人次)"
+        case .cadresSeconded: "互派挂职干部"
+        case .cadresTrained: "培训干部"
         }
     }
 
@@ -46,8 +46,8 @@ public enum PlanMetric: String, Sendable, Hashable, CaseIterable {
         case .investmentSignedYuan: "Investment signed"
         case .investmentCompletedYuan: "Investment completed"
         case .parksEstablished: "Parks established"
-        case .cadresSeconded: "Cadres seconded (persons)"
-        case .cadresTrained: "Cadres trained (person-times)"
+        case .cadresSeconded: "Cadres seconded"
+        case .cadresTrained: "Cadres trained"
         }
     }
 

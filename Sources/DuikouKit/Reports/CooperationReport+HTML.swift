@@ -315,9 +315,9 @@ struct ReportPage {
                       .init(title: t("目标", "Target"), numeric: true), .init(title: t("实际", "Actual"), numeric: true),
                       .init(title: t("完成率", "Ratio"), numeric: true), .init(title: t("是否达标", "Met"))],
             rows: rows.map {
-                [HTMLCell(pairingName($0.pairing)), HTMLCell(PlanMetricWording.name($0.metric, language)),
-                 HTMLCell(PlanMetricWording.value($0.target, metric: $0.metric, language)),
-                 HTMLCell(PlanMetricWording.value($0.actual, metric: $0.metric, language)), HTMLCell(percent($0.ratio)), mark($0.met)]
+                [HTMLCell(pairingName($0.pairing)), HTMLCell($0.metric.label(language)),
+                 HTMLCell($0.metric.valueText($0.target, language)),
+                 HTMLCell($0.metric.valueText($0.actual, language)), HTMLCell(percent($0.ratio)), mark($0.met)]
             })
         let summary = t("共设定目标\(rows.count)项，达标\(metCount)项。", "\(rows.count) targets set, \(metCount) met.")
         return Section(id: "plan", title: title,

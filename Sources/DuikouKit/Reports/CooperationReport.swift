@@ -23,7 +23,7 @@ public struct CooperationReport: Sendable {
     public let investmentByYear: [YearEndInvestment]
     /// The targets of the annual work plans of ``year`` set against what was achieved; empty when
     /// no target is set.
-    public let planAgainstActual: [PlanAgainstActualRow]
+    public let planAgainstActual: [Evaluation.Row]
     /// The parks established on or before ``asOf`` (or of unknown date), with the roll-up of their
     /// projects as of ``asOf``.
     public let parks: [Park]
@@ -39,7 +39,7 @@ public struct CooperationReport: Sendable {
     ///   target set for `year`; the report sorts them by pairing and metric.
     init(
         asOf: LocalDate?, year: Int?, isSampleData: Bool, catalogue: Catalogue, byArea: ProgressReport,
-        byPairing: ProgressReport, investmentByYear: [YearEndInvestment], planAgainstActual: [PlanAgainstActualRow],
+        byPairing: ProgressReport, investmentByYear: [YearEndInvestment], planAgainstActual: [Evaluation.Row],
         parks: [Park], exchanges: [CadreExchange], landmarkProjects: [Project]
     ) {
         self.asOf = asOf
@@ -50,9 +50,10 @@ public struct CooperationReport: Sendable {
         self.byPairing = byPairing
         self.investmentByYear = investmentByYear
         let pairingOrder = Dictionary(catalogue.pairings.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let metricOrder = Dictionary(uniqueKeysWithValues: PlanMetric.allCases.enumerated().map { ($0.element, $0.offset) })
         self.planAgainstActual = planAgainstActual.sorted {
-            (pairingOrder[$0.pairing] ?? Int.max, $0.pairing, PlanMetricWording.order($0.metric), $0.metric)
-                < (pairingOrder[$1.pairing] ?? Int.max, $1.pairing, PlanMetricWording.order($1.metric), $1.metric)
+            (pairingOrder[$0.pairing] ?? Int.max, $0.pairing, metricOrder[$0.metric] ?? 0)
+                < (pairingOrder[$1.pairing] ?? Int.max, $1.pairing, metricOrder[$1.metric] ?? 0)
         }
         self.parks = parks
         self.exchanges = exchanges

@@ -38,8 +38,8 @@ extension Evaluation {
             columns: [.init(zh ? "对口合作关系" : "Pairing"), .init(zh ? "指标" : "Metric"), .init(zh ? "目标" : "Target", .right),
                       .init(zh ? "实际" : "Actual", .right), .init(zh ? "完成率" : "Ratio", .right), .init(zh ? "达成" : "Met")],
             rows: rows.map { row in
-                [name(row.pairing), row.metric.label(language), PlanValueText.table(row.target, row.metric),
-                 PlanValueText.table(row.actual, row.metric), Ratio.percent(row.ratio), Self.mark(row.met, language)]
+                [name(row.pairing), row.metric.label(language), row.metric.valueText(row.target, language),
+                 row.metric.valueText(row.actual, language), Ratio.percent(row.ratio), Self.mark(row.met, language)]
             })
         let summary = TextTable(
             columns: [.init(zh ? "对口合作关系" : "Pairing"), .init(zh ? "指标数" : "Targets", .right),
@@ -56,12 +56,5 @@ extension Evaluation {
         case (true, .en): "✓ met"
         case (false, .en): "✗ not met"
         }
-    }
-}
-
-/// How targets and actual figures are shown in tables: investment in 亿元, counts as they are.
-enum PlanValueText {
-    static func table(_ value: Int64, _ metric: PlanMetric) -> String {
-        metric.isMoney ? MoneyText.yi(Money(uncheckedYuan: value)) + " 亿元" : String(value)
     }
 }

@@ -12,9 +12,9 @@ extension Listing {
                 [.text(target.pairing), .text(catalogue.name(ofPairing: target.pairing, language)),
                  Cell(.integer(Int64(target.year))),
                  Cell(.string(target.metric.rawValue), display: target.metric.label(language)),
-                 Cell(.integer(target.target), display: PlanValueText.table(target.target, target.metric)),
+                 Cell(.integer(target.target), display: target.metric.valueText(target.target, language)),
                  Cell(.integer(Int64(target.revision))),
-                 Cell(.optional(target.previous), display: target.previous.map { PlanValueText.table($0, target.metric) } ?? ""),
+                 Cell(.optional(target.previous), display: target.previous.map { target.metric.valueText($0, language) } ?? ""),
                  .text(target.setAt)]
             })
     }

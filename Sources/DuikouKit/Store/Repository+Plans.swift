@@ -53,18 +53,22 @@ extension Repository {
         try Self.checkPlanYear(year)
         return try read { connection in
             if let pairing { try Self.requirePairing(pairing, in: connection) }
-            let targets = try Self.loadTargets(year: year, pairing: pairing, revisions: false, in: connection)
-            var actuals: [String: [PlanMetric: Int64]] = [:]
-            var rows: [Evaluation.Row] = []
-            for target in targets {
-                if actuals[target.pairing] == nil {
-                    actuals[target.pairing] = try Self.actuals(pairing: target.pairing, year: year, in: connection)
-                }
-                rows.append(Evaluation.Row(pairing: target.pairing, metric: target.metric, target: target.target,
-                                           actual: actuals[target.pairing]?[target.metric] ?? 0))
-            }
-            return Evaluation(year: year, rows: rows)
+            return try Self.loadEvaluation(year: year, pairing: pairing, in: connection)
         }
+    }
+
+    static func loadEvaluation(year: Int, pairing: String?, in connection: SQLiteConnection) throws -> Evaluation {
+        let targets = try loadTargets(year: year, pairing: pairing, revisions: false, in: connection)
+        var actuals: [String: [PlanMetric: Int64]] = [:]
+        var rows: [Evaluation.Row] = []
+        for target in targets {
+            if actuals[target.pairing] == nil {
+                actuals[target.pairing] = try Self.actuals(pairing: target.pairing, year: year, in: connection)
+            }
+            rows.append(Evaluation.Row(pairing: target.pairing, metric: target.metric, target: target.target,
+                                       actual: actuals[target.pairing]?[target.metric] ?? 0))
+        }
+        return Evaluation(year: year, rows: rows)
     }
 
     /// The actual figures of every metric for a pairing and the pairings below it within a calendar

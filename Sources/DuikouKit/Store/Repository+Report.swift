@@ -22,11 +22,16 @@ extension Repository {
                 landmarks = try connection.query(ReportSQL.landmarkProjects, [.text(date.description)], Self.projectRow)
                 investment = try Self.investmentByYear(asOf: date, in: connection)
             }
+            let planYear = year ?? date?.year
+            var plan: [Evaluation.Row] = []
+            if let planYear, NewPlanTarget.years.contains(planYear) {
+                plan = try Self.loadEvaluation(year: planYear, pairing: nil, in: connection).rows
+            }
             return CooperationReport(
-                asOf: date, year: year ?? date?.year, isSampleData: sample, catalogue: catalogue,
+                asOf: date, year: planYear, isSampleData: sample, catalogue: catalogue,
                 byArea: try Self.loadProgress(ProgressQuery(grouping: .area, asOf: date), in: connection),
                 byPairing: try Self.loadProgress(ProgressQuery(grouping: .pairing, asOf: date), in: connection),
-                investmentByYear: investment, planAgainstActual: [], parks: parks, exchanges: exchanges,
+                investmentByYear: investment, planAgainstActual: plan, parks: parks, exchanges: exchanges,
                 landmarkProjects: landmarks)
         }
     }

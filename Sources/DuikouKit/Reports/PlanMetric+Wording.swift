@@ -1,0 +1,23 @@
+extension PlanMetric {
+    /// The unit of the metric's figures as the report writes them: 亿元 for investment, else what is
+    /// counted (个, 人, 人次).
+    public func unit(_ language: Language) -> String {
+        switch (self, language) {
+        case (.investmentSignedYuan, .zh), (.investmentCompletedYuan, .zh): "亿元"
+        case (.investmentSignedYuan, .en), (.investmentCompletedYuan, .en): "100m yuan"
+        case (.cadresSeconded, .zh): "人"
+        case (.cadresSeconded, .en): "persons"
+        case (.cadresTrained, .zh): "人次"
+        case (.cadresTrained, .en): "person-times"
+        case (.parksEstablished, .zh), (.projectsSigned, .zh), (.projectsStarted, .zh), (.projectsOperating, .zh): "个"
+        case (.parksEstablished, .en): "parks"
+        case (.projectsSigned, .en), (.projectsStarted, .en), (.projectsOperating, .en): "projects"
+        }
+    }
+
+    /// A target or actual figure with its unit: `12.50 亿元` for investment (given in yuan), `3 个`.
+    public func valueText(_ value: Int64, _ language: Language) -> String {
+        let number = isMoney ? MoneyText.yi(Money(uncheckedYuan: value)) : MoneyText.grouped(value)
+        return number + " " + unit(language)
+    }
+}
