@@ -127,7 +127,10 @@ public final class Repository: Sendable {
         return try connection.withLock { connection in
             try connection.tentativeTransaction {
                 let outcome = try body(connection, Timestamp.now())
-                if outcome.commit { try SearchIndexSync.run(connection) }
+                if outcome.commit {
+                    try Totals.check(connection)
+                    try SearchIndexSync.run(connection)
+                }
                 return outcome
             }
         }
@@ -139,6 +142,7 @@ public final class Repository: Sendable {
         return try connection.withLock { connection in
             try connection.transaction(immediate: true) {
                 let result = try body(connection, Timestamp.now())
+                try Totals.check(connection)
                 try SearchIndexSync.run(connection)
                 return result
             }
