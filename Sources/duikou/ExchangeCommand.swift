@@ -33,8 +33,8 @@ struct ExchangeCommand: ParsableCommand {
         @Option(help: "The last day, YYYY-MM-DD.")
         var end: String?
 
-        @Option(help: "Persons seconded (default 1) or training participants (required for training).")
-        var participants: Int?
+        @Option(help: "Persons seconded (default 1) or training participants (required for training), at most 1000000.")
+        var participants: String?
 
         @Option(help: "The seconded person's name.")
         var person: String?
@@ -52,7 +52,8 @@ struct ExchangeCommand: ParsableCommand {
             let exchange = try NewExchange(
                 pairing: pairing, direction: try ExchangeDirection(parsing: direction, field: "--direction"),
                 kind: try ExchangeKind(parsing: kind, field: "--kind"), start: try LocalDate(parsing: start, field: "--start"),
-                end: try Read.date(end, "--end"), participants: participants, person: person, fromOrg: fromOrg,
+                end: try Read.date(end, "--end"),
+                participants: try participants.map { try NewExchange.participants(parsing: $0, field: "--participants") }, person: person, fromOrg: fromOrg,
                 toOrg: toOrg, post: post)
             print(try database.open(writing: "exchange add", as: actor).addExchange(exchange).id.uuidString.lowercased())
         }

@@ -6,8 +6,23 @@ import Glibc
 import Darwin
 #endif
 
+/// The first command-line argument that is not valid UTF-8, described for an error message.
+/// Swift reads such an argument with U+FFFD in place of the bad bytes, so a title given that way
+/// would be stored changed; it is refused instead.
+func argumentNotUTF8() -> String? {
+    for index in 1..<Int(CommandLine.argc) {
+        guard let raw = CommandLine.unsafeArgv[index], String(validatingCString: raw) == nil else { continue }
+        return "argument \(index) ('\(String(cString: raw))') is not valid UTF-8; nothing was read or written"
+    }
+    return nil
+}
+
 /// Parses, runs, and turns every failure into one `error: …` line on stderr and the exit code of the contract.
 func runDuikou() -> Int32 {
+    if let problem = argumentNotUTF8() {
+        printError(problem)
+        return ExitStatus.dataError
+    }
     do {
         var command = try Duikou.parseAsRoot()
         try command.run()

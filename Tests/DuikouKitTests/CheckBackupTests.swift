@@ -11,16 +11,6 @@ import Testing
         return repository
     }
 
-    /// Runs SQL on the file behind the library's back, as damage or a careless tool would.
-    private func tamper(_ path: String, _ sql: String) throws {
-        var handle: OpaquePointer?
-        guard sqlite3_open(path, &handle) == SQLITE_OK, let handle else { throw DuikouError(.io, "open") }
-        defer { sqlite3_close(handle) }
-        guard sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else {
-            throw DuikouError(.internal, String(cString: sqlite3_errmsg(handle)))
-        }
-    }
-
     @Test func aSoundDatabaseChecksSound() throws {
         let database = try TemporaryDatabase()
         let report = try demo(database).check()

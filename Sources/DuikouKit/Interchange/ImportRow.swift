@@ -122,12 +122,7 @@ struct ImportRow {
     }
 
     mutating func count(_ key: String) -> Int? {
-        parse(key) { text in
-            guard let number = Int(text.trimmingSpaces()), number >= 1 else {
-                throw DuikouError.invalid(key, text, "is not a whole number of at least 1")
-            }
-            return number
-        }
+        parse(key) { try NewExchange.participants(parsing: $0, field: key) }
     }
 
     /// Drops a leading `field: ` from a message, since the problem line names the column already.

@@ -28,7 +28,8 @@ public struct NewExchange: Sendable, Hashable {
     /// Creates an exchange record.
     ///
     /// A secondment counts one person unless `participants` says otherwise; a training batch must
-    /// say how many took part. The end, when given, is on or after the start.
+    /// say how many took part, at most ``maximumParticipants``. The end, when given, is on or after
+    /// the start. Text is kept as given, trimmed; a NUL byte or more than 1 MiB in a field is refused.
     public init(
         id: UUID = UUID(), pairing: String, direction: ExchangeDirection, kind: ExchangeKind, start: LocalDate,
         end: LocalDate? = nil, participants: Int? = nil, person: String? = nil, fromOrg: String? = nil,
@@ -40,6 +41,9 @@ public struct NewExchange: Sendable, Hashable {
         if let participants, participants < 1 {
             throw DuikouError.invalid("participants", String(participants), "must be at least 1")
         }
+        if let participants, participants > Self.maximumParticipants {
+            throw DuikouError.invalid("participants", String(participants), "is more than \(Self.maximumParticipants), the most one record counts")
+        }
         if kind == .training && participants == nil {
             throw DuikouError(.invalidInput, "participants: a training batch needs the number of participants (人次)")
         }
@@ -50,10 +54,32 @@ public struct NewExchange: Sendable, Hashable {
         self.start = start
         self.end = end
         self.participants = participants ?? 1
-        self.person = optionalText(person)
-        self.fromOrg = optionalText(fromOrg)
-        self.toOrg = optionalText(toOrg)
-        self.post = optionalText(post)
+        self.person = try optionalText(person, field: "person")
+        self.fromOrg = try optionalText(fromOrg, field: "from_org")
+        self.toOrg = try optionalText(toOrg, field: "to_org")
+        self.post = try optionalText(post, field: "post")
+    }
+}
+
+extension NewExchange {
+    /// The most persons or participants one exchange record counts. Far above any real batch, and
+    /// low enough that a report's totals could only overflow past nine million million records.
+    public static let maximumParticipants = 1_000_000
+
+    /// Reads a number of persons or participants such as `52`: a whole number from 1 to
+    /// ``maximumParticipants``.
+    ///
+    /// - Throws: ``DuikouError/Code/invalidInput`` naming `field` and the text.
+    public static func participants(parsing text: String, field: String = "participants") throws -> Int {
+        let digits = text.trimmingSpaces()
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            throw DuikouError.invalid(field, text, "is not a whole number of at least 1")
+        }
+        guard let number = Int(digits), number <= maximumParticipants else {
+            throw DuikouError.invalid(field, text, "is more than \(maximumParticipants), the most one record counts")
+        }
+        guard number >= 1 else { throw DuikouError.invalid(field, text, "must be at least 1") }
+        return number
     }
 }
 

@@ -48,12 +48,12 @@ public struct NewPairing: Sendable, Hashable {
         else {
             throw DuikouError.invalid("id", id, "is not a pairing id; use lower-case letters, digits and hyphens, e.g. foshan-jiamusi")
         }
-        let east = optionalText(east)
+        let east = try optionalText(east, field: "east")
         let status = status ?? (east == nil ? .exploring : .active)
         if east == nil && status != .exploring {
             throw DuikouError(.invalidInput, "pairing \(slug): east: an Eastern region is required unless the status is exploring")
         }
-        let parent = optionalText(parent)
+        let parent = try optionalText(parent, field: "parent")
         if parent == slug {
             throw DuikouError.invalid("parent", slug, "is the pairing itself")
         }

@@ -21,7 +21,8 @@ public struct NewPark: Sendable, Hashable {
     /// How benefits such as tax and GDP are shared (利益分享).
     public var benefitSharing: String?
 
-    /// Creates a park record; the name must not be empty.
+    /// Creates a park record; the name must not be empty. Text is kept as given, trimmed; a NUL byte
+    /// or more than 1 MiB in a field is refused.
     public init(
         id: UUID = UUID(), pairing: String, name: String, kind: ParkKind = .joint, hostRegion: String? = nil,
         partner: String? = nil, established: LocalDate? = nil, plannedArea: LandArea? = nil, benefitSharing: String? = nil
@@ -30,11 +31,11 @@ public struct NewPark: Sendable, Hashable {
         self.pairing = pairing.trimmingSpaces()
         self.name = try requiredText(name, field: "name")
         self.kind = kind
-        self.hostRegion = optionalText(hostRegion)
-        self.partner = optionalText(partner)
+        self.hostRegion = try optionalText(hostRegion, field: "host_region")
+        self.partner = try optionalText(partner, field: "partner")
         self.established = established
         self.plannedArea = plannedArea
-        self.benefitSharing = optionalText(benefitSharing)
+        self.benefitSharing = try optionalText(benefitSharing, field: "benefit_sharing")
     }
 }
 

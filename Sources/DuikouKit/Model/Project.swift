@@ -31,7 +31,8 @@ public struct NewProject: Sendable, Hashable {
     /// A note on the first update.
     public var note: String?
 
-    /// Creates a project record; the title must not be empty.
+    /// Creates a project record; the title must not be empty. Text is kept as given, trimmed; a NUL
+    /// byte or more than 1 MiB in a field is refused.
     public init(
         id: UUID = UUID(), pairing: String, task: String, title: String, description: String? = nil,
         northeastParty: String? = nil, eastParty: String? = nil, park: UUID? = nil, landmark: Bool = false,
@@ -42,16 +43,16 @@ public struct NewProject: Sendable, Hashable {
         self.pairing = pairing.trimmingSpaces()
         self.task = task.trimmingSpaces()
         self.title = try requiredText(title, field: "title")
-        self.description = optionalText(description)
-        self.northeastParty = optionalText(northeastParty)
-        self.eastParty = optionalText(eastParty)
+        self.description = try optionalText(description, field: "description")
+        self.northeastParty = try optionalText(northeastParty, field: "northeast_party")
+        self.eastParty = try optionalText(eastParty, field: "east_party")
         self.park = park
         self.landmark = landmark
         self.planned = planned
         self.status = status
         self.date = date
         self.completed = completed
-        self.note = optionalText(note)
+        self.note = try optionalText(note, field: "note")
     }
 }
 
@@ -119,7 +120,7 @@ public struct NewProgressUpdate: Sendable, Hashable {
         self.date = date
         self.status = status
         self.completed = completed
-        self.note = optionalText(note)
+        self.note = try optionalText(note, field: "note")
         guard status != nil || completed != nil || self.note != nil else {
             throw DuikouError(.invalidInput, "update: give a status, a completed investment or a note")
         }

@@ -80,15 +80,32 @@ public enum Side: String, Keyword {
     public var labelEN: String { rawValue }
 }
 
-/// Trims the text and refuses it when nothing is left.
+/// The most UTF-8 bytes a text field may hold (1 MiB), as in an imported CSV file.
+let maximumTextBytes = 1 << 20
+
+/// Trims the text and refuses it when nothing is left, or when it holds a NUL byte or more than 1 MiB.
 func requiredText(_ text: String, field: String) throws -> String {
-    let trimmed = text.trimmingSpaces()
+    let trimmed = try checkedText(text, field: field)
     guard !trimmed.isEmpty else { throw DuikouError.invalid(field, text, "is empty") }
     return trimmed
 }
 
-/// Trims the text; nothing left means no value.
-func optionalText(_ text: String?) -> String? {
-    guard let trimmed = text?.trimmingSpaces(), !trimmed.isEmpty else { return nil }
-    return trimmed
+/// Trims the text; nothing left means no value. Refuses a NUL byte and more than 1 MiB.
+func optionalText(_ text: String?, field: String) throws -> String? {
+    guard let text else { return nil }
+    let trimmed = try checkedText(text, field: field)
+    return trimmed.isEmpty ? nil : trimmed
+}
+
+/// The text trimmed, after refusing what no field may hold: a NUL byte (C tools, terminals and
+/// CSV files cut text there; an import refuses it too) and more than ``maximumTextBytes``.
+private func checkedText(_ text: String, field: String) throws -> String {
+    let bytes = text.utf8.count
+    guard bytes <= maximumTextBytes else {
+        throw DuikouError(.invalidInput, "\(field): \(DuikouError.quoted(text)) is \(bytes) bytes long; a field holds at most 1 MiB", field: field)
+    }
+    guard !text.utf8.contains(0) else {
+        throw DuikouError.invalid(field, text, "contains a NUL byte")
+    }
+    return text.trimmingSpaces()
 }

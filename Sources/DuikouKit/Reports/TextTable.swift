@@ -36,13 +36,11 @@ public struct TextTable: Sendable {
         self.footer = footer
     }
 
-    /// The table as lines of text, each ended by a line break. Line breaks inside cells are shown as `⏎`.
+    /// The table as lines of text, each ended by a line break. Line breaks inside cells are shown as
+    /// `⏎`, tabs as a space, and other control characters as symbols (``shown(_:)``).
     public func rendered() -> String {
-        let clean = { (cell: String) in
-            String(cell.map { $0.isNewline ? "⏎" : $0 == "\t" ? " " : $0 })
-        }
-        let body = rows.map { $0.map(clean) }
-        let foot = footer.map { $0.map(clean) }
+        let body = rows.map { $0.map(Self.shown) }
+        let foot = footer.map { $0.map(Self.shown) }
         var widths = columns.map { $0.title.displayWidth }
         for row in body + foot {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -68,5 +66,29 @@ public struct TextTable: Sendable {
             for row in foot { out += line(row) }
         }
         return out
+    }
+
+    /// A cell as a terminal should show it: line breaks as `⏎`, a tab as a space, and the other
+    /// control characters, which a terminal would act on (ESC starts a command to it), as their
+    /// Control Pictures symbol (`␛`, `␡`) or, past ASCII, as `�`. The stored text is unchanged.
+    static func shown(_ cell: String) -> String {
+        var shown = String.UnicodeScalarView()
+        for character in cell {
+            if character.isNewline {
+                shown.append("⏎")
+            } else if character == "\t" {
+                shown.append(" ")
+            } else {
+                for scalar in character.unicodeScalars {
+                    switch scalar.value {
+                    case 0..<0x20: shown.append(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
+                    case 0x7F: shown.append("\u{2421}")
+                    case 0x80..<0xA0: shown.append("\u{FFFD}")
+                    default: shown.append(scalar)
+                    }
+                }
+            }
+        }
+        return String(shown)
     }
 }

@@ -194,7 +194,7 @@ struct MergeWriter {
     }
 
     /// Regions, pairings (parents first), parks, projects with their histories, exchanges; then
-    /// checks that the pairings still hold together.
+    /// checks that the pairings still hold together and that the totals still add up.
     mutating func run(_ snapshot: MergeSnapshot) throws {
         for row in snapshot.rows[.region] ?? [] { try takeRecord(row, .region) }
         for row in try parentsFirst(snapshot.rows[.pairing] ?? []) { try takeRecord(row, .pairing) }
@@ -209,6 +209,9 @@ struct MergeWriter {
         }
         for row in snapshot.rows[.exchange] ?? [] { try takeRecord(row, .exchange) }
         try checkPairings()
+        // Here as well as before the commit, so that a dry run finds it too.
+        try Totals.check(connection)
+        try Totals.checkParticipants(connection)
     }
 
     /// Takes a record that is copied as it is when new.

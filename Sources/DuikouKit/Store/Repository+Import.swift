@@ -57,6 +57,8 @@ extension Repository {
                 result.report(ImportProblem(line: headerRecord.line, column: nil, message: "the file has a header but no data rows"))
             }
             progress?(TransferProgress(rows: result.rows, bytes: reader.bytesRead, total: size))
+            // Here as well as before the commit, so that a dry run finds it too.
+            if result.problemCount == 0 { try Totals.check(connection) }
             let changed = result.added + result.updated > 0
             let summary = "\(kind.rawValue) from \(path): added \(result.added), updated \(result.updated), unchanged \(result.unchanged)"
             return (result, result.committed, changed ? AuditNote(.import, "database", nil, summary) : nil)

@@ -140,6 +140,7 @@ public final class Repository: Sendable {
                 let now = Timestamp.now()
                 let outcome = try body(connection, now)
                 if outcome.commit {
+                    try Totals.check(connection)
                     try outcome.audit?.record(in: connection, at: now, by: identity)
                     try SearchIndexSync.run(connection)
                 }
@@ -157,6 +158,7 @@ public final class Repository: Sendable {
             try connection.transaction(immediate: true) {
                 let now = Timestamp.now()
                 let outcome = try body(connection, now)
+                try Totals.check(connection)
                 try outcome.audit?.record(in: connection, at: now, by: identity)
                 try SearchIndexSync.run(connection)
                 return outcome.result

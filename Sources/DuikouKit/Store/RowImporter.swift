@@ -111,7 +111,7 @@ final class RowImporter {
         let date = row.date("date")
         let status = row.keyword("status", ProjectStatus.self)
         let completed = row.money("completed")
-        let note = optionalText(row.text("note"))
+        let note = row.parse("note") { try optionalText($0, field: "note") } ?? nil
         if row.text("date") == nil { row.problem("date", "is required") }
         guard row.problems.isEmpty, let project, let date else { return .refused }
         guard status != nil || completed != nil || note != nil else {

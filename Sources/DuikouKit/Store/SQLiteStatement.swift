@@ -41,13 +41,14 @@ final class SQLiteStatement {
         case .integer(let integer):
             code = sqlite3_bind_int64(handle, index, integer)
         case .text(var text):
-            // Bound with its byte length, so that text holding NUL bytes is stored whole.
+            // Bound with its byte length (64-bit, so that no length traps), so that text holding NUL
+            // bytes is stored whole; text beyond SQLite's limit is refused with SQLITE_TOOBIG.
             code = text.withUTF8 { bytes in
                 guard let base = bytes.baseAddress, bytes.count > 0 else {
                     return sqlite3_bind_text(handle, index, "", 0, sqliteTransient)
                 }
                 return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                    sqlite3_bind_text(handle, index, $0, Int32(bytes.count), sqliteTransient)
+                    sqlite3_bind_text64(handle, index, $0, sqlite3_uint64(bytes.count), sqliteTransient, UInt8(SQLITE_UTF8))
                 }
             }
         }

@@ -1,0 +1,32 @@
+/// Keeps every amount and count a report adds up within what an integer holds.
+///
+/// Each amount fits in 64 bits (``Money``), but a report sums many. The progress summary
+/// (V004_progress_summary.sql) holds the sums of planned and completed investment over all
+/// projects, group by group; every total a report, a park listing or an as-of report adds up is at
+/// most their sum over all groups. Each write transaction checks that sum just before it commits,
+/// so a write that would make it overflow is refused whole.
+///
+/// Participants need that check only in a merge, which copies the other database's exchanges as
+/// they are: every other write refuses more than ``NewExchange/maximumParticipants`` per record.
+enum Totals {
+    static let overflowMessage =
+        "the total planned or completed investment of all projects would exceed \(Int64.max) 元, the most that can be added up; nothing was written"
+
+    static func check(_ connection: SQLiteConnection) throws {
+        try refuseOverflow(of: "SELECT sum(planned_yuan), sum(completed_yuan) FROM progress_summary", in: connection, overflowMessage)
+    }
+
+    static func checkParticipants(_ connection: SQLiteConnection) throws {
+        try refuseOverflow(of: "SELECT sum(participants) FROM exchange", in: connection,
+                           "the participants of all cadre exchanges would exceed \(Int64.max), the most that can be added up; nothing was written")
+    }
+
+    /// Runs a query of sums, which fails with "integer overflow" rather than lose precision.
+    private static func refuseOverflow(of sums: String, in connection: SQLiteConnection, _ message: String) throws {
+        do {
+            _ = try connection.queryFirst(sums) { $0.int64(0) }
+        } catch let error as DuikouError where error.code == .internal {
+            throw DuikouError(.invalidInput, "\(message) (\(error.message))", sqliteCode: error.sqliteCode)
+        }
+    }
+}
