@@ -38,9 +38,6 @@ struct ReportCommand: ParsableCommand {
         if out.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--out: give the path of the HTML file to write")
         }
-        if let year, !(2000...2100).contains(year) {
-            throw ValidationError("--year: '\(year)' must be between 2000 and 2100")
-        }
     }
 
     func run() throws {

@@ -6,8 +6,10 @@ extension Repository {
     ///     clock, so that the same database always gives the same report).
     ///   - year: the year of the work-plan targets to set against what was achieved; `nil` for the
     ///     year of the as-of date.
+    /// - Throws: ``DuikouError/Code/invalidInput`` for a year outside 2000–2100.
     public func cooperationReport(asOf: LocalDate? = nil, year: Int? = nil) throws -> CooperationReport {
-        try read { connection in
+        if let year { try Self.checkPlanYear(year) }
+        return try read { connection in
             let latest = try connection.queryFirst(ReportSQL.latestUpdate) { $0.optionalText(0) }.flatMap { $0 }
             let date = try asOf ?? latest.map(storedDate)
             let catalogue = try Self.loadCatalogue(connection)
