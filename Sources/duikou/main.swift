@@ -10,7 +10,7 @@ import Darwin
 /// Swift reads such an argument with U+FFFD in place of the bad bytes, so a title given that way
 /// would be stored changed; it is refused instead.
 func argumentNotUTF8() -> String? {
-    for index in 1..<Int(CommandLine.argc) {
+    for index in 1..<max(1, Int(CommandLine.argc)) {
         guard let raw = CommandLine.unsafeArgv[index], String(validatingCString: raw) == nil else { continue }
         return "argument \(index) ('\(String(cString: raw))') is not valid UTF-8; nothing was read or written"
     }
