@@ -31,8 +31,10 @@ struct Demo: ParsableCommand {
         print()
         print(zh
             ? "试试：swift run duikou progress --db \(repository.path) --by pairing --as-of 2020-12-31\n" +
-              "      swift run duikou evaluate --db \(repository.path) --year \(DemoData.planYear)"
+              "      swift run duikou evaluate --db \(repository.path) --year \(DemoData.planYear)\n" +
+              "      swift run duikou report --db \(repository.path) --out duikou-demo.html"
             : "Try: swift run duikou progress --db \(repository.path) --by pairing --as-of 2020-12-31 --lang en\n" +
-              "     swift run duikou evaluate --db \(repository.path) --year \(DemoData.planYear) --lang en")
+              "     swift run duikou evaluate --db \(repository.path) --year \(DemoData.planYear) --lang en\n" +
+              "     swift run duikou report --db \(repository.path) --out duikou-demo.html --lang en")
     }
 }
