@@ -69,11 +69,15 @@ struct ExchangeCommand: ParsableCommand {
         @Option(help: "Only this pairing and the pairings inside it.")
         var pairing: String?
 
+        @Flag(help: "Leave the names of seconded persons out (the person field stays, empty).")
+        var redactPeople = false
+
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let repository = try database.open()
-            output.emit(.exchanges(try repository.exchanges(pairing: pairing), output.language, catalogue: try repository.catalogue()))
+            output.emit(.exchanges(try repository.exchanges(pairing: pairing), output.language, catalogue: try repository.catalogue(),
+                                   redactingPeople: redactPeople))
         }
     }
 }

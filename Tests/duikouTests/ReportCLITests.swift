@@ -120,6 +120,14 @@ import Testing
         #expect(jsonLines.status == 0)
         #expect(!jsonLines.stdout.contains("张三丰"))
         #expect(jsonLines.stdout.contains("\"person\":null"))
+
+        for format in ["table", "json", "csv"] {
+            #expect(cli.duikou(["exchange", "list", "--format", format]).stdout.contains("张三丰"))
+            let listed = cli.duikou(["exchange", "list", "--format", format, "--redact-people"])
+            #expect(listed.status == 0)
+            #expect(!listed.stdout.contains("张三丰"), "\(format)")
+        }
+        #expect(try cli.duikou(["exchange", "list", "--format", "json", "--redact-people"]).jsonRows().first?["person"] is NSNull)
     }
 
     @Test func readOnlyDatabaseIsReported() throws {

@@ -106,8 +106,10 @@ extension Listing {
     }
 
     /// Cadre exchanges. With a catalogue, the table names pairings in `language`; JSON and CSV always
-    /// carry the pairing's id.
-    public static func exchanges(_ exchanges: [CadreExchange], _ language: Language = .zh, catalogue: Catalogue? = nil) -> Listing {
+    /// carry the pairing's id. `redactingPeople` leaves the seconded persons' names out (the field stays, empty).
+    public static func exchanges(
+        _ exchanges: [CadreExchange], _ language: Language = .zh, catalogue: Catalogue? = nil, redactingPeople: Bool = false
+    ) -> Listing {
         let zh = language == .zh
         let names = DisplayNames(catalogue, language)
         return Listing(
@@ -122,7 +124,7 @@ extension Listing {
                  Cell(.string(exchange.direction.rawValue), display: exchange.direction.label(language)),
                  Cell(.string(exchange.kind.rawValue), display: exchange.kind.label(language)),
                  Cell(.integer(Int64(exchange.participants))), .text(exchange.start.description), .text(exchange.end?.description),
-                 .text(exchange.person), .text(exchange.fromOrg), .text(exchange.toOrg), .text(exchange.post)]
+                 .text(redactingPeople ? nil : exchange.person), .text(exchange.fromOrg), .text(exchange.toOrg), .text(exchange.post)]
             })
     }
 }
