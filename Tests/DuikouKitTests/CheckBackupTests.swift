@@ -15,7 +15,21 @@ import Testing
         let database = try TemporaryDatabase()
         let report = try demo(database).check()
         #expect(report.isSound, "\(report.problems)")
-        #expect(report.checks == ["SQLite integrity", "foreign keys", "project histories", "plan targets", "progress summary", "search index"])
+        #expect(report.checks == ["SQLite integrity", "foreign keys", "project histories", "audit log", "plan targets", "progress summary",
+                                  "search index"])
+    }
+
+    @Test func aMissingEntryOfTheAuditLogIsFound() throws {
+        let database = try TemporaryDatabase()
+        _ = try demo(database)
+        #expect(try database.open().check().isSound)
+        try tamper(database.path, """
+            DROP TRIGGER audit_event_is_append_only_delete;
+            DELETE FROM audit_event WHERE seq = 3;
+            """)
+        let report = try database.open().check()
+        #expect(report.problemCount == 1)
+        #expect(report.problems.first?.hasPrefix("audit log:") == true)
     }
 
     @Test func aMissingRevisionOfAPlanTargetIsFound() throws {

@@ -3,7 +3,7 @@ import Foundation
 extension Repository {
     /// Checks the database: SQLite's integrity and foreign keys, then Duikou's own invariants —
     /// every project's history is lawful under ``ProjectLifecycle`` and numbered without gaps, so are
-    /// the revisions of every plan target, each
+    /// the revisions of every plan target and the entries of the audit log, each
     /// project's current state is its latest update's, the progress summary equals the projects, and
     /// the search index agrees with its documents.
     ///
@@ -20,6 +20,13 @@ extension Repository {
                 })
             }
             Self.checkStep("project histories", &report) { try Self.checkHistories(connection) }
+            Self.checkStep("audit log", &report) {
+                try connection.query("""
+                    SELECT count(*), coalesce(max(seq), 0) FROM audit_event HAVING count(*) <> coalesce(max(seq), 0)
+                    """) { row in
+                    "audit log: \(row.int(0)) entries numbered up to \(row.int(1)); \(row.int(1) - row.int(0)) entries are missing"
+                }
+            }
             Self.checkStep("plan targets", &report) {
                 try connection.query("""
                     SELECT pairing_id, year, metric, count(*), max(seq) FROM plan_target
