@@ -7,8 +7,10 @@ struct Duikou: ParsableCommand {
         abstract: "Record and report the paired cooperation between China's Northeast and its Eastern partners (对口合作).",
         discussion: """
             Duikou keeps the pairings of the 2017 plan (国办发〔2017〕22号), their cooperation projects and \
-            progress, co-built parks and cadre exchanges in one SQLite file, and answers how far each \
-            pairing and task area has come, as of any date.
+            progress, co-built parks, cadre exchanges and annual work plans in one SQLite file; answers how \
+            far each pairing and task area has come, as of any date, and which targets were met; writes an \
+            HTML report for meetings; and keeps an audit log of every change (--actor on every command \
+            that writes names who made it).
 
             Every command takes --db PATH; without it $DUIKOU_DB, else ./duikou.sqlite. The database is \
             created on first use. Amounts take 元, 万/万元 or 亿/亿元 (a bare number is 万元); dates are \
@@ -21,14 +23,11 @@ struct Duikou: ParsableCommand {
         subcommands: [
             Regions.self, Pairings.self, Tasks.self,
             RegionCommand.self, PairingCommand.self,
-            ProjectCommand.self, ParkCommand.self, ExchangeCommand.self,
-            Progress.self, ImportCommand.self, ExportCommand.self, CheckCommand.self, BackupCommand.self, Demo.self,
-            SearchCommand.self,
-            MergeCommand.self,
-            PlanCommand.self,
-            EvaluateCommand.self,
-            ReportCommand.self,
-            HistoryCommand.self,
+            ProjectCommand.self, ParkCommand.self, ExchangeCommand.self, PlanCommand.self,
+            Progress.self, EvaluateCommand.self, ReportCommand.self, SearchCommand.self,
+            ImportCommand.self, ExportCommand.self, MergeCommand.self,
+            CheckCommand.self, BackupCommand.self, HistoryCommand.self,
+            Demo.self,
         ]
     )
 }
