@@ -28,6 +28,7 @@ let package = Package(
                 .embedInCode("V004_progress_summary.sql"),
                 .embedInCode("V005_plan_targets.sql"),
                 .embedInCode("V006_audit_log.sql"),
+                .embedInCode("V007_search_over_records.sql"),
             ]
         ),
         .target(

@@ -27,5 +27,6 @@ public enum DuikouMigrations {
         Migration(version: 4, fileName: "V004_progress_summary.sql", bytes: PackageResources.V004_progress_summary_sql),
         Migration(version: 5, fileName: "V005_plan_targets.sql", bytes: PackageResources.V005_plan_targets_sql),
         Migration(version: 6, fileName: "V006_audit_log.sql", bytes: PackageResources.V006_audit_log_sql),
+        Migration(version: 7, fileName: "V007_search_over_records.sql", bytes: PackageResources.V007_search_over_records_sql),
     ]
 }

@@ -37,7 +37,7 @@ enum RawPath {
         let database = try RawDatabase(path: path)
         try database.applyLibraryPragmas()
         let now = ISO8601DateFormatter.withFractionalSeconds.string(from: Date())
-        let indexesSearch = try database.hasTables(["search_document", "search_index", "search_sync"])
+        let indexesSearch = try database.hasTables(["record_search", "search_change"])
         let clock = ContinuousClock()
         let start = clock.now
         try database.execute("BEGIN IMMEDIATE")
@@ -80,10 +80,11 @@ enum RawPath {
         let rowsDone = clock.now
         var searchIndex: Duration?
         if rows == .projectsAndUpdates && indexesSearch {
+            // A fresh database: nothing changed, every project above the highest rowid indexed.
             try database.execute("""
-                INSERT INTO search_index (rowid, text)
-                SELECT id, text FROM search_document WHERE id > (SELECT indexed_through FROM search_sync);
-                UPDATE search_sync SET indexed_through = (SELECT coalesce(max(id), 0) FROM search_document);
+                INSERT INTO record_search (rowid, title, description, northeast_party, east_party)
+                SELECT rowid, title, description, northeast_party, east_party FROM project
+                WHERE rowid > (SELECT coalesce(max(id), 0) FROM record_search_docsize);
                 """)
             searchIndex = rowsDone.duration(to: clock.now)
         }

@@ -398,7 +398,7 @@ import Testing
                     description: "电池PACK", northeastParty: "哈电集团", park: parkID, date: LocalDate(parsing: "2020-01-01")))
             }
             #expect(try connection.queryFirst("PRAGMA user_version") { $0.int(0) } == 2)
-            #expect(try connection.queryFirst("SELECT count(*) FROM sqlite_schema WHERE name = 'search_index'") { $0.int(0) } == 0)
+            #expect(try connection.queryFirst("SELECT count(*) FROM sqlite_schema WHERE name = 'record_search'") { $0.int(0) } == 0)
         }
 
         let repo = try db.open()
@@ -467,39 +467,161 @@ import Testing
         #expect(Listing.searchHits([]).json.text() == "[]")
     }
 
+    // MARK: - Databases of earlier versions, rowids taken again
+
+    @Test func databaseMigratedFromVersion6IsSearchable() throws {
+        let db = try TemporaryDatabase()
+        let version6 = Array(DuikouMigrations.all.prefix(6))
+        #expect(version6.last?.version == 6)
+        let projectID = UUID()
+        let renamedID = UUID()
+        let parkID = UUID()
+        do {
+            let connection = try SQLiteConnection(path: db.path, readOnly: false)
+            try connection.execute("PRAGMA foreign_keys = ON")
+            try Migrator(migrations: version6).migrate(connection, from: 0, readOnly: false)
+            try connection.transaction(immediate: true) {
+                try connection.run("""
+                    INSERT INTO park (id, pairing_id, name, kind, recorded_at)
+                    VALUES (?, 'harbin-shenzhen', '深圳（哈尔滨）产业园区', 'joint', '2020-01-01T00:00:00Z')
+                    """, [.text(parkID.key)])
+                let writer = try ProjectWriter(connection: connection, now: "2020-01-01T00:00:00Z")
+                try writer.add(NewProject(
+                    id: projectID, pairing: "harbin-shenzhen", task: "2.2", title: "新能源汽车零部件项目",
+                    description: "电池PACK", northeastParty: "哈电集团", eastParty: "比亚迪", park: parkID, date: LocalDate(parsing: "2020-01-01")))
+                try writer.add(NewProject(
+                    id: renamedID, pairing: "jilin-zhejiang", task: "2.3", title: "旧名称农业基地", date: LocalDate(parsing: "2020-02-01")))
+                // Changed at version 6, so that the old search tables hold a change not yet synced.
+                try connection.run("UPDATE project SET title = '吉浙农业合作示范基地' WHERE id = ?", [.text(renamedID.key)])
+            }
+            #expect(try connection.queryFirst("PRAGMA user_version") { $0.int(0) } == 6)
+            #expect(try connection.queryFirst("SELECT count(*) FROM search_document") { $0.int(0) } == 6)
+        }
+
+        let repo = try db.open()
+        #expect(try repo.read { try $0.queryFirst("PRAGMA user_version") { $0.int(0) } } == 7)
+        #expect(try repo.read { try $0.queryFirst("""
+            SELECT count(*) FROM sqlite_schema WHERE name IN ('search_document', 'search_index', 'search_sync')
+               OR (type = 'trigger' AND name LIKE '%searchable%')
+            """) { $0.int(0) } } == 0)
+        #expect(try repo.search("零部件").map(\.id) == [projectID])
+        #expect(try repo.search("汽").map(\.id) == [projectID])
+        #expect(try repo.search("pack").first?.field == .description)
+        #expect(try repo.search("哈电集团").first?.field == .northeastParty)
+        #expect(try repo.search("比亚迪").first?.field == .eastParty)
+        #expect(try repo.search("产业园").map(\.id) == [parkID])
+        #expect(try repo.search("示范基地").map(\.id) == [renamedID])
+        #expect(try repo.search("旧名称").isEmpty)
+        #expect(Set(try repo.search("哈").map(\.id)) == [projectID, parkID])
+        try expectIndexIsSound(repo)
+        // And it keeps up with writes after the migration.
+        let later = try repo.addProject(NewProject(pairing: "harbin-shenzhen", task: "2.2", title: "迁移后新增项目",
+                                                   date: LocalDate(parsing: "2021-01-01")))
+        #expect(try repo.search("迁移后").map(\.id) == [later.id])
+        try expectIndexIsSound(repo)
+    }
+
+    /// Projects with a history cannot be deleted (it is append-only), so the projects here are bare rows.
+    @Test(arguments: [RecordKind.project, .park])
+    func rowidTakenAgainAfterADeleteIsIndexedWithTheNewTextOnly(_ kind: RecordKind) throws {
+        let fixture = try Fixture()
+        let table = kind == .park ? "park" : "project"
+        let textColumn = kind == .park ? "name" : "title"
+        @Sendable func add(_ connection: SQLiteConnection, _ id: UUID, _ text: String) throws {
+            if kind == .park {
+                try connection.run("""
+                    INSERT INTO park (id, pairing_id, name, kind, recorded_at)
+                    VALUES (?1, 'harbin-shenzhen', ?2, 'joint', '2022-01-01T00:00:00Z')
+                    """, [.text(id.key), .text(text)])
+            } else {
+                try connection.run("""
+                    INSERT INTO project (id, pairing_id, task_code, title, landmark, status, first_date, status_date, completed_yuan, recorded_at)
+                    VALUES (?1, 'harbin-shenzhen', '2.1', ?2, 0, 'signed', '2022-01-01', '2022-01-01', 0, '2022-01-01T00:00:00Z')
+                    """, [.text(id.key), .text(text)])
+            }
+        }
+        @Sendable func delete(_ connection: SQLiteConnection, _ id: UUID) throws {
+            try connection.run("DELETE FROM \(table) WHERE id = ?", [.text(id.key)])
+        }
+        func rowid(_ id: UUID) throws -> Int64? {
+            try fixture.repo.read { try $0.queryFirst("SELECT rowid FROM \(table) WHERE id = ?", [.text(id.key)]) { $0.int64(0) } }
+        }
+        let (gone, last) = (UUID(), UUID())
+        try fixture.repo.write { connection, _ in
+            try add(connection, gone, "即将删除的旧记录")
+            try add(connection, last, "最后一个旧记录")
+            return ((), nil)
+        }
+        let goneRowid = try rowid(gone)
+        let lastRowid = try rowid(last)
+        #expect(try fixture.repo.search("旧记录").count == 2)
+
+        // In one transaction: the last record is deleted, a new one takes its rowid and is changed.
+        let sameTransaction = UUID()
+        try fixture.repo.write { connection, _ in
+            try delete(connection, last)
+            try add(connection, sameTransaction, "同一事务新记录")
+            try connection.run("UPDATE \(table) SET \(textColumn) = '同一事务改过的记录' WHERE id = ?", [.text(sameTransaction.key)])
+            return ((), nil)
+        }
+        #expect(try rowid(sameTransaction) == lastRowid)
+        #expect(try fixture.found("最后一个").isEmpty)
+        #expect(try fixture.found("同一事务新").isEmpty)
+        #expect(try fixture.repo.search("同一事务改过").map(\.id) == [sameTransaction])
+        try expectIndexIsSound(fixture.repo)
+
+        // Across transactions: a rowid freed earlier, below the highest indexed, is given again once
+        // every row above it is gone, with no change logged for it in the transaction that takes it.
+        try fixture.repo.write { connection, _ in
+            try delete(connection, gone)
+            return ((), nil)
+        }
+        let reused = UUID()
+        try fixture.repo.write { connection, _ in
+            try delete(connection, sameTransaction)
+            try add(connection, reused, "重用行号的新记录")
+            return ((), nil)
+        }
+        #expect(try rowid(reused) == goneRowid)
+        #expect(try fixture.found("即将删除").isEmpty)
+        #expect(try fixture.found("同一事务").isEmpty)
+        #expect(try fixture.repo.search("重用行号").map(\.id) == [reused])
+        #expect(try fixture.repo.search("新记录").map(\.id) == [reused])
+        #expect(try fixture.repo.search("旧记录").isEmpty)
+        try expectIndexIsSound(fixture.repo)
+    }
+
     // MARK: - Helpers
 
-    /// The searchable fields recorded for a record, as "field:text", in the order stored.
+    /// The searchable fields of a project as the index reads them (one index row per record), as
+    /// "field:text", in the order a hit looks at them; empty fields left out.
     private func documents(_ repo: Repository, _ id: UUID) throws -> [String] {
         try repo.read { connection in
-            // In the order a hit looks at them; the order the insert triggers fire in is SQLite's choice.
-            try connection.query("""
-                SELECT field, text FROM search_document WHERE record_id = ?
-                ORDER BY CASE field WHEN 'title' THEN 1 WHEN 'name' THEN 1 WHEN 'description' THEN 2 WHEN 'northeast_party' THEN 3 ELSE 4 END
-                """, [.text(id.key)]) {
-                "\($0.text(0)):\($0.text(1))"
+            let rows = try connection.query("""
+                SELECT s.title, s.description, s.northeast_party, s.east_party
+                FROM record_search s WHERE s.rowid = (SELECT rowid FROM project WHERE id = ?)
+                """, [.text(id.key)]) { row in
+                zip(["title", "description", "northeast_party", "east_party"], Int32(0)..<4)
+                    .filter { !row.isNull($0.1) && !row.text($0.1).isEmpty }
+                    .map { "\($0.0):\(row.text($0.1))" }
             }
+            return rows.count == 1 ? rows[0] : ["\(rows.count) index rows"]
         }
     }
 
-    /// FTS5's own check that the index agrees with search_document, and that search_document holds
-    /// exactly the non-empty searchable fields of every project and park.
+    /// FTS5's own check that the index agrees with the projects and parks it reads, and that it
+    /// holds exactly one row per project and park.
     private func expectIndexIsSound(_ repo: Repository, sourceLocation: SourceLocation = #_sourceLocation) throws {
         try repo.write { connection, _ in
-            try connection.run("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)")
+            try connection.run("INSERT INTO record_search (record_search, rank) VALUES ('integrity-check', 1)")
             return ((), nil)
         }
         let mismatches = try repo.read { connection in
             try connection.queryFirst("""
-                WITH expected (kind, record_id, field, text) AS (
-                    SELECT 'project', id, 'title', title FROM project
-                    UNION ALL SELECT 'project', id, 'description', description FROM project WHERE description <> ''
-                    UNION ALL SELECT 'project', id, 'northeast_party', northeast_party FROM project WHERE northeast_party <> ''
-                    UNION ALL SELECT 'project', id, 'east_party', east_party FROM project WHERE east_party <> ''
-                    UNION ALL SELECT 'park', id, 'name', name FROM park
-                )
-                SELECT (SELECT count(*) FROM (SELECT * FROM expected EXCEPT SELECT kind, record_id, field, text FROM search_document))
-                     + (SELECT count(*) FROM (SELECT kind, record_id, field, text FROM search_document EXCEPT SELECT * FROM expected))
+                WITH expected (doc) AS (SELECT rowid FROM project UNION ALL SELECT -rowid FROM park)
+                SELECT (SELECT count(*) FROM (SELECT doc FROM expected EXCEPT SELECT id FROM record_search_docsize))
+                     + (SELECT count(*) FROM (SELECT id FROM record_search_docsize EXCEPT SELECT doc FROM expected))
+                     + (SELECT count(*) FROM search_change)
                 """) { $0.int(0) }
         }
         #expect(mismatches == 0, sourceLocation: sourceLocation)

@@ -57,7 +57,7 @@ extension Repository {
             let search: [String] = try tentativeWrite { connection, _ in
                 var found: [String] = []
                 do {
-                    try connection.run("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)")
+                    try connection.run("INSERT INTO record_search (record_search, rank) VALUES ('integrity-check', 1)")
                 } catch let error as DuikouError {
                     found.append("search index: \(error.message)")
                 }

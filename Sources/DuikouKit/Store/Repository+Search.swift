@@ -10,8 +10,8 @@ extension Repository {
     ///
     /// The text is looked for as a substring, ignoring the case of ASCII letters, after its leading
     /// and trailing spaces are trimmed. Text of three or more Unicode scalars (``minimumIndexedSearchLength``)
-    /// is looked up in the trigram index (migration `V003_search.sql`) and the hits are ordered by
-    /// relevance (the BM25 scores of the record's matching fields, summed), ties projects before parks
+    /// is looked up in the trigram index (migration `V007_search_over_records.sql`) and the hits are ordered by
+    /// relevance (the BM25 score of the record's text, all its fields together), ties projects before parks
     /// and in the order recorded. Shorter text is found by scanning the same fields, ordered by the
     /// field that matched (titles and park names first), then projects before parks, in the order
     /// recorded. Either way the text is a bound value: quotes, emoji and SQL in it are only text.
@@ -55,9 +55,10 @@ extension Repository {
     }
 }
 
-/// The SQL of search, over `search_document` and its trigram index `search_index` (V003_search.sql).
+/// The SQL of search, over the projects and parks and their trigram index `record_search`
+/// (V007_search_over_records.sql): one index row per record, a project's rowid or minus a park's.
 enum SearchSQL {
-    /// One matching field of a record, joined back to the record.
+    /// The first matching field of a record, joined back to the record.
     struct Found {
         let kind: RecordKind
         let id: UUID
@@ -78,57 +79,70 @@ enum SearchSQL {
         return phrase + "\""
     }
 
-    /// The order in which the fields of one record are looked at: the first that matches is the one a
+    /// The fields of a record in the order they are looked at: the first that matches is the one a
     /// hit shows. Titles and park names first, then descriptions, then the parties.
-    private static let fieldOrder = """
-        CASE d.field WHEN 'title' THEN 1 WHEN 'name' THEN 1 WHEN 'description' THEN 2 WHEN 'northeast_party' THEN 3 ELSE 4 END
-        """
+    private static func field(_ order: String) -> String {
+        "CASE \(order) WHEN 1 THEN (CASE WHEN m.doc > 0 THEN 'title' ELSE 'name' END) WHEN 2 THEN 'description' WHEN 3 THEN 'northeast_party' ELSE 'east_party' END"
+    }
 
-    /// Joins the first matching field of each record (`matched`, `nth = 1`) back to its project or park.
+    private static func fieldText(_ order: String) -> String {
+        "CASE \(order) WHEN 1 THEN coalesce(p.title, k.name) WHEN 2 THEN p.description WHEN 3 THEN p.northeast_party ELSE p.east_party END"
+    }
+
+    /// Joins each matched index row (`matched`: `doc`, `field_order`) back to its project or park.
     private static let joined = """
-        SELECT m.kind, m.record_id, coalesce(p.pairing_id, k.pairing_id), coalesce(p.title, k.name), m.field, m.text
+        SELECT CASE WHEN m.doc > 0 THEN 'project' ELSE 'park' END, coalesce(p.id, k.id), coalesce(p.pairing_id, k.pairing_id),
+               coalesce(p.title, k.name), \(field("m.field_order")), \(fieldText("m.field_order"))
         FROM matched m
-        LEFT JOIN project p ON m.kind = 'project' AND p.id = m.record_id
-        LEFT JOIN park k ON m.kind = 'park' AND k.id = m.record_id
-        WHERE m.nth = 1 AND coalesce(p.id, k.id) IS NOT NULL
+        LEFT JOIN project p ON m.doc > 0 AND p.rowid = m.doc
+        LEFT JOIN park k ON m.doc < 0 AND k.rowid = -m.doc
+        WHERE coalesce(p.id, k.id) IS NOT NULL
         """
 
-    /// ?1 is the FTS5 phrase, ?2 the limit.
+    /// ?1 is the FTS5 phrase, ?2 the limit. A record's score is the BM25 of its index row. The field
+    /// that matched comes from BM25 too: weighted 1 for one column and 0 for the others, the score is
+    /// below 0 exactly when the phrase occurs in that column (and the index is read, not the records).
     static let indexed = """
         WITH matched AS (
-            SELECT d.kind, d.record_id, d.field, d.text,
-                   sum(s.rank) OVER (PARTITION BY d.kind, d.record_id) AS score,
-                   row_number() OVER (PARTITION BY d.kind, d.record_id ORDER BY \(fieldOrder)) AS nth
-            FROM search_index s JOIN search_document d ON d.id = s.rowid
-            WHERE search_index MATCH ?1
+            SELECT s.rowid AS doc, bm25(record_search) AS score,
+                   CASE WHEN bm25(record_search, 1, 0, 0, 0) < 0 THEN 1 WHEN bm25(record_search, 0, 1, 0, 0) < 0 THEN 2
+                        WHEN bm25(record_search, 0, 0, 1, 0) < 0 THEN 3 ELSE 4 END AS field_order
+            FROM record_search s
+            WHERE record_search MATCH ?1
         )
         \(joined)
-        ORDER BY m.score, m.kind = 'park', coalesce(p.rowid, k.rowid), m.record_id
+        ORDER BY m.score, m.doc < 0, abs(m.doc), coalesce(p.id, k.id)
         LIMIT ?2
         """
 
-    /// ?1 is the text, ?2 the limit. `instr` rather than LIKE, which the trigram index answers (with
-    /// nothing) for patterns under three characters, and which would treat `%` and `_` as wildcards.
+    /// ?1 is the text, ?2 the limit. The records' own columns are scanned with `instr` rather than
+    /// LIKE, which would treat `%` and `_` as wildcards; `lower` folds ASCII letters, as the index does.
     static let scan = """
         WITH matched AS (
-            SELECT d.kind, d.record_id, d.field, d.text, \(fieldOrder) AS field_order,
-                   row_number() OVER (PARTITION BY d.kind, d.record_id ORDER BY \(fieldOrder)) AS nth
-            FROM search_document d
-            WHERE instr(lower(d.text), lower(?1)) > 0
+            SELECT doc, field_order FROM (
+                SELECT p.rowid AS doc,
+                       CASE WHEN instr(lower(p.title), lower(?1)) > 0 THEN 1 WHEN instr(lower(p.description), lower(?1)) > 0 THEN 2
+                            WHEN instr(lower(p.northeast_party), lower(?1)) > 0 THEN 3
+                            WHEN instr(lower(p.east_party), lower(?1)) > 0 THEN 4 END AS field_order
+                FROM project p
+                UNION ALL
+                SELECT -k.rowid, CASE WHEN instr(lower(k.name), lower(?1)) > 0 THEN 1 END FROM park k
+            )
+            WHERE field_order IS NOT NULL
         )
         \(joined)
-        ORDER BY m.field_order, m.kind = 'park', coalesce(p.rowid, k.rowid), m.record_id
+        ORDER BY m.field_order, m.doc < 0, abs(m.doc), coalesce(p.id, k.id)
         LIMIT ?2
         """
 
     static func found(_ row: SQLiteStatement) throws -> Found {
         let kindText = row.text(0)
         guard let kind = RecordKind(rawValue: kindText), kind != .exchange else {
-            throw DuikouError(.corrupt, "search_document: kind: the database holds \(DuikouError.quoted(kindText)), which is not a project or park")
+            throw DuikouError(.corrupt, "record_search: kind: the database holds \(DuikouError.quoted(kindText)), which is not a project or park")
         }
         let fieldText = row.text(4)
         guard let field = SearchHit.Field(rawValue: fieldText) else {
-            throw DuikouError(.corrupt, "search_document: field: the database holds \(DuikouError.quoted(fieldText)), which is not a searchable field")
+            throw DuikouError(.corrupt, "record_search: field: the database holds \(DuikouError.quoted(fieldText)), which is not a searchable field")
         }
         return Found(kind: kind, id: try storedUUID(row.text(1)), pairing: row.text(2), title: row.text(3), field: field, text: row.text(5))
     }
