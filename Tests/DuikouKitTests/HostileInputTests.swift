@@ -96,6 +96,21 @@ import Testing
         #expect(Set([lines[0], lines[2], lines[3]].map(\.displayWidth)).count == 1, "\(text)")
     }
 
+    @Test func tablesNameBidirectionalFormattingCharactersRatherThanObeyThem() {
+        let spoof = "合同\u{202E}txt.exe\u{202C}"
+        let table = TextTable(columns: [.init("标题"), .init("n", .right)],
+                              rows: [[spoof, "1"], ["\u{2067}עברית\u{2069} \u{200F}x\u{061C}", "2"], ["plain", "3"]])
+        let text = table.rendered()
+        #expect(!text.unicodeScalars.contains { [0x061C, 0x200E, 0x200F].contains($0.value) || (0x202A...0x202E).contains($0.value)
+                                                 || (0x2066...0x2069).contains($0.value) })
+        #expect(text.contains("合同⟨U+202E⟩txt.exe⟨U+202C⟩"))
+        #expect(text.contains("⟨U+2067⟩עברית⟨U+2069⟩ ⟨U+200F⟩x⟨U+61C⟩"))
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(Set([lines[0], lines[2], lines[3], lines[4]].map(\.displayWidth)).count == 1, "\(text)")
+        // Stored, JSON and CSV text keep the characters.
+        #expect(JSONValue.string(spoof).text().contains("\u{202E}"))
+    }
+
     // MARK: - Refused text
 
     @Test func aNulByteIsRefusedInEveryTextField() throws {

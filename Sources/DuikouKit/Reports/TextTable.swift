@@ -70,7 +70,10 @@ public struct TextTable: Sendable {
 
     /// A cell as a terminal should show it: line breaks as `⏎`, a tab as a space, and the other
     /// control characters, which a terminal would act on (ESC starts a command to it), as their
-    /// Control Pictures symbol (`␛`, `␡`) or, past ASCII, as `�`. The stored text is unchanged.
+    /// Control Pictures symbol (`␛`, `␡`) or, past ASCII, as `�`. Bidirectional formatting
+    /// characters, which would reorder what follows them on the line (and so disguise one text as
+    /// another, or push it into the next column), are shown by name, `⟨U+202E⟩`. The stored text is
+    /// unchanged.
     static func shown(_ cell: String) -> String {
         var shown = String.UnicodeScalarView()
         for character in cell {
@@ -84,6 +87,8 @@ public struct TextTable: Sendable {
                     case 0..<0x20: shown.append(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
                     case 0x7F: shown.append("\u{2421}")
                     case 0x80..<0xA0: shown.append("\u{FFFD}")
+                    case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+                        shown.append(contentsOf: "⟨U+\(String(scalar.value, radix: 16, uppercase: true))⟩".unicodeScalars)
                     default: shown.append(scalar)
                     }
                 }
