@@ -3,7 +3,8 @@ import Foundation
 extension Repository {
     /// Checks the database: SQLite's integrity and foreign keys, then Duikou's own invariants —
     /// every project's history is lawful under ``ProjectLifecycle`` and numbered without gaps, so are
-    /// the revisions of every plan target and the entries of the audit log, each
+    /// the revisions of every plan target and the entries of the audit log, the sums reports take
+    /// fit in 64 bits, each
     /// project's current state is its latest update's, the progress summary equals the projects, and
     /// the search index agrees with its documents.
     ///
@@ -20,6 +21,15 @@ extension Repository {
                 })
             }
             Self.checkStep("project histories", &report) { try Self.checkHistories(connection) }
+            Self.checkStep("totals", &report) {
+                do {
+                    try Totals.check(connection)
+                    try Totals.checkParticipants(connection)
+                    return []
+                } catch let error as DuikouError where error.code == .invalidInput {
+                    return ["totals: \(error.message)"]
+                }
+            }
             Self.checkStep("audit log", &report) {
                 try connection.query("""
                     SELECT count(*), coalesce(max(seq), 0) FROM audit_event HAVING count(*) <> coalesce(max(seq), 0)
