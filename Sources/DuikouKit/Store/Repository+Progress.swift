@@ -61,18 +61,26 @@ enum ProgressSQL {
         SELECT pairing_id, task_code, status, count(*), sum(landmark),
                coalesce(sum(CASE WHEN status <> 'terminated' THEN planned_yuan END), 0), sum(completed_yuan)
         FROM (
-            SELECT p.pairing_id, p.task_code, p.landmark, p.planned_yuan,
-                   CASE WHEN p.status_date <= ?3 THEN p.status ELSE (
-                       SELECT u.status FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?3 ORDER BY u.seq DESC LIMIT 1
-                   ) END AS status,
-                   CASE WHEN p.status_date <= ?3 THEN p.completed_yuan ELSE (
-                       SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?3 ORDER BY u.seq DESC LIMIT 1
-                   ) END AS completed_yuan
+            SELECT p.pairing_id, p.task_code, p.landmark, p.planned_yuan, \(stateAsOf("?3"))
             FROM project p NOT INDEXED
             WHERE p.first_date <= ?3 AND (?1 IS NULL OR p.pairing_id IN scope) AND (?2 IS NULL OR substr(p.task_code, 1, 1) = ?2)
         )
         GROUP BY pairing_id, task_code, status
         """
+
+    /// The `status` and `completed_yuan` of project `p` as of the date bound to `date` (a parameter
+    /// such as `?3`): its current state when its latest update is on or before the date, else the
+    /// state of its latest update on or before it.
+    static func stateAsOf(_ date: String) -> String {
+        """
+        CASE WHEN p.status_date <= \(date) THEN p.status ELSE (
+            SELECT u.status FROM progress_update u WHERE u.project_id = p.id AND u.date <= \(date) ORDER BY u.seq DESC LIMIT 1
+        ) END AS status,
+        CASE WHEN p.status_date <= \(date) THEN p.completed_yuan ELSE (
+            SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND u.date <= \(date) ORDER BY u.seq DESC LIMIT 1
+        ) END AS completed_yuan
+        """
+    }
 
     /// Parks established on or before the as-of date (or of unknown date) count.
     static let parks = """

@@ -117,13 +117,7 @@ enum ReportSQL {
     static let parkRollups = """
         SELECT park_id, count(*), coalesce(sum(CASE WHEN status <> 'terminated' THEN planned_yuan END), 0), sum(completed_yuan)
         FROM (
-            SELECT p.park_id, p.planned_yuan,
-                   CASE WHEN p.status_date <= ?1 THEN p.status ELSE (
-                       SELECT u.status FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?1 ORDER BY u.seq DESC LIMIT 1
-                   ) END AS status,
-                   CASE WHEN p.status_date <= ?1 THEN p.completed_yuan ELSE (
-                       SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?1 ORDER BY u.seq DESC LIMIT 1
-                   ) END AS completed_yuan
+            SELECT p.park_id, p.planned_yuan, \(ProgressSQL.stateAsOf("?1"))
             FROM project p
             WHERE p.park_id IS NOT NULL AND p.first_date <= ?1
         )
