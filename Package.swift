@@ -29,6 +29,7 @@ let package = Package(
                 .embedInCode("V005_plan_targets.sql"),
                 .embedInCode("V006_audit_log.sql"),
                 .embedInCode("V007_search_over_records.sql"),
+                .embedInCode("V008_faster_bulk_writes.sql"),
             ]
         ),
         .target(

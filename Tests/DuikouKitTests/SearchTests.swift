@@ -499,7 +499,7 @@ import Testing
         }
 
         let repo = try db.open()
-        #expect(try repo.read { try $0.queryFirst("PRAGMA user_version") { $0.int(0) } } == 7)
+        #expect(try repo.read { try $0.queryFirst("PRAGMA user_version") { $0.int(0) } } == DuikouMigrations.all.last?.version)
         #expect(try repo.read { try $0.queryFirst("""
             SELECT count(*) FROM sqlite_schema WHERE name IN ('search_document', 'search_index', 'search_sync')
                OR (type = 'trigger' AND name LIKE '%searchable%')
