@@ -613,6 +613,51 @@ import Testing
         #expect(try Self.counts(repo) == Counts(projects: 0, updates: 0, parks: 0, exchanges: 0))
     }
 
+    /// A recorded record may be corrected once per file: a second row for it is refused like a repeat.
+    @Test func recordedIdCorrectedTwiceInTheFileIsRefused() throws {
+        let id = "20000000-0000-4000-8000-000000000002"
+        _ = try repo.importCSV(.projects, from: try csv("id,pairing,task,title\n\(id),harbin-shenzhen,2.1,原名\n", name: "first.csv"))
+        let parkID = "30000000-0000-4000-8000-000000000002"
+        _ = try repo.importCSV(.parks, from: try csv("id,pairing,name\n\(parkID),harbin-shenzhen,园一\n", name: "first-parks.csv"))
+
+        let projects = try repo.importCSV(.projects, from: try csv("""
+            id,pairing,task,title
+            \(id),harbin-shenzhen,2.1,改名一
+            ,harbin-shenzhen,2.1,新项目
+            \(id),harbin-shenzhen,2.1,改名二
+
+            """, name: "again.csv"))
+        #expect(Self.places(projects) == [Place(4, "id")])
+        #expect(!projects.committed)
+        #expect(try repo.projects().map(\.title) == ["原名"])
+
+        let parks = try repo.importCSV(.parks, from: try csv("""
+            id,pairing,name
+            \(parkID),harbin-shenzhen,园二
+            \(parkID),harbin-shenzhen,园三
+
+            """, name: "again-parks.csv"))
+        #expect(Self.places(parks) == [Place(3, "id")])
+    }
+
+    /// With a record at the largest rowid SQLite picks new rowids at random, so "added by this file"
+    /// cannot be told from rowids; the importer then tracks every id, and a repeat is still refused.
+    @Test func repeatedIdIsRefusedWhenRowidsRunOut() throws {
+        let recorded = "20000000-0000-4000-8000-000000000003"
+        _ = try repo.importCSV(.projects, from: try csv("id,pairing,task,title\n\(recorded),harbin-shenzhen,2.1,最后一行\n", name: "first.csv"))
+        try tamper(db.path, "UPDATE project SET rowid = 9223372036854775807 WHERE id = '\(recorded)'")
+        let id = "20000000-0000-4000-8000-000000000004"
+        let result = try repo.importCSV(.projects, from: try csv("""
+            id,pairing,task,title
+            \(id),harbin-shenzhen,2.1,第一次
+            \(id),harbin-shenzhen,2.1,第二次
+
+            """, name: "repeat.csv"))
+        #expect(Self.places(result) == [Place(3, "id")])
+        #expect(result.problems.first?.message.contains("earlier row") == true)
+        #expect(try Self.counts(repo).projects == 1)
+    }
+
     @Test func problemsAreCappedAtOneHundredAndCounted() throws {
         var text = "pairing,task,title\n"
         for index in 0..<150 { text += "harbin-shenzhen,9.\(index),项目\(index)\n" }

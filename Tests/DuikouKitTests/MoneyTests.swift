@@ -237,6 +237,35 @@ import Testing
         }
     }
 
+    // MARK: - The fast reader of bulk imports
+
+    /// `Money(parsing:)` reads the common spelling straight from the bytes and leaves the rest to the
+    /// general reader; wherever the fast reader answers, the general one must give the same amount.
+    @Test func fastReaderAgreesWithTheGeneralReader() {
+        let alphabet: [String] = ["0", "1", "5", "9", "9", "0", ".", ".", ",", " ", "-", "+", "亿", "万", "元", "e", "\u{3000}", "\u{301}", "٣"]
+        var generator = SeededGenerator(seed: 20_171_117)
+        var answered = 0
+        for _ in 0..<20_000 {
+            let length = Int(generator.next(below: 12))
+            let text = (0..<length).map { _ in alphabet[Int(generator.next(below: UInt64(alphabet.count)))] }.joined()
+            guard let fast = Money.plainYuan(text) else { continue }
+            answered += 1
+            #expect((try? Money.yuan(reading: text, field: "amount")) == fast, "\(text)")
+        }
+        #expect(answered > 1_000)
+    }
+
+    @Test(arguments: ["9223372036854775807元", "92233720368.54775807亿", "922337203685477.5807万"])
+    func fastReaderReachesTheLargestAmount(text: String) {
+        #expect(Money.plainYuan(text) == Int64.max)
+        #expect((try? Money.yuan(reading: text, field: "amount")) == Int64.max)
+    }
+
+    @Test(arguments: ["9223372036854775808元", "92233720368.54775808亿", "99999999999999999999", "0.5元", "1.000000001亿", "1,234万", " 5万", "5 万", "-5", "", "亿", "."])
+    func fastReaderLeavesTheRestToTheGeneralReader(text: String) {
+        #expect(Money.plainYuan(text) == nil)
+    }
+
     // MARK: - Helpers
 
     private func expectInvalidInput<T>(_ sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> T) {

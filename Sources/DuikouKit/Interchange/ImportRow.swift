@@ -5,6 +5,18 @@ struct ImportHeader {
     let kind: InterchangeKind
     /// For each field position, the column key it holds.
     let keys: [String]
+    /// For each column key, the position of its field (the first, when a header repeats a column).
+    let positions: [String: Int]
+
+    init(kind: InterchangeKind, keys: [String]) {
+        self.kind = kind
+        self.keys = keys
+        var positions: [String: Int] = [:]
+        for (position, key) in keys.enumerated() where !key.isEmpty && positions[key] == nil {
+            positions[key] = position
+        }
+        self.positions = positions
+    }
 
     /// Reads the header record, reporting unknown, duplicate and missing required columns.
     static func read(_ record: CSVRecord, kind: InterchangeKind) -> (ImportHeader, [ImportProblem]) {
@@ -39,17 +51,14 @@ struct ImportHeader {
 /// problem naming its column, so that one pass reports everything wrong with the row.
 struct ImportRow {
     let line: Int
-    private let values: [String: String]
+    private let fields: [String]
+    private let positions: [String: Int]
     private(set) var problems: [ImportProblem] = []
 
     init(_ record: CSVRecord, header: ImportHeader) {
         line = record.line
-        var values: [String: String] = [:]
-        for (key, field) in zip(header.keys, record.fields) where !key.isEmpty {
-            let trimmed = field.trimmingSpaces()
-            if !trimmed.isEmpty { values[key] = field }
-        }
-        self.values = values
+        fields = record.fields
+        positions = header.positions
         problems = record.problems.map { ImportProblem(line: record.line, column: nil, message: $0) }
         if problems.isEmpty && record.fields.count != header.keys.count {
             problems.append(ImportProblem(line: line, column: nil, message: "has \(record.fields.count) fields; the header has \(header.keys.count)"))
@@ -69,12 +78,16 @@ struct ImportRow {
         }
     }
 
-    /// The raw text of a column, or `nil` when it is empty or absent.
-    func text(_ key: String) -> String? { values[key] }
+    /// The raw text of a column, or `nil` when it is absent, empty or only spaces.
+    func text(_ key: String) -> String? {
+        guard let position = positions[key], position < fields.count else { return nil }
+        let field = fields[position]
+        return field.isBlank ? nil : field
+    }
 
     /// A required text column, or a problem.
     mutating func required(_ key: String) -> String? {
-        guard let value = values[key] else {
+        guard let value = text(key) else {
             problem(key, "is required")
             return nil
         }
@@ -83,7 +96,7 @@ struct ImportRow {
 
     /// A column read with `parse`, or a problem naming the column.
     mutating func parse<T>(_ key: String, _ parse: (String) throws -> T) -> T? {
-        guard let value = values[key] else { return nil }
+        guard let value = text(key) else { return nil }
         do { return try parse(value) } catch {
             // The problem belongs to this column, whatever field name the parser used.
             if let error = error as? DuikouError {
@@ -103,7 +116,7 @@ struct ImportRow {
 
     mutating func uuid(_ key: String) -> UUID? {
         parse(key) { text in
-            guard let id = UUID(uuidString: text.trimmingSpaces()) else {
+            guard let id = UUID(key: text.trimmingSpaces()) else {
                 throw DuikouError.invalid(key, text, "is not an id (a UUID such as 3f2a9c1e-…)")
             }
             return id

@@ -22,6 +22,15 @@ public enum InterchangeKind: String, Keyword {
     /// The English label.
     public var labelEN: String { rawValue }
 
+    /// The kind of record the file's rows add or correct: an updates file adds to projects' histories.
+    var recordKind: RecordKind {
+        switch self {
+        case .projects, .updates: .project
+        case .parks: .park
+        case .exchanges: .exchange
+        }
+    }
+
     /// The file's columns in their export order.
     public var columns: [InterchangeColumn] {
         switch self {

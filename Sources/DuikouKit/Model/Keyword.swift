@@ -17,6 +17,11 @@ extension Keyword {
     ///
     /// - Parameter field: the name of the field being read, used in the error message.
     public init(parsing text: String, field: String) throws {
+        // The key exactly as stored, the common case, needs none of the normalising below.
+        if let value = Self(rawValue: text) {
+            self = value
+            return
+        }
         let trimmed = text.trimmingSpaces()
         let key = trimmed.lowercased().replacingOccurrences(of: "_", with: "-")
         if let value = Self(rawValue: key) ?? Self.allCases.first(where: { $0.labelZH == trimmed }) ?? Self.synonyms[trimmed] {

@@ -38,6 +38,11 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// - Parameter field: the name of the field being read, used in the error message.
     /// - Throws: ``DuikouError`` with code ``DuikouError/Code/invalidInput`` naming the field and value.
     public init(parsing text: String, field: String = "amount") throws {
+        yuan = try Self.plainYuan(text) ?? Self.yuan(reading: text, field: field)
+    }
+
+    /// The general reader behind ``init(parsing:field:)``: spaces, separators and every refusal.
+    static func yuan(reading text: String, field: String) throws -> Int64 {
         let trimmed = text.trimmingSpaces()
         var number = Substring(trimmed)
         let unit: Unit
@@ -61,13 +66,68 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
             throw DuikouError.invalid(field, text, "is not an amount; write e.g. 1114.79亿, 626207万元 or 3500元")
         }
         switch decimal.scaled(by: unit.rawValue) {
-        case .exact(let yuan): self.yuan = yuan
+        case .exact(let yuan): return yuan
         case .fractional:
             throw DuikouError.invalid(field, text, "is not a whole number of yuan")
         case .overflow:
             throw DuikouError.invalid(field, text, "is too large")
         }
     }
+
+    /// The amount in yuan of the common spelling, read straight from the UTF-8 bytes: ASCII digits
+    /// with at most one point, then nothing or one of the units. `nil` for anything else (spaces,
+    /// separators, a sign, other text, a value that is fractional or too large), which the general
+    /// reader then accepts or refuses with its message: this only spares bulk imports its cost.
+    static func plainYuan(_ text: String) -> Int64? {
+        var text = text
+        return text.withUTF8 { bytes -> Int64? in
+            var end = bytes.count
+            var unit = Unit.wan
+            for (suffix, suffixUnit) in plainSuffixes where end >= suffix.count {
+                if bytes[(end - suffix.count)...].elementsEqual(suffix) {
+                    end -= suffix.count
+                    unit = suffixUnit
+                    break
+                }
+            }
+            var whole: Int64 = 0
+            var fraction: Int64 = 0
+            var place = unit.rawValue
+            var digits = 0
+            var seenPoint = false
+            for byte in bytes[..<end] {
+                if byte == UInt8(ascii: ".") && !seenPoint {
+                    seenPoint = true
+                    continue
+                }
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                let digit = Int64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if seenPoint {
+                    guard place > 1 else {
+                        if digit != 0 { return nil }
+                        continue
+                    }
+                    place /= 10
+                    fraction += digit * place
+                } else {
+                    let (shifted, overflow) = whole.multipliedReportingOverflow(by: 10)
+                    guard !overflow, shifted <= Int64.max - digit else { return nil }
+                    whole = shifted + digit
+                }
+            }
+            guard digits > 0 else { return nil }
+            let (scaled, overflow) = whole.multipliedReportingOverflow(by: unit.rawValue)
+            guard !overflow, scaled <= Int64.max - fraction else { return nil }
+            return scaled + fraction
+        }
+    }
+
+    /// The unit suffixes of ``plainYuan(_:)`` as UTF-8, longest first so that `亿元` is not read as `元`.
+    private static let plainSuffixes: [([UInt8], Unit)] = [
+        (Array("亿元".utf8), .yi), (Array("万元".utf8), .wan), (Array("亿".utf8), .yi), (Array("万".utf8), .wan),
+        (Array("元".utf8), .yuan),
+    ]
 
     /// The amount in 万元, exactly, as text: `626207`, `1114790` or `0.35`.
     public var wanText: String { Self.decimalText(yuan, unit: .wan) }
@@ -189,10 +249,18 @@ extension Substring {
 }
 
 extension String {
+    /// Whether the string is empty or only spaces, tabs and line breaks, as ``trimmingSpaces()`` sees them.
+    var isBlank: Bool { unicodeScalars.allSatisfy(Self.isSpace) }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{3000}"
+    }
+
     /// The string without leading and trailing spaces, tabs and line breaks (ASCII and ideographic).
     func trimmingSpaces() -> String {
-        let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{3000}" }
+        let isSpace = Self.isSpace
         let scalars = unicodeScalars
+        if let first = scalars.first, let last = scalars.last, !isSpace(first), !isSpace(last) { return self }
         guard let start = scalars.firstIndex(where: { !isSpace($0) }), let end = scalars.lastIndex(where: { !isSpace($0) }) else {
             return ""
         }

@@ -19,10 +19,6 @@ struct ProjectWriter {
 
     func knows(task: String) -> Bool { tasks.contains(task.trimmingSpaces()) }
 
-    func exists(_ id: UUID) throws -> Bool {
-        try connection.queryFirst("SELECT 1 FROM project WHERE id = ?", [.text(id.key)], { _ in true }) != nil
-    }
-
     /// Checks a project's references, naming the field that is wrong.
     /// How messages name a project: by its title, which the user knows.
     static func name(_ project: NewProject) -> String { "project \(DuikouError.quoted(project.title))" }
@@ -40,7 +36,22 @@ struct ProjectWriter {
         }
     }
 
+    /// Adds a project and its first progress update.
+    ///
+    /// - Throws: ``DuikouError/Code/constraint`` when the id is recorded already.
     func add(_ project: NewProject) throws {
+        guard try insert(project) else { throw Self.alreadyRecorded(project) }
+    }
+
+    /// The refusal of a new project whose id is recorded already.
+    static func alreadyRecorded(_ project: NewProject) -> DuikouError {
+        DuikouError(.constraint, "\(name(project)): id: \(project.id.key) is already recorded", field: "id")
+    }
+
+    /// Adds a project and its first progress update, or returns `false`, writing nothing, when its id
+    /// is recorded already. No lookup comes first: the primary key says it, and bulk imports are
+    /// spared a search per row.
+    func insert(_ project: NewProject) throws -> Bool {
         try check(project)
         let key = project.id.key
         do {
@@ -56,11 +67,11 @@ struct ProjectWriter {
                     .text(now),
                 ], context: Self.name(project))
         } catch let error as DuikouError where error.isDuplicateKey {
-            // No lookup before the insert: the primary key says it, and bulk imports are spared a search per row.
-            throw DuikouError(.constraint, "\(Self.name(project)): id: \(key) is already recorded", field: "id")
+            return false
         }
         try insertUpdate(project: key, sequence: 1, date: project.date, status: project.status,
                          completed: project.completed, note: project.note, name: Self.name(project))
+        return true
     }
 
     /// Replaces a project's descriptive fields (not its state) with `project`'s; returns whether anything changed.

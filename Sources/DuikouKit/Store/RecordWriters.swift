@@ -5,7 +5,7 @@ struct ParkWriter {
     let connection: SQLiteConnection
     let now: String
 
-    func exists(_ id: UUID) throws -> Bool {
+    private func exists(_ id: UUID) throws -> Bool {
         try connection.queryFirst("SELECT 1 FROM park WHERE id = ?", [.text(id.key)], { _ in true }) != nil
     }
 
@@ -58,7 +58,7 @@ struct ExchangeWriter {
     let connection: SQLiteConnection
     let now: String
 
-    func exists(_ id: UUID) throws -> Bool {
+    private func exists(_ id: UUID) throws -> Bool {
         try connection.queryFirst("SELECT 1 FROM exchange WHERE id = ?", [.text(id.key)], { _ in true }) != nil
     }
 

@@ -41,32 +41,9 @@ extension Repository {
         guard matches.count == 1 else {
             throw DuikouError.invalid("\(kind.rawValue) id", prefix, "is ambiguous: it starts \(matches.joined(separator: ", ")) and maybe more; give more characters")
         }
-        guard let id = UUID(uuidString: first) else {
+        guard let id = UUID(key: first) else {
             throw DuikouError(.corrupt, "\(kind.rawValue) id \(DuikouError.quoted(first)) in the database is not a UUID")
         }
         return id
-    }
-}
-
-extension UUID {
-    /// The lower-case text form Duikou stores, written directly (Foundation's `uuidString` goes
-    /// through `snprintf` and upper case, which shows in bulk imports).
-    var key: String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        return withUnsafeBytes(of: uuid) { bytes in
-            String(unsafeUninitializedCapacity: 36) { buffer in
-                var index = 0
-                for (offset, byte) in bytes.enumerated() {
-                    if offset == 4 || offset == 6 || offset == 8 || offset == 10 {
-                        buffer[index] = UInt8(ascii: "-")
-                        index += 1
-                    }
-                    buffer[index] = digits[Int(byte >> 4)]
-                    buffer[index + 1] = digits[Int(byte & 0x0F)]
-                    index += 2
-                }
-                return index
-            }
-        }
     }
 }

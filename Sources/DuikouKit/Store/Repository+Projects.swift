@@ -179,7 +179,7 @@ func storedDate(_ text: String) throws -> LocalDate {
 
 /// A UUID read back from the database.
 func storedUUID(_ text: String) throws -> UUID {
-    guard let id = UUID(uuidString: text) else {
+    guard let id = UUID(key: text) else {
         throw DuikouError(.corrupt, "the database holds \(DuikouError.quoted(text)), which is not a UUID")
     }
     return id

@@ -10,6 +10,12 @@ final class RowImporter {
     private let parks: ParkWriter
     private let exchanges: ExchangeWriter
     private let today = LocalDate.today()
+    /// The largest rowid of the file's table before the import: SQLite gives each new row a rowid
+    /// above the largest in the table, so a record above it was added by an earlier row of this file.
+    private let recordedThrough: Int64
+    /// Whether `recordedThrough` cannot tell: at the largest rowid there is, SQLite picks new rowids
+    /// at random, and then every id is tracked in `import_seen` instead.
+    private let tracksAddedIDs: Bool
 
     init(kind: InterchangeKind, connection: SQLiteConnection, now: String) throws {
         self.kind = kind
@@ -17,7 +23,9 @@ final class RowImporter {
         projects = try ProjectWriter(connection: connection, now: now)
         parks = ParkWriter(connection: connection, now: now)
         exchanges = ExchangeWriter(connection: connection, now: now)
-        // Ids seen in this file, to report a repeated id; kept by SQLite so memory stays flat.
+        recordedThrough = try connection.queryFirst("SELECT coalesce(max(rowid), 0) FROM \(kind.recordKind.table)") { $0.int64(0) } ?? 0
+        tracksAddedIDs = recordedThrough == Int64.max
+        // Ids of recorded records this file corrected, to report a repeated id; kept by SQLite so memory stays flat.
         try connection.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen (id TEXT PRIMARY KEY) WITHOUT ROWID")
         try connection.execute("DELETE FROM import_seen")
     }
@@ -41,15 +49,31 @@ final class RowImporter {
         }
     }
 
-    /// Reports an id that an earlier row of the file used already.
-    private func firstSighting(_ id: UUID, _ row: inout ImportRow) throws -> Bool {
-        let before = connection.totalChanges
-        try connection.run("INSERT OR IGNORE INTO import_seen (id) VALUES (?)", [.text(id.key)])
-        guard connection.totalChanges > before else {
+    /// The rowid of the record of the file's kind with this id, if it is recorded.
+    private func recordedRowid(_ id: UUID) throws -> Int64? {
+        try connection.queryFirst("SELECT rowid FROM \(kind.recordKind.table) WHERE id = ?", [.text(id.key)]) { $0.int64(0) }
+    }
+
+    /// Whether a recorded record (at `rowid`) is met for the first time in this file, so that this row
+    /// may correct it; reports the row when an earlier row of the file added or corrected it.
+    private func firstCorrection(of id: UUID, at rowid: Int64, _ row: inout ImportRow) throws -> Bool {
+        guard rowid <= recordedThrough, try firstSighting(id) else {
             row.problem("id", "\(id.key) appears on an earlier row of this file")
             return false
         }
         return true
+    }
+
+    /// Notes an id in `import_seen`; `false` when it was noted already.
+    private func firstSighting(_ id: UUID) throws -> Bool {
+        let before = connection.totalChanges
+        try connection.run("INSERT OR IGNORE INTO import_seen (id) VALUES (?)", [.text(id.key)])
+        return connection.totalChanges > before
+    }
+
+    /// Notes the id of a record this file added, when rowids cannot tell (see `tracksAddedIDs`).
+    private func noteAdded(_ id: UUID) throws {
+        if tracksAddedIDs { _ = try firstSighting(id) }
     }
 
     private func resolve(_ kind: RecordKind, _ column: String, _ row: inout ImportRow) -> UUID? {
@@ -84,14 +108,15 @@ final class RowImporter {
             row.problem("title", error)
             return .refused
         }
-        if let givenID {
-            guard try firstSighting(givenID, &row) else { return .refused }
-            if try projects.exists(givenID) {
-                return try correctProject(project, status: status, date: date, completed: completed, &row)
-            }
+        if try projects.insert(project) {
+            try noteAdded(project.id)
+            return .added
         }
-        try projects.add(project)
-        return .added
+        // The id is recorded: by an earlier row of this file, or before it. (An id made up here
+        // colliding with a recorded one is refused like any duplicate.)
+        guard givenID != nil, let rowid = try recordedRowid(project.id) else { throw ProjectWriter.alreadyRecorded(project) }
+        guard try firstCorrection(of: project.id, at: rowid, &row) else { return .refused }
+        return try correctProject(project, status: status, date: date, completed: completed, &row)
     }
 
     /// A row for a recorded project: its fields are corrected in place, a change of state is a progress update.
@@ -136,11 +161,12 @@ final class RowImporter {
         let park = try NewPark(
             id: givenID ?? UUID(), pairing: pairing, name: name, kind: kind ?? .joint, hostRegion: row.text("host_region"),
             partner: row.text("partner"), established: established, plannedArea: area, benefitSharing: row.text("benefit_sharing"))
-        if let givenID {
-            guard try firstSighting(givenID, &row) else { return .refused }
-            if try parks.exists(givenID) { return try parks.correct(park) ? .updated : .unchanged }
+        if givenID != nil, let rowid = try recordedRowid(park.id) {
+            guard try firstCorrection(of: park.id, at: rowid, &row) else { return .refused }
+            return try parks.correct(park) ? .updated : .unchanged
         }
         try parks.insert(park)
+        try noteAdded(park.id)
         return .added
     }
 
@@ -158,11 +184,12 @@ final class RowImporter {
             id: givenID ?? UUID(), pairing: pairing, direction: direction, kind: kind, start: start, end: end,
             participants: participants, person: row.text("person"), fromOrg: row.text("from_org"), toOrg: row.text("to_org"),
             post: row.text("post"))
-        if let givenID {
-            guard try firstSighting(givenID, &row) else { return .refused }
-            if try exchanges.exists(givenID) { return try exchanges.correct(exchange) ? .updated : .unchanged }
+        if givenID != nil, let rowid = try recordedRowid(exchange.id) {
+            guard try firstCorrection(of: exchange.id, at: rowid, &row) else { return .refused }
+            return try exchanges.correct(exchange) ? .updated : .unchanged
         }
         try exchanges.insert(exchange)
+        try noteAdded(exchange.id)
         return .added
     }
 }
