@@ -3,7 +3,8 @@ import Testing
 @testable import DuikouKit
 
 /// The RFC 4180 reader behind `duikou import`: quoting, line ends, line numbers, malformed input
-/// reported per record, chunk boundaries, and a seeded fuzz over mutated project files.
+/// reported per record, chunk boundaries, and a seeded fuzz over mutated project files. The reader
+/// is also held to a byte-by-byte reference (``ReferenceCSVReader``) on hostile and random files.
 @Suite struct CSVReaderTests {
     /// A temporary folder for the test's files (and a database, for the fuzz test).
     private let scratch: TemporaryDatabase
@@ -38,6 +39,45 @@ import Testing
 
     private func records(_ text: String) throws -> [CSVRecord] {
         try records(Array(text.utf8))
+    }
+
+    /// Reads `bytes` with CSVReader and with ``ReferenceCSVReader``, and expects the same records: the
+    /// same lines, fields (byte for byte), problems, and `bytesRead` after each one. Stops at the
+    /// first difference, which it records with `context`.
+    private func expectSameAsReference(
+        _ bytes: [UInt8], _ context: @autoclosure () -> String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let reader = try CSVReader(path: try file(bytes))
+        var reference = ReferenceCSVReader(bytes)
+        for index in 0...(bytes.count + 1) {
+            let record = try reader.next()
+            let expected = reference.next()
+            guard let record, let expected else {
+                if record != nil || expected != nil {
+                    let first = record == nil ? "CSVReader" : "the reference"
+                    Issue.record("\(context()): record \(index + 1): \(first) ended first", sourceLocation: sourceLocation)
+                }
+                #expect(reader.bytesRead == Int64(bytes.count), "\(context())", sourceLocation: sourceLocation)
+                return
+            }
+            let fields = record.fields.map { Array($0.utf8) }
+            guard record.line == expected.line, fields == expected.fields, record.problems == expected.problems,
+                  reader.bytesRead == reference.bytesRead else {
+                Issue.record("""
+                    \(context()): record \(index + 1) differs from the reference
+                      read:     line \(record.line), \(Self.describe(fields)), \(record.problems), bytesRead \(reader.bytesRead)
+                      expected: line \(expected.line), \(Self.describe(expected.fields)), \(expected.problems), bytesRead \(reference.bytesRead)
+                    """, sourceLocation: sourceLocation)
+                return
+            }
+        }
+        Issue.record("\(context()): more records than the file has bytes", sourceLocation: sourceLocation)
+    }
+
+    /// Fields for a failure message: short ones as text, long ones by length.
+    private static func describe(_ fields: [[UInt8]]) -> String {
+        fields.map { $0.count <= 40 ? String(reflecting: String(decoding: $0, as: UTF8.self)) : "<\($0.count) bytes>" }
+            .joined(separator: ", ")
     }
 
     // MARK: - Quoting
@@ -270,6 +310,153 @@ import Testing
         #expect(read[1].fields == ["next"])
     }
 
+    /// Pieces that the reader must see whole, or must see in the right order, to read them as before.
+    private static let boundaryPieces: [(name: String, bytes: [UInt8])] = [
+        ("comma", Array(",".utf8)),
+        ("quoted comma", Array("\"a,b\"".utf8)),
+        ("doubled quote", Array("\"x\"\"y\"".utf8)),
+        ("empty quoted field", Array("\"\"".utf8)),
+        ("quoted doubled quote", Array("\"\"\"\"".utf8)),
+        ("CRLF", Array("\r\n".utf8)),
+        ("LF", Array("\n".utf8)),
+        ("lone CR", Array("\rz".utf8)),
+        ("quoted CRLF", Array("\"p\r\nq\"".utf8)),
+        ("quoted lone CR", Array("\"p\rq\"".utf8)),
+        ("Chinese", Array("中文".utf8)),
+        ("emoji", Array("🚀".utf8)),
+        ("flag", Array("🇨🇳".utf8)),
+        ("text after closing quote", Array("\"q\"tail".utf8)),
+        ("stray quote", Array("a\"b".utf8)),
+        ("NUL", Array("a\u{0}b".utf8)),
+        ("invalid UTF-8", [0xFF, 0xFE]),
+        ("truncated character", [0xE4, 0xB8]),
+        ("byte-order mark", [0xEF, 0xBB, 0xBF]),
+        ("unclosed quote", Array("\"open".utf8)),
+    ]
+
+    /// Each piece placed so that the chunk boundary falls `bytesBeforeBoundary` bytes into it (or,
+    /// for 0, just before it): at the start of a field or inside one, before more records or at the
+    /// end of the file, after a byte-order mark or not.
+    @Test(arguments: 0...5)
+    func piecesAcrossChunkBoundaryReadAsByTheReference(bytesBeforeBoundary: Int) throws {
+        let boundary = 1 << 16
+        for (number, piece) in Self.boundaryPieces.enumerated() {
+            for (startsField, endsFile) in [(true, false), (false, false), (true, true), (false, true)] {
+                let head = (number % 2 == 0 ? [0xEF, 0xBB, 0xBF] : []) + Array("h1,h2,h3\np,".utf8)
+                let padding = boundary - bytesBeforeBoundary - head.count - (startsField ? 1 : 0)
+                let before = head + [UInt8](repeating: UInt8(ascii: "x"), count: padding) + (startsField ? Array(",".utf8) : [])
+                #expect(before.count == boundary - bytesBeforeBoundary)
+                let bytes = before + piece.bytes + (endsFile ? [] : Array(",end\r\nnext,row,\"x\"\n".utf8))
+                try expectSameAsReference(
+                    bytes, "\(piece.name), \(bytesBeforeBoundary) before the boundary, starts field \(startsField), ends file \(endsFile)")
+            }
+        }
+    }
+
+    // MARK: - Edge cases
+
+    @Test func byteOrderMarkEdgeCases() throws {
+        // Part of a mark is data, and not valid UTF-8.
+        let partial = try records([0xEF, 0xBB])
+        #expect(partial.count == 1)
+        #expect(partial.first?.problems == ["field 1 is not valid UTF-8 (save the file as UTF-8)"])
+        // A mark then a line break is one blank record; two marks leave the second as data.
+        #expect(try records([0xEF, 0xBB, 0xBF, 0x0A]).map(\.fields) == [[""]])
+        #expect(try records([0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF]).map(\.fields) == [["\u{FEFF}"]])
+        // A mark before a quoted field does not stop it opening.
+        #expect(try records([0xEF, 0xBB, 0xBF] + Array("\"a,b\",c".utf8)).map(\.fields) == [["a,b", "c"]])
+        for bytes: [UInt8] in [[0xEF], [0xEF, 0xBB], [0xEF, 0xBB, 0xBF], [0xEF, 0xBB, 0xBF, 0x0D], [0xBB, 0xBF], [0xEF, 0xBB, 0xBE, 0x2C]] {
+            try expectSameAsReference(bytes, "\(bytes)")
+        }
+    }
+
+    @Test func fieldAtAndJustOverTheMaximumLength() throws {
+        let maximum = CSVReader.maximumFieldBytes
+        for (length, tooLong) in [(maximum - 1, false), (maximum, false), (maximum + 1, true)] {
+            let field = [UInt8](repeating: UInt8(ascii: "m"), count: length)
+            let bytes = Array("a,".utf8) + field + Array(",b\nnext\n".utf8)
+            let read = try records(bytes)
+            #expect(read.map(\.line) == [1, 2])
+            #expect(read.first?.problems == (tooLong ? ["field 2 is longer than 1 MiB"] : []), "\(length) bytes")
+            #expect(read.first?.fields.map(\.utf8.count) == [1, tooLong ? 0 : length, 1], "\(length) bytes")
+            #expect(read.last?.fields == ["next"])
+            try expectSameAsReference(bytes, "\(length) bytes")
+        }
+    }
+
+    /// In a quoted field the cap counts the field's bytes, not the file's: a doubled quote is one.
+    @Test func quotedFieldAtAndJustOverTheMaximumLength() throws {
+        let maximum = CSVReader.maximumFieldBytes
+        for (length, tooLong) in [(maximum, false), (maximum + 1, true)] {
+            // A quote, Chinese, a line break, a quote and ASCII: `length` bytes once the quotes are undoubled.
+            let chinese = String(repeating: "中", count: (maximum - 100) / 3)
+            let content = "\"" + chinese + "\n\"" + String(repeating: "y", count: length - 3 - chinese.utf8.count)
+            #expect(content.utf8.count == length)
+            let quoted = "\"" + content.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            let bytes = Array((quoted + ",z\r\nnext\r\n").utf8)
+            let read = try records(bytes)
+            #expect(read.map(\.line) == [1, 3])
+            #expect(read.first?.problems == (tooLong ? ["field 1 is longer than 1 MiB"] : []), "\(length) bytes")
+            #expect(read.first?.fields.first?.utf8.count == (tooLong ? 0 : length), "\(length) bytes")
+            #expect(read.first?.fields.last == "z")
+            try expectSameAsReference(bytes, "\(length) bytes")
+        }
+    }
+
+    /// The forms of UTF-8 that look right but are not (overlong, surrogates, past U+10FFFF, cut short,
+    /// continuation bytes alone) are reported just as `String(validating:as:)` sees them.
+    @Test func nearlyValidUTF8IsReportedAsBefore() throws {
+        let sequences: [[UInt8]] = [
+            [0xC0, 0x80], [0xC1, 0xBF], [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xE0, 0xA0, 0x80],
+            [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF], [0xEE, 0x80, 0x80], [0xEF, 0xBF, 0xBF],
+            [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80],
+            [0xF5, 0x80, 0x80, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0x80], [0xBF], [0xE4, 0xB8], [0xF0, 0x9F, 0x98],
+            [0xF0, 0x9F, 0x98, 0x80, 0x80], [0xE4, 0xB8, 0x41], [0x00, 0xFF], [0xFE, 0xFF],
+        ]
+        var bytes: [UInt8] = []
+        for sequence in sequences {
+            bytes += Array("x,".utf8) + sequence + Array(",\"".utf8) + sequence + Array("\"\n".utf8)
+        }
+        let read = try records(bytes)
+        #expect(read.count == sequences.count)
+        for (record, sequence) in zip(read, sequences) {
+            let valid = String(validating: sequence, as: UTF8.self) != nil
+            let invalid = ["field 2 is not valid UTF-8 (save the file as UTF-8)", "field 3 is not valid UTF-8 (save the file as UTF-8)"]
+            let nul = ["field 2 contains a NUL byte", "field 3 contains a NUL byte"]
+            #expect(record.problems == (valid ? (sequence.contains(0) ? nul : []) : invalid), "\(sequence)")
+        }
+        try expectSameAsReference(bytes, "nearly valid UTF-8")
+    }
+
+    // MARK: - Against the reference
+
+    /// Random files made of the pieces that matter to a CSV reader, small ones and ones of a few
+    /// chunks, read as the byte-by-byte reference reads them.
+    @Test func randomHostileFilesReadAsByTheReference() throws {
+        var generator = SeededGenerator(seed: 0xC5F_B0DE)
+        let pieces: [[UInt8]] = [
+            Array(",".utf8), Array(",".utf8), Array(",".utf8), Array("\"".utf8), Array("\"".utf8), Array("\"\"".utf8),
+            Array("\r".utf8), Array("\n".utf8), Array("\n".utf8), Array("\r\n".utf8), Array("\r\n".utf8), [0x00], [0xFF], [0x80],
+            [0xE4, 0xB8], [0xEF, 0xBB, 0xBF], Array("中".utf8), Array("哈尔滨".utf8), Array("🚀".utf8), Array("é".utf8),
+            Array("a".utf8), Array(" ".utf8), Array("ab".utf8), Array("12.5亿".utf8), Array("\"a,b\"".utf8), Array("\"x\"\"y\"".utf8),
+        ]
+        let runs = [Array("a".utf8), Array("中".utf8), Array("🇨🇳".utf8), Array("x y".utf8)]
+        for iteration in 0..<240 {
+            let large = iteration % 6 == 0
+            let size = Int(large ? 65_000 + generator.next(below: 100_000) : generator.next(below: 300))
+            var bytes: [UInt8] = generator.next(below: 8) == 0 ? [0xEF, 0xBB, 0xBF] : []
+            while bytes.count < size {
+                if generator.next(below: 40) == 0 {
+                    let run = runs[Int(generator.next(below: UInt64(runs.count)))]
+                    bytes += Array(Array(repeating: run, count: 1 + Int(generator.next(below: 1_500))).joined())
+                } else {
+                    bytes += pieces[Int(generator.next(below: UInt64(pieces.count)))]
+                }
+            }
+            try expectSameAsReference(bytes, "iteration \(iteration), \(bytes.count) bytes")
+        }
+    }
+
     // MARK: - Files that are not there
 
     @Test func missingFileAndFolderAreRefused() throws {
@@ -381,5 +568,123 @@ import Testing
                         (0..<8).map { row.optionalText(Int32($0)) ?? "<nil>" }.joined(separator: "|")
                     }.joined(separator: "\n"))
         }
+    }
+}
+
+/// The reader as it was when it took one byte at a time, over a whole file in memory: obviously right
+/// by construction, and slow. CSVReader must read every file exactly as this does.
+private struct ReferenceCSVReader {
+    private let bytes: [UInt8]
+    private var position = 0
+    private var line = 1
+    /// How many bytes from the start of the file the reader has looked at.
+    private var bytesLookedAt: Int
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        bytesLookedAt = min(bytes.count, 3)   // whether there is a byte-order mark
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+    }
+
+    /// What CSVReader's `bytesRead` must be: it reads 64 KiB chunks as it needs the bytes in them.
+    var bytesRead: Int64 {
+        let chunk = 1 << 16
+        return Int64(min(bytes.count, (bytesLookedAt + chunk - 1) / chunk * chunk))
+    }
+
+    /// The next record: its line, fields (as bytes, which are compared exactly) and problems.
+    mutating func next() -> (line: Int, fields: [[UInt8]], problems: [String])? {
+        guard peek() != nil else { return nil }
+        let start = line
+        var fields: [[UInt8]] = []
+        var problems: [String] = []
+        var field: [UInt8] = []
+        var tooLong = false
+        var strayQuote = false
+
+        func finishField() {
+            let column = fields.count + 1
+            if strayQuote {
+                problems.append("field \(column) has a stray quote; quote the whole field and double quotes inside it")
+            }
+            if tooLong {
+                problems.append("field \(column) is longer than 1 MiB")
+                fields.append([])
+            } else if let text = String(validating: field, as: UTF8.self) {
+                if field.contains(0) { problems.append("field \(column) contains a NUL byte") }
+                fields.append(Array(text.utf8))
+            } else {
+                problems.append("field \(column) is not valid UTF-8 (save the file as UTF-8)")
+                fields.append(Array(String(decoding: field, as: UTF8.self).utf8))
+            }
+            field = []
+            tooLong = false
+            strayQuote = false
+        }
+        func append(_ byte: UInt8) {
+            if field.count < CSVReader.maximumFieldBytes { field.append(byte) } else { tooLong = true }
+        }
+
+        var quoted = false
+        var afterClosingQuote = false
+        while let byte = take() {
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    if peek() == UInt8(ascii: "\"") {
+                        _ = take()
+                        append(byte)
+                    } else {
+                        quoted = false
+                        afterClosingQuote = true
+                    }
+                } else {
+                    if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && peek() != UInt8(ascii: "\n")) {
+                        line += 1
+                    }
+                    append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: ","):
+                finishField()
+                afterClosingQuote = false
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                if byte == UInt8(ascii: "\r"), peek() == UInt8(ascii: "\n") { _ = take() }
+                line += 1
+                finishField()
+                return (start, fields, problems)
+            case UInt8(ascii: "\""):
+                if field.isEmpty && !afterClosingQuote {
+                    quoted = true
+                } else {
+                    strayQuote = true
+                    append(byte)
+                }
+            default:
+                if afterClosingQuote {
+                    problems.append("field \(fields.count + 1) has text after its closing quote")
+                    afterClosingQuote = false
+                }
+                append(byte)
+            }
+        }
+        if quoted {
+            problems.append("a quoted field starting here never closes (is the file truncated?)")
+        }
+        finishField()
+        return (start, fields, problems)
+    }
+
+    private mutating func peek() -> UInt8? {
+        guard position < bytes.count else { return nil }
+        bytesLookedAt = max(bytesLookedAt, position + 1)
+        return bytes[position]
+    }
+
+    private mutating func take() -> UInt8? {
+        guard let byte = peek() else { return nil }
+        position += 1
+        return byte
     }
 }
