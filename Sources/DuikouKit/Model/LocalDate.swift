@@ -53,7 +53,28 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public static func endOfYear(_ year: Int) throws -> LocalDate { try LocalDate(year: year, month: 12, day: 31) }
 
     /// `YYYY-MM-DD`.
-    public var description: String { Self.format(year, month, day) }
+    public var description: String {
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return Self.format(year, month, day)
+        }
+        // Digit by digit: interpolation and padding showed in bulk imports, which write dates per row.
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            /// Writes `value` as `width` digits ending just before `end`.
+            func digits(_ value: Int, width: Int, before end: Int) {
+                var rest = value
+                for index in (end - width..<end).reversed() {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            digits(year, width: 4, before: 4)
+            buffer[4] = UInt8(ascii: "-")
+            digits(month, width: 2, before: 7)
+            buffer[7] = UInt8(ascii: "-")
+            digits(day, width: 2, before: 10)
+            return 10
+        }
+    }
 
     /// Orders dates chronologically.
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
