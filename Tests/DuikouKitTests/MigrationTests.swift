@@ -85,13 +85,13 @@ import Testing
     // MARK: - The embedded migrations
 
     /// V008: the progress-update index that repeated the primary key is gone, and the trigram index
-    /// gathers 8 MiB before writing a segment.
+    /// gathers 4 MiB before writing a segment.
     @Test func bulkWriteSettingsOfVersion8() throws {
         let db = try TemporaryDatabase()
         do { _ = try db.open() }
         let file = try RawSQLite(db.path)
         #expect(try file.integer("SELECT count(*) FROM sqlite_schema WHERE name = 'progress_update_by_project_date'") == 0)
-        #expect(try file.integer("SELECT v FROM record_search_config WHERE k = 'hashsize'") == 8_388_608)
+        #expect(try file.integer("SELECT v FROM record_search_config WHERE k = 'hashsize'") == 4_194_304)
     }
 
     @Test func everyMigrationFileIsListedInOrderWithConsecutiveVersions() throws {
