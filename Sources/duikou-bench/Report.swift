@@ -149,7 +149,6 @@ struct Report {
             ("sqlite3_shell_import_s", .number(m.shellImport.medianSeconds, 4)),
             ("duikou_import_process_s", .number(m.processImport.medianSeconds, 4)),
             ("duikou_import_process_ratio_to_sqlite3_shell", .number(processToShellRatio, 4)),
-            ("import_process_peak_rss_mib", .number(m.processImportPeakRSS, 1)),
             ("progress_ms", .number(m.progress.medianMilliseconds, 3)),
             ("progress_as_of_ms", .number(m.progressAsOf.medianMilliseconds, 3)),
             ("raw_group_by_ms", .number(m.rawGroupBy.medianMilliseconds, 3)),
@@ -160,7 +159,9 @@ struct Report {
             ("sqlite3_shell_group_by_ms", .number(m.shellGroupBy.medianMilliseconds, 3)),
             ("reports_agree", .flag(m.reportsAgree)),
             ("tasks_startup_ms", .number(m.tasksStartup.medianMilliseconds, 3)),
-            ("peak_rss_mib", .number(m.peakRSS, 1)),
+            // The figure of the memory target: the whole `duikou import` process, not this one.
+            ("peak_rss_mib", .number(m.processImportPeakRSS, 1)),
+            ("bench_peak_rss_mib", .number(m.peakRSS, 1)),
         ]
         return "{" + fields.map { "\"\($0.0)\":\($0.1.text)" }.joined(separator: ",") + "}"
     }
