@@ -1,6 +1,10 @@
 import ArgumentParser
 import DuikouKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `duikou evaluate`.
 struct EvaluateCommand: ParsableCommand {
@@ -29,7 +33,7 @@ struct EvaluateCommand: ParsableCommand {
         let evaluation = try repository.evaluate(year: year, pairing: pairing)
         if evaluation.rows.isEmpty {
             let scope = pairing.map { " for \($0)" } ?? ""
-            FileHandle.standardError.write(Data("note: no targets are set for \(year)\(scope); set them with `duikou plan set`\n".utf8))
+            FileDescriptor.writeToStandardError("note: no targets are set for \(year)\(scope); set them with `duikou plan set`\n")
             if output.format == .table { return }
         }
         switch output.format {

@@ -1,5 +1,9 @@
 import DuikouKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The exit codes of the CLI contract (sysexits.h).
 enum ExitStatus {
@@ -26,5 +30,5 @@ enum ExitStatus {
 /// Writes `error: message` as one line on stderr.
 func printError(_ message: String) {
     let line = "error: " + message.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
-    FileHandle.standardError.write(Data(line.utf8))
+    FileDescriptor.writeToStandardError(line)
 }

@@ -1,6 +1,13 @@
 import ArgumentParser
 import DuikouKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// `duikou export`.
@@ -53,23 +60,24 @@ struct ExportCommand: ParsableCommand {
 /// Buffers text for standard output or a file; a file is written to a temporary name beside it and
 /// moved into place only when complete.
 final class BufferedOutput: Sendable {
-    private let handle: FileHandle
+    private let descriptor: Int32
     private let destination: String?
     private let temporary: String?
     private let buffer = Mutex(Data())
 
     init(path: String?) throws {
         guard let path else {
-            handle = FileHandle.standardOutput
+            descriptor = FileDescriptor.standardOutput
             destination = nil
             temporary = nil
             return
         }
         let temporary = path + ".part-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+        let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
             throw DuikouError(.io, "--out: cannot write \(path)")
         }
-        self.handle = handle
+        self.descriptor = descriptor
         self.destination = path
         self.temporary = temporary
     }
@@ -87,7 +95,7 @@ final class BufferedOutput: Sendable {
     func finish() throws {
         try flush(buffer.withLock { $0 })
         guard let destination, let temporary else { return }
-        try? handle.close()
+        close(descriptor)
         // rename(2) replaces an existing file atomically (Foundation's replaceItemAt does not work on Linux).
         guard rename(temporary, destination) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -98,14 +106,14 @@ final class BufferedOutput: Sendable {
 
     func abandon() {
         guard let temporary else { return }
-        try? handle.close()
+        close(descriptor)
         try? FileManager.default.removeItem(atPath: temporary)
     }
 
     private func flush(_ data: Data) throws {
         guard !data.isEmpty else { return }
-        do { try handle.write(contentsOf: data) } catch {
-            throw DuikouError(.io, "writing \(destination ?? "standard output") failed: \(error.localizedDescription)")
+        if let reason = data.withUnsafeBytes({ FileDescriptor.write($0, to: descriptor) }) {
+            throw DuikouError(.io, "writing \(destination ?? "standard output") failed: \(reason)")
         }
     }
 }

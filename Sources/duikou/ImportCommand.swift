@@ -1,6 +1,10 @@
 import ArgumentParser
 import DuikouKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `duikou import`.
 struct ImportCommand: ParsableCommand {
@@ -35,10 +39,10 @@ struct ImportCommand: ParsableCommand {
         let result = try database.open(writing: "import", as: actor).importCSV(kind, from: file, dryRun: dryRun, progress: bar.update)
         bar.finish()
         for problem in result.problems {
-            FileHandle.standardError.write(Data("\(file):\(problem)\n".utf8))
+            FileDescriptor.writeToStandardError("\(file):\(problem)\n")
         }
         if result.problemCount > result.problems.count {
-            FileHandle.standardError.write(Data("\(file): … and \(result.problemCount - result.problems.count) more problems\n".utf8))
+            FileDescriptor.writeToStandardError("\(file): … and \(result.problemCount - result.problems.count) more problems\n")
         }
         print(ImportSummary(result).text)
         if result.problemCount > 0 {

@@ -1,6 +1,10 @@
 import ArgumentParser
 import DuikouKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `--db`: which database a command works on.
 struct DatabaseOptions: ParsableArguments {
@@ -40,7 +44,7 @@ struct ActorOptions: ParsableArguments {
     var actor: String?
 
     func validate() throws {
-        if let actor, actor.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let actor, actor.allSatisfy(\.isWhitespace) {
             throw ValidationError("--actor: give a name, or leave the option out to record the user name")
         }
     }
@@ -93,9 +97,17 @@ enum Read {
 
     static func uuid(_ text: String?, _ option: String) throws -> UUID? {
         guard let text else { return nil }
-        guard let id = UUID(uuidString: text.trimmingCharacters(in: .whitespaces)) else {
+        guard let id = UUID(uuidString: String(trimmed(text))) else {
             throw DuikouError(.invalidInput, "\(option): '\(text)' is not a UUID")
         }
         return id
+    }
+
+    /// The text without the whitespace around it.
+    private static func trimmed(_ text: String) -> Substring {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace }) else {
+            return ""
+        }
+        return text[first...last]
     }
 }

@@ -1,6 +1,10 @@
 import ArgumentParser
 import DuikouKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `duikou park …`.
 struct ParkCommand: ParsableCommand {

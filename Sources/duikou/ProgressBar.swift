@@ -1,5 +1,12 @@
 import DuikouKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// A progress bar on stderr for long imports and exports: rows done, rate and time left.
@@ -19,7 +26,7 @@ final class ProgressBar: Sendable {
 
     init(label: String) {
         self.label = label
-        enabled = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
+        enabled = isatty(FileDescriptor.standardError) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
     }
 
     /// Redraws the bar, at most ten times a second, after the first half second.
@@ -34,13 +41,13 @@ final class ProgressBar: Sendable {
             state.drawn = true
             return Self.render(label: label, progress: progress, elapsed: elapsed)
         }
-        if let line { FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8)) }
+        if let line { FileDescriptor.writeToStandardError("\r\u{1B}[K" + line) }
     }
 
     /// Clears the bar's line, if one was drawn.
     func finish() {
         guard enabled, state.withLock({ $0.drawn }) else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        FileDescriptor.writeToStandardError("\r\u{1B}[K")
     }
 
     private static func render(label: String, progress: TransferProgress, elapsed: Duration) -> String {
@@ -55,12 +62,13 @@ final class ProgressBar: Sendable {
             let width = 24
             let filled = Int(fraction * Double(width))
             text += "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
-            text += String(format: "%3.0f%% ", fraction * 100)
+            let percent = String(Int((fraction * 100).rounded(.toNearestOrEven)))
+            text += String(repeating: " ", count: max(0, 3 - percent.count)) + percent + "% "
         }
         text += "\(progress.rows) rows, \(Int(rate)) rows/s"
         if let fraction, fraction > 0.01 {
             let left = Int(seconds / fraction - seconds)
-            text += String(format: ", %d:%02d left", left / 60, left % 60)
+            text += ", \(left / 60):\(left % 60 < 10 ? "0" : "")\(left % 60) left"
         }
         return text
     }

@@ -1,6 +1,10 @@
 import ArgumentParser
 import DuikouKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `duikou report`.
 struct ReportCommand: ParsableCommand {
@@ -35,7 +39,7 @@ struct ReportCommand: ParsableCommand {
     var redactPeople = false
 
     func validate() throws {
-        if out.trimmingCharacters(in: .whitespaces).isEmpty {
+        if out.allSatisfy(\.isWhitespace) {
             throw ValidationError("--out: give the path of the HTML file to write")
         }
     }

@@ -235,6 +235,8 @@ import Testing
         ("cr\ronly", "\"cr\ronly\""),
         ("1,114.79", #""1,114.79""#),
         ("，", "，"),
+        // A quote followed by a combining mark is one character, but still a quote to CSV.
+        ("\"\u{301}", "\"\"\"\u{301}\""),
     ])
     func csvFieldQuoting(text: String, field: String) {
         #expect(CSVWriter.field(text) == field)
@@ -287,5 +289,17 @@ import Testing
         #expect(Ratio.csv(nil) == "")
         #expect(Ratio.csv(0.12345678) == "0.1235")
         #expect(Ratio.csv(0.1) == "0.1")
+    }
+
+    /// Ratios are rounded as C's printf rounds: the exact binary value, half to even.
+    @Test func ratiosRoundLikePrintf() {
+        #expect(Ratio.percent(0.00125) == "0.1%")
+        #expect(Ratio.percent(123.45678) == "12345.7%")
+        #expect(Ratio.json(0.00005) == .number("0.0001"))
+        #expect(Ratio.json(0.66665) == .number("0.6666"))
+        #expect(Ratio.json(1e-9) == .number("0"))
+        // Longer than the first buffer: printf's exact digits of the double nearest 10³⁰⁰.
+        #expect(Ratio.csv(1e300).count == 301)
+        #expect(Ratio.csv(1e300).hasPrefix("10000000000000000525"))
     }
 }

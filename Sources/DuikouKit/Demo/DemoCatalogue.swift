@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The fixed parts of the demo: the named parks, how many projects each pairing gets and what its
 /// projects are about, and the cadre exchanges.

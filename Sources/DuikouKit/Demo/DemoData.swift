@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Illustrative sample data built on the real pairings, tasks and named parks of the plan.
 ///
@@ -55,7 +59,7 @@ public enum DemoData {
             try fileManager.moveItem(atPath: temporary, toPath: path)
         } catch {
             removeDatabase(at: temporary)
-            throw DuikouError(.io, "cannot move the demo database into place at \(DuikouError.quoted(path)): \(error.localizedDescription)")
+            throw DuikouError(.io, "cannot move the demo database into place at \(DuikouError.quoted(path)): \(error)")
         }
         return (try Repository(path: path), summary)
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One invented project and the progress updates that move it along from its signing on.
 struct DemoProjectStory {

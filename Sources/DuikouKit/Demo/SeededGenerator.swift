@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A small deterministic random number generator (SplitMix64), so that the demo data is the same
 /// on every run and every machine.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -34,7 +38,8 @@ final class CSVReader {
     /// How much of the file is read at a time.
     private static let chunkSize = 1 << 16
 
-    private let handle: FileHandle
+    /// The open file.
+    private let descriptor: Int32
     /// The chunk of the file being read: `chunk[position..<count]` is still to be read.
     private let chunk: UnsafeMutablePointer<UInt8>
     private var count = 0
@@ -51,19 +56,23 @@ final class CSVReader {
     /// - Throws: ``DuikouError/Code/notFound`` when there is no such file, ``DuikouError/Code/io``
     ///   when it cannot be read (a directory, no permission).
     init(path: String) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DuikouError(.notFound, "\(DuikouError.quoted(path)): no such file")
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR {
+                throw DuikouError(.notFound, "\(DuikouError.quoted(path)): no such file")
+            }
+            throw DuikouError(.io, "\(DuikouError.quoted(path)): cannot be read as a file (\(String(cString: strerror(errno))))")
         }
-        guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
+        let descriptor = info.st_mode & S_IFMT == S_IFDIR ? -1 : open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
             throw DuikouError(.io, "\(DuikouError.quoted(path)): cannot be read as a file")
         }
-        self.handle = handle
+        self.descriptor = descriptor
         chunk = .allocate(capacity: Self.chunkSize)
     }
 
     deinit {
-        try? handle.close()
+        close(descriptor)
         chunk.deallocate()
     }
 
@@ -180,21 +189,17 @@ final class CSVReader {
     /// Reads the next chunk of the file once this one is used up, or notes the end of the file.
     private func fill() throws {
         guard !atEnd, position >= count else { return }
-        let data: Data?
-        do {
-            data = try handle.read(upToCount: Self.chunkSize)
-        } catch {
-            throw DuikouError(.io, "reading the file failed: \(error.localizedDescription)")
+        var got = 0
+        repeat {
+            got = read(descriptor, chunk, Self.chunkSize)
+        } while got < 0 && errno == EINTR
+        guard got >= 0 else {
+            throw DuikouError(.io, "reading the file failed: \(String(cString: strerror(errno)))")
         }
         position = 0
-        guard let data, !data.isEmpty else {
-            atEnd = true
-            count = 0
-            return
-        }
-        bytesRead += Int64(data.count)
-        data.copyBytes(to: chunk, count: data.count)
-        count = data.count
+        count = got
+        atEnd = got == 0
+        bytesRead += Int64(got)
     }
 }
 

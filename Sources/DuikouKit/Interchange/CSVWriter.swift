@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Writes RFC 4180 CSV: fields holding commas, quotes or line breaks are quoted, quotes doubled,
 /// records ended by CRLF.
@@ -11,6 +15,6 @@ public enum CSVWriter {
     /// One field, quoted when it needs to be.
     public static func field(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + text.replacingEvery("\"", with: "\"\"") + "\""
     }
 }

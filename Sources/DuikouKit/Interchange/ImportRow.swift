@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Maps a file's header to the columns of an ``InterchangeKind``.
 struct ImportHeader {
@@ -28,7 +32,7 @@ struct ImportHeader {
                 keys.append("")
                 continue
             }
-            let normalized = name.trimmingSpaces().lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+            let normalized = name.trimmingSpaces().lowercased().replacingEvery(" ", with: "_").replacingEvery("-", with: "_")
             guard let column = kind.columns.first(where: { $0.key == normalized || $0.headerZH == name.trimmingSpaces() }) else {
                 let known = kind.columns.map(\.key).joined(separator: ", ")
                 problems.append(ImportProblem(line: record.line, column: name, message: "unknown column; \(kind.rawValue) files have \(known) (or their Chinese headers)"))

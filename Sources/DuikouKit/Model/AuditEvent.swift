@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What kind of change an audit entry records.
 public enum AuditAction: String, Sendable, Hashable, CaseIterable {

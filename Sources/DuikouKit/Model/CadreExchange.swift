@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A cadre exchange to be recorded: a secondment (挂职) of persons, or a training batch (培训).
 public struct NewExchange: Sendable, Hashable {

@@ -23,7 +23,7 @@ extension Keyword {
             return
         }
         let trimmed = text.trimmingSpaces()
-        let key = trimmed.lowercased().replacingOccurrences(of: "_", with: "-")
+        let key = trimmed.lowercased().replacingEvery("_", with: "-")
         if let value = Self(rawValue: key) ?? Self.allCases.first(where: { $0.labelZH == trimmed }) ?? Self.synonyms[trimmed] {
             self = value
             return

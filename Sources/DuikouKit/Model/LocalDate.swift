@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A calendar date without a time or time zone, written ISO 8601 `YYYY-MM-DD`.
 ///

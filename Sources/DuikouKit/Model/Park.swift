@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A co-built industrial park (共建园区) to be recorded.
 public struct NewPark: Sendable, Hashable {

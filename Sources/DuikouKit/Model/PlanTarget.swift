@@ -62,7 +62,7 @@ public enum PlanMetric: String, Sendable, Hashable, CaseIterable {
     /// - Parameter field: the name of the field being read, used in the error message.
     public init(parsing text: String, field: String = "metric") throws {
         let trimmed = text.trimmingSpaces()
-        let key = trimmed.lowercased().replacingOccurrences(of: "-", with: "_")
+        let key = trimmed.lowercased().replacingEvery("-", with: "_")
         guard let metric = Self(rawValue: key) ?? Self.allCases.first(where: { $0.labelZH == trimmed }) else {
             throw DuikouError.invalid(field, text, "is not a metric; the metrics are: \(Self.allCases.map(\.rawValue).joined(separator: ", "))")
         }

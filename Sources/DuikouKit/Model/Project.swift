@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A cooperation project to be recorded, with the status of its first progress update.
 public struct NewProject: Sendable, Hashable {

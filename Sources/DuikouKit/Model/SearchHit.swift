@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One record found by ``Repository/search(_:limit:)``: a project or a park whose text contains
 /// the searched text, with the field that matched and a snippet of it around the match.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension UUID {
     /// The lower-case text form Duikou stores, written directly (Foundation's `uuidString` goes

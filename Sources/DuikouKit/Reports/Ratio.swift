@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How ratios are written: JSON carries them rounded to four decimals, tables as percentages.
 enum Ratio {
@@ -11,7 +15,7 @@ enum Ratio {
     /// `45.7%`, or `-` when there is no ratio.
     static func percent(_ ratio: Double?) -> String {
         guard let ratio else { return "-" }
-        return String(format: "%.1f%%", ratio * 100)
+        return printfFormatted("%.1f%%", ratio * 100)
     }
 
     /// The ratio in CSV: four decimals, or empty.
@@ -20,7 +24,7 @@ enum Ratio {
     }
 
     private static func decimal(_ value: Double, places: Int) -> String {
-        var text = String(format: "%.\(places)f", value)
+        var text = printfFormatted("%.\(places)f", value)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text

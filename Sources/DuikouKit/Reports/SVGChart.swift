@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How the bars of a series are filled. The fills differ in greyscale and in print too: dark,
 /// hatched, and pale with an outline; a legend and value labels name them besides.
@@ -82,7 +89,7 @@ enum SVG {
 
     /// A coordinate with at most one decimal, written without a locale.
     static func number(_ value: Double) -> String {
-        HTMLText.decimal(value, places: value.rounded() == value ? 0 : 1).replacingOccurrences(of: ",", with: "")
+        HTMLText.decimal(value, places: value.rounded() == value ? 0 : 1).replacingEvery(",", with: "")
     }
 
     /// About how wide text is drawn: wide (CJK) characters take the font size, others a little over half of it.

@@ -1,5 +1,9 @@
 import CSQLite
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A column value read for a merge, compared exactly (text byte for byte, integers as stored).
 enum MergeValue: Sendable, Hashable {

@@ -1,5 +1,9 @@
 import DuikouMigrations
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Recognises a Duikou database and brings its schema up to date with the embedded migrations.
 ///

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Writes projects and their progress updates inside a transaction the caller holds, checking the
 /// references and the lifecycle rules first so that a refusal names the record and the field.

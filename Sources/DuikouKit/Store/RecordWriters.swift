@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Inserts and corrects parks inside a transaction the caller holds.
 struct ParkWriter {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension Repository {
     /// Checks the database: SQLite's integrity and foreign keys, then Duikou's own invariants —

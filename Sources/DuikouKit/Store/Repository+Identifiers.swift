@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The kinds of record that are named by a UUID and may be given by a prefix of it.
 public enum RecordKind: String, Sendable, CaseIterable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension Repository {
     /// Imports a CSV file of projects, updates, parks or exchanges: all of it, or nothing.

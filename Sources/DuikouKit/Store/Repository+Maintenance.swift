@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension Repository {
     /// Whether the database holds records of its own: projects, parks, exchanges, or regions and

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// The entry point to a Duikou database: open one, record into it, ask it questions.
@@ -110,7 +117,7 @@ public final class Repository: Sendable {
                 }
                 return
             } catch let error as DuikouError where error.code == .busy && clock.now < deadline {
-                Thread.sleep(forTimeInterval: 0.01)
+                usleep(10_000)
             }
         }
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Applies the rows of one imported file inside the import's transaction.
 final class RowImporter {
