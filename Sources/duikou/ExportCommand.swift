@@ -75,7 +75,7 @@ final class BufferedOutput: Sendable {
         let temporary = path + ".part-\(ProcessInfo.processInfo.processIdentifier)"
         let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw DuikouError(.io, "--out: cannot write \(path)")
+            throw DuikouError(.io, "--out: cannot write \(path): \(String(cString: strerror(errno)))")
         }
         self.descriptor = descriptor
         self.destination = path

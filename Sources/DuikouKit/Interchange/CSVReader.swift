@@ -63,9 +63,12 @@ final class CSVReader {
             }
             throw DuikouError(.io, "\(DuikouError.quoted(path)): cannot be read as a file (\(String(cString: strerror(errno))))")
         }
-        let descriptor = info.st_mode & S_IFMT == S_IFDIR ? -1 : open(path, O_RDONLY | O_CLOEXEC)
+        guard info.st_mode & S_IFMT != S_IFDIR else {
+            throw DuikouError(.io, "\(DuikouError.quoted(path)): cannot be read as a file (it is a directory)")
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw DuikouError(.io, "\(DuikouError.quoted(path)): cannot be read as a file")
+            throw DuikouError(.io, "\(DuikouError.quoted(path)): cannot be read as a file (\(String(cString: strerror(errno))))")
         }
         self.descriptor = descriptor
         chunk = .allocate(capacity: Self.chunkSize)

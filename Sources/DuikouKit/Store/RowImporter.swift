@@ -19,7 +19,7 @@ final class RowImporter {
     private let recordedThrough: Int64
     /// Whether `recordedThrough` cannot tell: at the largest rowid there is, SQLite picks new rowids
     /// at random, and then every id is tracked in `import_seen` instead.
-    private let tracksAddedIDs: Bool
+    private var tracksAddedIDs: Bool { recordedThrough == Int64.max }
 
     init(kind: InterchangeKind, connection: SQLiteConnection, now: String) throws {
         self.kind = kind
@@ -28,7 +28,6 @@ final class RowImporter {
         parks = ParkWriter(connection: connection, now: now)
         exchanges = ExchangeWriter(connection: connection, now: now)
         recordedThrough = try connection.queryFirst("SELECT coalesce(max(rowid), 0) FROM \(kind.recordKind.table)") { $0.int64(0) } ?? 0
-        tracksAddedIDs = recordedThrough == Int64.max
         // Ids of recorded records this file corrected, to report a repeated id; kept by SQLite so memory stays flat.
         try connection.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen (id TEXT PRIMARY KEY) WITHOUT ROWID")
         try connection.execute("DELETE FROM import_seen")
