@@ -22,7 +22,7 @@ enum ExitStatus {
         case .io, .readOnly, .corrupt: ioError
         case .busy: tempFailure
         case .schemaTooNew: config
-        case .internal: software
+        default: software
         }
     }
 }

@@ -28,7 +28,7 @@ func runDuikou() -> Int32 {
         try command.run()
         return 0
     } catch let error as DuikouError {
-        printError(error.message)
+        printError(ErrorHint.message(for: error))
         return ExitStatus.code(for: error)
     } catch {
         let status = Duikou.exitCode(for: error)

@@ -106,7 +106,7 @@ import Testing
         try repo.addPark(NewPark(pairing: "harbin-shenzhen", name: "园区"))
         for sql in ["UPDATE audit_event SET actor = 'someone else'", "DELETE FROM audit_event"] {
             let error = #expect(throws: DuikouError.self) {
-                try repo.write { connection, _ in
+                try repo.rawWrite { connection, _ in
                     try connection.run(sql)
                     return ((), nil)
                 }

@@ -557,7 +557,7 @@ import Testing
     }
 
     private static func counts(_ repo: Repository) throws -> Counts {
-        try repo.read { connection in
+        try repo.rawRead { connection in
             Counts(
                 projects: try connection.queryFirst("SELECT count(*) FROM project") { $0.int64(0) } ?? -1,
                 updates: try connection.queryFirst("SELECT count(*) FROM progress_update") { $0.int64(0) } ?? -1,

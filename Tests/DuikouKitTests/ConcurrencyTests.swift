@@ -234,7 +234,7 @@ private final class Outcome: Sendable {
             let id = try work()
             state.withLock { $0.ids.append(id) }
         } catch {
-            let code = (error as? DuikouError)?.code.rawValue ?? "other"
+            let code = (error as? DuikouError)?.code.description ?? "other"
             state.withLock { $0.failures.append("\(code): \(error)") }
         }
     }
@@ -242,7 +242,7 @@ private final class Outcome: Sendable {
     /// Runs work that records nothing, keeping its failure.
     func perform(_ work: () throws -> Void) {
         do { try work() } catch {
-            let code = (error as? DuikouError)?.code.rawValue ?? "other"
+            let code = (error as? DuikouError)?.code.description ?? "other"
             state.withLock { $0.failures.append("\(code): \(error)") }
         }
     }

@@ -43,7 +43,7 @@ import Testing
     }
 
     private static func counts(_ repo: Repository) throws -> Counts {
-        try repo.read { connection in
+        try repo.rawRead { connection in
             func count(_ table: String) throws -> Int64 {
                 try connection.queryFirst("SELECT count(*) FROM \(table)") { $0.int64(0) } ?? -1
             }

@@ -239,10 +239,10 @@ import Testing
         let db = try TemporaryDatabase()
         let repo = try db.open()
 
-        #expect(try repo.read { try $0.queryFirst("PRAGMA journal_mode") { $0.text(0) } } == "wal")
-        #expect(try repo.read { try $0.queryFirst("PRAGMA foreign_keys") { $0.int(0) } } == 1)
-        #expect(try repo.read { try $0.queryFirst("PRAGMA synchronous") { $0.int(0) } } == 1)
-        #expect(try repo.read { try $0.queryFirst("PRAGMA busy_timeout") { $0.int(0) } } == 5000)
+        #expect(try repo.rawRead { try $0.queryFirst("PRAGMA journal_mode") { $0.text(0) } } == "wal")
+        #expect(try repo.rawRead { try $0.queryFirst("PRAGMA foreign_keys") { $0.int(0) } } == 1)
+        #expect(try repo.rawRead { try $0.queryFirst("PRAGMA synchronous") { $0.int(0) } } == 1)
+        #expect(try repo.rawRead { try $0.queryFirst("PRAGMA busy_timeout") { $0.int(0) } } == 5000)
         // WAL is a property of the file: another connection sees it too.
         #expect(try RawSQLite(db.path).text("PRAGMA journal_mode") == "wal")
     }
@@ -250,14 +250,14 @@ import Testing
     @Test func busyTimeoutIsConfigurable() throws {
         let db = try TemporaryDatabase()
         let repo = try db.open(Repository.Options(busyTimeout: .milliseconds(1500)))
-        #expect(try repo.read { try $0.queryFirst("PRAGMA busy_timeout") { $0.int(0) } } == 1500)
+        #expect(try repo.rawRead { try $0.queryFirst("PRAGMA busy_timeout") { $0.int(0) } } == 1500)
     }
 
     @Test func foreignKeysAreEnforcedOnTheRepositoryConnection() throws {
         let db = try TemporaryDatabase()
         let repo = try db.open()
         let error = #expect(throws: DuikouError.self) {
-            try repo.write { connection, now in
+            try repo.rawWrite { connection, now in
                 try connection.run(
                     "INSERT INTO exchange (id, pairing_id, direction, kind, start_date, participants, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [.text(UUID().key), .text("no-such-pairing"), .text("to-east"), .text("secondment"), .text("2020-01-01"), .integer(1), .text(now)])

@@ -170,7 +170,7 @@ import Testing
         try set("jilin-zhejiang", 2024, .projectsSigned, 10)
         for sql in ["UPDATE plan_target SET target = 1", "DELETE FROM plan_target"] {
             #expect(code {
-                try repo.write { connection, _ in
+                try repo.rawWrite { connection, _ in
                     try connection.run(sql)
                     return ((), nil)
                 }

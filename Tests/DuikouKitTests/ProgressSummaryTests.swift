@@ -7,7 +7,7 @@ import Testing
 /// corrections of pairing, task, landmark and planned investment by an import, and refused batches.
 @Suite struct ProgressSummaryTests {
     private func summaryMatchesProjects(_ repository: Repository) throws -> Bool {
-        try repository.read { connection in
+        try repository.rawRead { connection in
             let kept = try connection.query("""
                 SELECT pairing_id, task_code, status, projects, landmark_projects, planned_yuan, completed_yuan
                 FROM progress_summary WHERE projects > 0 ORDER BY 1, 2, 3

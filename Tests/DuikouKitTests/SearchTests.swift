@@ -305,7 +305,7 @@ import Testing
         // Writers such as an import or a merge may change a project's text in place.
         let fixture = try Fixture()
         let (car, park) = (fixture.car.id, fixture.park.id)
-        try fixture.repo.write { connection, _ in
+        try fixture.repo.rawWrite { connection, _ in
             try connection.run("UPDATE project SET title = ?2, description = NULL, east_party = ?3 WHERE id = ?1",
                                [.text(car.key), .text("氢能重卡示范项目"), .text("宁德时代")])
             try connection.run("UPDATE park SET name = ?2 WHERE id = ?1", [.text(park.key), .text("哈深合作示范区")])
@@ -355,7 +355,7 @@ import Testing
         let fixture = try Fixture()
         let empty = try fixture.repo.addPark(NewPark(pairing: "dalian-shanghai", name: "大连空港产业园"))
         #expect(try fixture.repo.search("空港").map(\.id) == [empty.id])
-        try fixture.repo.write { connection, _ in
+        try fixture.repo.rawWrite { connection, _ in
             try connection.run("DELETE FROM park WHERE id = ?", [.text(empty.id.key)])
             return ((), nil)
         }
@@ -402,7 +402,7 @@ import Testing
         }
 
         let repo = try db.open()
-        #expect(try repo.read { try $0.queryFirst("PRAGMA user_version") { $0.int(0) } } == DuikouMigrations.all.count)
+        #expect(try repo.rawRead { try $0.queryFirst("PRAGMA user_version") { $0.int(0) } } == DuikouMigrations.all.count)
         #expect(try repo.search("零部件").map(\.id) == [projectID])
         #expect(try repo.search("汽").map(\.id) == [projectID])
         #expect(try repo.search("pack").map(\.id) == [projectID])
@@ -499,8 +499,8 @@ import Testing
         }
 
         let repo = try db.open()
-        #expect(try repo.read { try $0.queryFirst("PRAGMA user_version") { $0.int(0) } } == DuikouMigrations.all.last?.version)
-        #expect(try repo.read { try $0.queryFirst("""
+        #expect(try repo.rawRead { try $0.queryFirst("PRAGMA user_version") { $0.int(0) } } == DuikouMigrations.all.last?.version)
+        #expect(try repo.rawRead { try $0.queryFirst("""
             SELECT count(*) FROM sqlite_schema WHERE name IN ('search_document', 'search_index', 'search_sync')
                OR (type = 'trigger' AND name LIKE '%searchable%')
             """) { $0.int(0) } } == 0)
@@ -544,10 +544,10 @@ import Testing
             try connection.run("DELETE FROM \(table) WHERE id = ?", [.text(id.key)])
         }
         func rowid(_ id: UUID) throws -> Int64? {
-            try fixture.repo.read { try $0.queryFirst("SELECT rowid FROM \(table) WHERE id = ?", [.text(id.key)]) { $0.int64(0) } }
+            try fixture.repo.rawRead { try $0.queryFirst("SELECT rowid FROM \(table) WHERE id = ?", [.text(id.key)]) { $0.int64(0) } }
         }
         let (gone, last) = (UUID(), UUID())
-        try fixture.repo.write { connection, _ in
+        try fixture.repo.rawWrite { connection, _ in
             try add(connection, gone, "即将删除的旧记录")
             try add(connection, last, "最后一个旧记录")
             return ((), nil)
@@ -558,7 +558,7 @@ import Testing
 
         // In one transaction: the last record is deleted, a new one takes its rowid and is changed.
         let sameTransaction = UUID()
-        try fixture.repo.write { connection, _ in
+        try fixture.repo.rawWrite { connection, _ in
             try delete(connection, last)
             try add(connection, sameTransaction, "同一事务新记录")
             try connection.run("UPDATE \(table) SET \(textColumn) = '同一事务改过的记录' WHERE id = ?", [.text(sameTransaction.key)])
@@ -572,12 +572,12 @@ import Testing
 
         // Across transactions: a rowid freed earlier, below the highest indexed, is given again once
         // every row above it is gone, with no change logged for it in the transaction that takes it.
-        try fixture.repo.write { connection, _ in
+        try fixture.repo.rawWrite { connection, _ in
             try delete(connection, gone)
             return ((), nil)
         }
         let reused = UUID()
-        try fixture.repo.write { connection, _ in
+        try fixture.repo.rawWrite { connection, _ in
             try delete(connection, sameTransaction)
             try add(connection, reused, "重用行号的新记录")
             return ((), nil)
@@ -596,14 +596,14 @@ import Testing
     /// The searchable fields of a project as the index reads them (one index row per record), as
     /// "field:text", in the order a hit looks at them; empty fields left out.
     private func documents(_ repo: Repository, _ id: UUID) throws -> [String] {
-        try repo.read { connection in
+        try repo.rawRead { connection in
             let rows = try connection.query("""
                 SELECT s.title, s.description, s.northeast_party, s.east_party
                 FROM record_search s WHERE s.rowid = (SELECT rowid FROM project WHERE id = ?)
                 """, [.text(id.key)]) { row in
-                zip(["title", "description", "northeast_party", "east_party"], Int32(0)..<4)
-                    .filter { !row.isNull($0.1) && !row.text($0.1).isEmpty }
-                    .map { "\($0.0):\(row.text($0.1))" }
+                try ["title", "description", "northeast_party", "east_party"]
+                    .filter { try !row.isNull($0) && !row.text($0).isEmpty }
+                    .map { "\($0):\(try row.text($0))" }
             }
             return rows.count == 1 ? rows[0] : ["\(rows.count) index rows"]
         }
@@ -612,11 +612,11 @@ import Testing
     /// FTS5's own check that the index agrees with the projects and parks it reads, and that it
     /// holds exactly one row per project and park.
     private func expectIndexIsSound(_ repo: Repository, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        try repo.write { connection, _ in
+        try repo.rawWrite { connection, _ in
             try connection.run("INSERT INTO record_search (record_search, rank) VALUES ('integrity-check', 1)")
             return ((), nil)
         }
-        let mismatches = try repo.read { connection in
+        let mismatches = try repo.rawRead { connection in
             try connection.queryFirst("""
                 WITH expected (doc) AS (SELECT rowid FROM project UNION ALL SELECT -rowid FROM park)
                 SELECT (SELECT count(*) FROM (SELECT doc FROM expected EXCEPT SELECT id FROM record_search_docsize))

@@ -1,4 +1,3 @@
-import CSQLite
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -11,11 +10,12 @@ enum MergeValue: Sendable, Hashable {
     case integer(Int64)
     case text(String)
 
-    init(_ row: SQLiteStatement, _ column: Int32) {
-        switch sqlite3_column_type(row.handle, column) {
-        case SQLITE_NULL: self = .null
-        case SQLITE_INTEGER: self = .integer(row.int64(column))
-        default: self = .text(row.text(column))
+    /// The value of `column` in `row`, as stored.
+    init(_ row: Row, _ column: String) throws {
+        self = switch try row.stored(column) {
+        case .null: .null
+        case .integer(let value): .integer(value)
+        case .text(let text): .text(text)
         }
     }
 
@@ -28,22 +28,50 @@ enum MergeValue: Sendable, Hashable {
     }
 }
 
-/// One record of a table as a merge sees it: its key, the fields it compares, and when it was recorded.
+/// One record of a table as a merge sees it: its key, the fields it compares (the values of its
+/// table's ``MergeTable/columns``, in order), and when it was recorded.
 struct MergeRow: Sendable {
     let key: String
+    let columns: [String]
     let values: [MergeValue]
     let recordedAt: String?
 
-    func optionalText(_ index: Int) -> String? {
-        if case .text(let text) = values[index] { return text }
+    /// The value of one of the table's columns.
+    func value(_ column: String) throws -> MergeValue {
+        guard let index = columns.firstIndex(of: column) else {
+            throw DuikouError(.internal, "a merged record has no column named \(column) (it has \(columns.joined(separator: ", ")))")
+        }
+        return values[index]
+    }
+
+    func optionalText(_ column: String) throws -> String? {
+        if case .text(let text) = try value(column) { return text }
         return nil
     }
 
-    func text(_ index: Int) -> String { optionalText(index) ?? "" }
+    func text(_ column: String) throws -> String { try optionalText(column) ?? "" }
 
-    func optionalInteger(_ index: Int) -> Int64? {
-        if case .integer(let value) = values[index] { return value }
+    func optionalInteger(_ column: String) throws -> Int64? {
+        if case .integer(let value) = try value(column) { return value }
         return nil
+    }
+
+    /// The record's key read as a UUID.
+    func keyUUID(source: String) throws -> UUID {
+        try Self.uuid(key, column: "id", record: key, source: source)
+    }
+
+    /// The UUID in `column`, or `nil` when it is empty.
+    func uuid(_ column: String, source: String) throws -> UUID? {
+        try optionalText(column).map { try Self.uuid($0, column: column, record: key, source: source) }
+    }
+
+    private static func uuid(_ text: String, column: String, record: String, source: String) throws -> UUID {
+        guard let id = UUID(key: text) else {
+            throw DuikouError(.corrupt, "merge source \(DuikouError.quoted(source)) holds \(DuikouError.quoted(text)) in \(column) of record \(record), which is not a UUID",
+                              field: column, recordID: record)
+        }
+        return id
     }
 }
 
@@ -100,12 +128,11 @@ struct MergeTable: Sendable {
         try connection.queryFirst("\(selected) WHERE \(self.key) = ?", [.text(key)], row)
     }
 
-    private func row(_ statement: SQLiteStatement) -> MergeRow {
-        let count = Int32(columns.count)
-        return MergeRow(
-            key: statement.text(0),
-            values: (1...count).map { MergeValue(statement, $0) },
-            recordedAt: recorded ? statement.text(count + 1) : nil)
+    private func row(_ row: Row) throws -> MergeRow {
+        MergeRow(
+            key: try row.text(key), columns: columns,
+            values: try columns.map { try MergeValue(row, $0) },
+            recordedAt: recorded ? try row.text("recorded_at") : nil)
     }
 
     /// Inserts their record as it is, keeping when it was recorded.
@@ -155,10 +182,10 @@ struct MergeSnapshot: Sendable {
         let updates = try connection.query(
             "SELECT project_id, seq, date, status, completed_yuan, note, recorded_at FROM progress_update ORDER BY project_id, seq"
         ) { row in
-            (project: row.text(0),
+            (project: try row.text("project_id"),
              update: ProgressUpdate(
-                sequence: row.int(1), date: try storedDate(row.text(2)), status: try stored(ProjectStatus.self, row.text(3)),
-                completed: Money(uncheckedYuan: row.int64(4)), note: row.optionalText(5), recordedAt: row.text(6)))
+                sequence: try row.int("seq"), date: try row.date("date"), status: try row.keyword("status"),
+                completed: try row.money("completed_yuan"), note: try row.optionalText("note"), recordedAt: try row.text("recorded_at")))
         }
         histories = Dictionary(grouping: updates, by: \.project).mapValues { $0.map(\.update) }
     }
@@ -188,12 +215,15 @@ struct MergeWriter {
     let connection: SQLiteConnection
     let source: String
     let preference: MergePreference
+    /// Throws once the task that asked for the merge is cancelled; called between records.
+    let checkCancellation: () throws -> Void
     private(set) var report: MergeReport
 
-    init(connection: SQLiteConnection, source: String, options: MergeOptions) {
+    init(connection: SQLiteConnection, source: String, options: MergeOptions, cancellation: @escaping () throws -> Void) {
         self.connection = connection
         self.source = source
         self.preference = options.preference
+        self.checkCancellation = cancellation
         self.report = MergeReport(source: source, options: options)
     }
 
@@ -204,6 +234,7 @@ struct MergeWriter {
         for row in try parentsFirst(snapshot.rows[.pairing] ?? []) { try takeRecord(row, .pairing) }
         for row in snapshot.rows[.park] ?? [] { try takeRecord(row, .park) }
         for row in snapshot.rows[.project] ?? [] {
+            try checkCancellation()
             let history = snapshot.histories[row.key] ?? []
             if try take(row, .project) {
                 try addProject(row, history: history)
@@ -253,12 +284,13 @@ struct MergeWriter {
         guard let first = history.first else {
             throw DuikouError(.corrupt, "merge source \(DuikouError.quoted(source)): project \(row.key) has no progress updates; nothing was merged")
         }
-        let id = try storedUUID(row.key)
+        let id = try row.keyUUID(source: source)
         let project = try NewProject(
-            id: id, pairing: row.text(0), task: row.text(1), title: row.text(2), description: row.optionalText(3),
-            northeastParty: row.optionalText(4), eastParty: row.optionalText(5), park: try row.optionalText(6).map(storedUUID),
-            landmark: row.optionalInteger(7).map { $0 != 0 } ?? false,
-            planned: row.optionalInteger(8).map(Money.init(uncheckedYuan:)),
+            id: id, pairing: row.text("pairing_id"), task: row.text("task_code"), title: row.text("title"),
+            description: row.optionalText("description"), northeastParty: row.optionalText("northeast_party"),
+            eastParty: row.optionalText("east_party"), park: row.uuid("park_id", source: source),
+            landmark: row.optionalInteger("landmark").map { $0 != 0 } ?? false,
+            planned: row.optionalInteger("planned_yuan").map(Money.init(uncheckedYuan:)),
             status: first.status, date: first.date, completed: first.completed, note: first.note)
         try ProjectWriter(connection: connection, now: first.recordedAt).add(project)
         report.countAdded(.project)
@@ -274,12 +306,14 @@ struct MergeWriter {
     /// latest and the lifecycle takes them; reports the others. History is never rewritten.
     private mutating func unite(project key: String, theirs: [ProgressUpdate]) throws {
         guard !theirs.isEmpty else { return }
-        let id = try storedUUID(key)
+        guard let id = UUID(key: key) else {
+            throw DuikouError(.corrupt, "merge source \(DuikouError.quoted(source)) holds \(DuikouError.quoted(key)) as a project id, which is not a UUID", recordID: key)
+        }
         let ours = try connection.query(
             "SELECT date, status, completed_yuan, note FROM progress_update WHERE project_id = ? ORDER BY seq", [.text(key)]
         ) { row in
-            UpdateContent(date: try storedDate(row.text(0)), status: try stored(ProjectStatus.self, row.text(1)),
-                          completed: Money(uncheckedYuan: row.int64(2)), note: row.optionalText(3))
+            UpdateContent(date: try row.date("date"), status: try row.keyword("status"),
+                          completed: try row.money("completed_yuan"), note: try row.optionalText("note"))
         }
         var present = Set(ours)
         var latest = ours.last
@@ -323,7 +357,6 @@ struct MergeWriter {
 
     /// Their pairings ordered so that each comes after its parent.
     private func parentsFirst(_ rows: [MergeRow]) throws -> [MergeRow] {
-        let parentIndex = MergeTable.pairing.columns.firstIndex(of: "parent_id") ?? 4
         let theirs = Set(rows.map(\.key))
         var placed = Set<String>()
         var ordered: [MergeRow] = []
@@ -331,7 +364,7 @@ struct MergeWriter {
         while !pending.isEmpty {
             var waiting: [MergeRow] = []
             for row in pending {
-                if let parent = row.optionalText(parentIndex), theirs.contains(parent), !placed.contains(parent) {
+                if let parent = try row.optionalText("parent_id"), theirs.contains(parent), !placed.contains(parent) {
                     waiting.append(row)
                 } else {
                     ordered.append(row)
@@ -350,11 +383,12 @@ struct MergeWriter {
     /// pairing inside itself.
     private func checkPairings() throws {
         if let wrong = try connection.queryFirst("""
-            SELECT p.id, 'northeast', r.code, r.name_zh FROM pairing p JOIN region r ON r.code = p.northeast_region WHERE r.side <> 'northeast'
+            SELECT p.id AS pairing, 'northeast' AS field, r.code, r.name_zh FROM pairing p JOIN region r ON r.code = p.northeast_region
+            WHERE r.side <> 'northeast'
             UNION ALL
             SELECT p.id, 'east', r.code, r.name_zh FROM pairing p JOIN region r ON r.code = p.east_region WHERE r.side <> 'east'
             LIMIT 1
-            """, [], { (pairing: $0.text(0), field: $0.text(1), region: $0.text(2), name: $0.text(3)) }) {
+            """, [], { (pairing: try $0.text("pairing"), field: try $0.text("field"), region: try $0.text("code"), name: try $0.text("name_zh")) }) {
             let side = wrong.field == "east" ? "a Northeast region" : "an Eastern region"
             throw DuikouError(.invalidInput, "merge source \(DuikouError.quoted(source)): pairing \(wrong.pairing): \(wrong.field): region \(wrong.region) (\(wrong.name)) would be \(side) after the merge; settle the region's side in one of the databases first. Nothing was merged")
         }
@@ -366,7 +400,7 @@ struct MergeWriter {
                 WHERE p.parent_id IS NOT NULL AND chain.id <> chain.start AND chain.depth < 10000
             )
             SELECT start FROM chain WHERE id = start LIMIT 1
-            """, [], { $0.text(0) }) {
+            """, [], { try $0.text("start") }) {
             throw DuikouError(.invalidInput, "merge source \(DuikouError.quoted(source)): pairing \(looped): parent: the pairing would sit inside itself after the merge. Nothing was merged")
         }
     }

@@ -32,9 +32,9 @@ struct Migrator {
         let identity: (applicationID: Int64, version: Int, objects: Int)?
         do {
             identity = try connection.queryFirst("""
-                SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version),
-                       (SELECT count(*) FROM sqlite_schema)
-                """) { ($0.int64(0), $0.int(1), $0.int(2)) }
+                SELECT (SELECT application_id FROM pragma_application_id) AS application_id,
+                       (SELECT user_version FROM pragma_user_version) AS user_version, (SELECT count(*) FROM sqlite_schema) AS objects
+                """) { (try $0.int64("application_id"), try $0.int("user_version"), try $0.int("objects")) }
         } catch var error as DuikouError {
             error.message = "\(context): \(error.message)"
             throw error
@@ -47,7 +47,7 @@ struct Migrator {
             throw DuikouError(.foreignDatabase, "\(context): the file is an SQLite database but not a Duikou one (application_id \(applicationID)); it was left untouched")
         }
         guard version <= latestVersion else {
-            throw DuikouError(.schemaTooNew, "\(context): the database is at schema version \(version), newer than this build knows (\(latestVersion)); upgrade duikou. The file was left untouched")
+            throw DuikouError(.schemaTooNew, "\(context): the database is at schema version \(version), newer than this build knows (\(latestVersion)); it needs a newer Duikou. The file was left untouched")
         }
         return version
     }
@@ -56,12 +56,12 @@ struct Migrator {
     /// then checks that the applied migrations are the ones this build ships.
     func migrate(_ connection: SQLiteConnection, from version: Int, readOnly: Bool) throws {
         if version < latestVersion && readOnly {
-            throw DuikouError(.readOnly, "\(DuikouError.quoted(connection.path)) is at schema version \(version) and needs migrating to \(latestVersion); open it once without --read-only")
+            throw DuikouError(.readOnly, "\(DuikouError.quoted(connection.path)) is at schema version \(version) and needs migrating to \(latestVersion), which a read-only open cannot do; open it once for writing")
         }
         for migration in migrations where migration.version > version {
             try connection.transaction(immediate: true) {
                 // Another process may have applied it while this one waited for the lock.
-                let current = try connection.queryFirst("PRAGMA user_version") { $0.int(0) } ?? 0
+                let current = try connection.queryFirst("PRAGMA user_version") { try $0.int("user_version") } ?? 0
                 guard current < migration.version else { return }
                 try connection.execute(migration.sql, context: "applying migration \(migration.fileName)")
                 try connection.run(
@@ -76,7 +76,7 @@ struct Migrator {
 
     private func verifyApplied(_ connection: SQLiteConnection) throws {
         let applied = try connection.query("SELECT version, name, checksum FROM duikou_migration ORDER BY version") {
-            (version: $0.int(0), name: $0.text(1), checksum: $0.text(2))
+            (version: try $0.int("version"), name: try $0.text("name"), checksum: try $0.text("checksum"))
         }
         for record in applied {
             guard let shipped = migrations.first(where: { $0.version == record.version }) else { continue }

@@ -15,8 +15,8 @@ struct ProjectWriter {
     init(connection: SQLiteConnection, now: String) throws {
         self.connection = connection
         self.now = now
-        pairings = Set(try connection.query("SELECT id FROM pairing") { $0.text(0) })
-        tasks = Set(try connection.query("SELECT code FROM task") { $0.text(0) })
+        pairings = Set(try connection.query("SELECT id FROM pairing") { try $0.text("id") })
+        tasks = Set(try connection.query("SELECT code FROM task") { try $0.text("code") })
     }
 
     func knows(pairing: String) -> Bool { pairings.contains(pairing.trimmingSpaces()) }
@@ -29,10 +29,10 @@ struct ProjectWriter {
 
     func check(_ project: NewProject) throws {
         guard pairings.contains(project.pairing) else {
-            throw DuikouError(.notFound, "\(Self.name(project)): pairing: \(DuikouError.quoted(project.pairing)) does not exist (see `duikou pairings`)", field: "pairing")
+            throw DuikouError(.notFound, "\(Self.name(project)): pairing: \(DuikouError.quoted(project.pairing)) does not exist", field: "pairing", recordID: project.id.key)
         }
         guard tasks.contains(project.task) else {
-            throw DuikouError(.notFound, "\(Self.name(project)): task: \(DuikouError.quoted(project.task)) does not exist; tasks are 1.1 to 4.4 (see `duikou tasks`)", field: "task")
+            throw DuikouError(.notFound, "\(Self.name(project)): task: \(DuikouError.quoted(project.task)) does not exist; tasks are 1.1 to 4.4", field: "task", recordID: project.id.key)
         }
         if let park = project.park,
            try connection.queryFirst("SELECT 1 FROM park WHERE id = ?", [.text(park.key)], { _ in true }) == nil {
@@ -103,12 +103,16 @@ struct ProjectWriter {
     /// The project's state after its latest update, and that update's number.
     func state(of id: UUID) throws -> (state: ProjectLifecycle.State, sequence: Int)? {
         try connection.queryFirst(
-            "SELECT status, status_date, completed_yuan, resume_floor, (SELECT max(seq) FROM progress_update WHERE project_id = ?1) FROM project WHERE id = ?1",
+            """
+            SELECT status, status_date, completed_yuan, resume_floor,
+                   (SELECT max(seq) FROM progress_update WHERE project_id = ?1) AS latest_seq
+            FROM project WHERE id = ?1
+            """,
             [.text(id.key)], { row in
-                (state: ProjectLifecycle.State(status: try stored(ProjectStatus.self, row.text(0)), date: try storedDate(row.text(1)),
-                                               completed: Money(uncheckedYuan: row.int64(2)),
-                                               resumeFloor: try row.optionalText(3).map { try stored(ProjectStatus.self, $0) }),
-                 sequence: row.int(4))
+                (state: ProjectLifecycle.State(status: try row.keyword("status"), date: try row.date("status_date"),
+                                               completed: try row.money("completed_yuan"),
+                                               resumeFloor: try row.isNull("resume_floor") ? nil : row.keyword("resume_floor", as: ProjectStatus.self)),
+                 sequence: try row.int("latest_seq"))
             })
     }
 
@@ -123,7 +127,7 @@ struct ProjectWriter {
     }
 
     func record(_ update: NewProgressUpdate, to id: UUID) throws {
-        guard let current = try state(of: id) else { throw DuikouError.notFound("project", id.key) }
+        guard let current = try state(of: id) else { throw DuikouError.missing("project", id.key) }
         let next = try ProjectLifecycle.apply(to: current.state, status: update.status, date: update.date,
                                               completed: update.completed, project: id.key)
         try insertUpdate(project: id.key, sequence: current.sequence + 1, date: next.date, status: next.status,

@@ -1,22 +1,25 @@
-extension Repository {
+extension Snapshot {
     /// The audit log, oldest first: every change written to the database, when, by whom, through
     /// which command and what it changed.
     ///
     /// - Parameter since: only changes written on or after this day (UTC).
     public func history(since: LocalDate? = nil) throws -> [AuditEvent] {
-        try read { connection in
-            try connection.query("""
-                SELECT seq, at, actor, command, action, record_kind, record_id, summary
-                FROM audit_event WHERE ?1 IS NULL OR at >= ?1 ORDER BY seq
-                """, [.optional(since?.description)]
-            ) { row in
-                guard let action = AuditAction(rawValue: row.text(4)) else {
-                    throw DuikouError(.corrupt, "audit entry \(row.int64(0)): action: '\(row.text(4))' is not one Duikou writes")
-                }
-                return AuditEvent(seq: row.int64(0), at: row.text(1), actor: row.text(2), command: row.text(3), action: action,
-                                  recordKind: row.text(5), recordID: row.optionalText(6), summary: row.text(7))
-            }
+        try connection.query("""
+            SELECT seq, at, actor, command, action, record_kind, record_id, summary
+            FROM audit_event WHERE ?1 IS NULL OR at >= ?1 ORDER BY seq
+            """, [.optional(since?.description)]
+        ) { row in
+            AuditEvent(seq: try row.int64("seq"), at: try row.text("at"), actor: try row.text("actor"), command: try row.text("command"),
+                       action: try row.keyword("action"), recordKind: try row.text("record_kind"), recordID: try row.optionalText("record_id"),
+                       summary: try row.text("summary"))
         }
+    }
+}
+
+extension Repository {
+    /// The audit log, oldest first; see ``Snapshot/history(since:)``.
+    public func history(since: LocalDate? = nil) throws -> [AuditEvent] {
+        try read { try $0.history(since: since) }
     }
 }
 

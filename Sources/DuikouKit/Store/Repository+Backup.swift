@@ -21,7 +21,7 @@ extension Repository {
     public func backup(to destination: String, overwrite: Bool = false) throws {
         if FileManager.default.fileExists(atPath: destination) {
             guard overwrite else {
-                throw DuikouError(.invalidInput, "backup: \(DuikouError.quoted(destination)) exists already; give --force to replace it")
+                throw DuikouError(.invalidInput, "backup: \(DuikouError.quoted(destination)) exists already; nothing was written", field: "destination")
             }
             if Self.sameFile(path, destination) {
                 throw DuikouError(.invalidInput, "backup: \(DuikouError.quoted(destination)) is this database itself")
@@ -34,7 +34,8 @@ extension Repository {
         }
         do {
             // Inside a read transaction, so that the copy is one consistent snapshot.
-            try read { source in
+            try read { snapshot in
+                let source = try snapshot.connection
                 let target = try SQLiteConnection(path: temporary, readOnly: false)
                 guard let backup = sqlite3_backup_init(target.handle, "main", source.handle, "main") else {
                     throw target.error(sqlite3_errcode(target.handle), context: "backup to \(DuikouError.quoted(destination))")

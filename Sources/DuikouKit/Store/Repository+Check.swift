@@ -4,7 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-extension Repository {
+extension Snapshot {
     /// Checks the database: SQLite's integrity and foreign keys, then Duikou's own invariants —
     /// every project's history is lawful under ``ProjectLifecycle`` and numbered without gaps, so are
     /// the revisions of every plan target and the entries of the audit log, the sums reports take
@@ -12,79 +12,93 @@ extension Repository {
     /// project's current state is its latest update's, the progress summary equals the projects, and
     /// the search index agrees with its documents.
     ///
-    /// A damaged file does not make it throw: what SQLite reports is a problem in the result.
+    /// A damaged file does not make it throw: what SQLite reports is a problem in the result. The
+    /// search index is checked by a ``Transaction`` (FTS5's check is a write, rolled back), not by a
+    /// read-only snapshot.
     public func check() throws -> CheckReport {
-        var report = try read { connection in
-            var report = CheckReport()
-            Self.checkStep("SQLite integrity", &report) {
-                try connection.query("PRAGMA integrity_check", [], { $0.text(0) }).filter { $0 != "ok" }.map { "integrity: \($0)" }
-            }
-            Self.checkStep("foreign keys", &report) {
-                try connection.query("PRAGMA foreign_key_check", [], { row in
-                    "foreign key: \(row.text(0)) row \(row.int64(1)) refers to a missing \(row.text(2))"
-                })
-            }
-            Self.checkStep("project histories", &report) { try Self.checkHistories(connection) }
-            Self.checkStep("totals", &report) {
-                do {
-                    try Totals.check(connection)
-                    try Totals.checkParticipants(connection)
-                    return []
-                } catch let error as DuikouError where error.code == .invalidInput {
-                    return ["totals: \(error.message)"]
-                }
-            }
-            Self.checkStep("audit log", &report) {
-                try connection.query("""
-                    SELECT count(*), coalesce(max(seq), 0) FROM audit_event HAVING count(*) <> coalesce(max(seq), 0)
-                    """) { row in
-                    "audit log: \(row.int(0)) entries numbered up to \(row.int(1)); \(row.int(1) - row.int(0)) entries are missing"
-                }
-            }
-            Self.checkStep("plan targets", &report) {
-                try connection.query("""
-                    SELECT pairing_id, year, metric, count(*), max(seq) FROM plan_target
-                    GROUP BY pairing_id, year, metric HAVING count(*) <> max(seq)
-                    """) { row in
-                    "plan target \(row.text(0)) \(row.int(1)) \(row.text(2)): \(row.int(3)) revisions numbered up to \(row.int(4)); revisions are missing"
-                }
-            }
-            Self.checkStep("progress summary", &report) {
-                let differing = try connection.queryFirst("""
-                    SELECT count(*) FROM (
-                        SELECT pairing_id, task_code, status, projects, landmark_projects, planned_yuan, completed_yuan
-                        FROM progress_summary WHERE projects > 0
-                        EXCEPT
-                        SELECT pairing_id, task_code, status, count(*), sum(landmark), coalesce(sum(planned_yuan), 0), sum(completed_yuan)
-                        FROM project GROUP BY pairing_id, task_code, status)
-                    """) { $0.int(0) } ?? 0
-                let groups = try connection.queryFirst("SELECT count(*) FROM progress_summary WHERE projects > 0") { $0.int(0) } ?? 0
-                let expected = try connection.queryFirst("SELECT count(*) FROM (SELECT 1 FROM project GROUP BY pairing_id, task_code, status)") { $0.int(0) } ?? 0
-                guard differing > 0 || groups != expected else { return [] }
-                return ["progress summary: \(differing) of \(groups) rows differ from the projects (\(expected) groups); reports by area, task and pairing are wrong until it is rebuilt"]
-            }
-            return report
+        let connection = try connection
+        var report = CheckReport()
+        Repository.checkStep("SQLite integrity", &report) {
+            try connection.query("PRAGMA integrity_check", [], { try $0.text("integrity_check") }).filter { $0 != "ok" }.map { "integrity: \($0)" }
         }
-        // FTS5's own check is an INSERT command, so it runs in a write transaction that is rolled back
-        // (and is left out when the database is open read-only).
-        if !readOnly {
-            let search: [String] = try tentativeWrite { connection, _ in
-                var found: [String] = []
-                do {
-                    try connection.run("INSERT INTO record_search (record_search, rank) VALUES ('integrity-check', 1)")
-                } catch let error as DuikouError {
-                    found.append("search index: \(error.message)")
-                }
-                return (found, false, nil)
+        Repository.checkStep("foreign keys", &report) {
+            try connection.query("PRAGMA foreign_key_check", [], { row in
+                "foreign key: \(try row.text("table")) row \(try row.int64("rowid")) refers to a missing \(try row.text("parent"))"
+            })
+        }
+        Repository.checkStep("project histories", &report) { try Repository.checkHistories(connection) }
+        Repository.checkStep("totals", &report) {
+            do {
+                try Totals.check(connection)
+                try Totals.checkParticipants(connection)
+                return []
+            } catch let error as DuikouError where error.code == .invalidInput {
+                return ["totals: \(error.message)"]
             }
-            report.checks.append("search index")
-            search.forEach { report.report($0) }
+        }
+        Repository.checkStep("audit log", &report) {
+            try connection.query("""
+                SELECT count(*) AS entries, coalesce(max(seq), 0) AS last FROM audit_event HAVING count(*) <> coalesce(max(seq), 0)
+                """) { row in
+                let (entries, last) = (try row.int("entries"), try row.int("last"))
+                return "audit log: \(entries) entries numbered up to \(last); \(last - entries) entries are missing"
+            }
+        }
+        Repository.checkStep("plan targets", &report) {
+            try connection.query("""
+                SELECT pairing_id, year, metric, count(*) AS revisions, max(seq) AS last FROM plan_target
+                GROUP BY pairing_id, year, metric HAVING count(*) <> max(seq)
+                """) { row in
+                "plan target \(try row.text("pairing_id")) \(try row.int("year")) \(try row.text("metric")): \(try row.int("revisions")) revisions numbered up to \(try row.int("last")); revisions are missing"
+            }
+        }
+        Repository.checkStep("progress summary", &report) {
+            let differing = try connection.queryFirst("""
+                SELECT count(*) AS differing FROM (
+                    SELECT pairing_id, task_code, status, projects, landmark_projects, planned_yuan, completed_yuan
+                    FROM progress_summary WHERE projects > 0
+                    EXCEPT
+                    SELECT pairing_id, task_code, status, count(*), sum(landmark), coalesce(sum(planned_yuan), 0), sum(completed_yuan)
+                    FROM project GROUP BY pairing_id, task_code, status)
+                """) { try $0.int("differing") } ?? 0
+            let groups = try connection.queryFirst("SELECT count(*) AS n FROM progress_summary WHERE projects > 0") { try $0.int("n") } ?? 0
+            let expected = try connection.queryFirst("SELECT count(*) AS n FROM (SELECT 1 FROM project GROUP BY pairing_id, task_code, status)") { try $0.int("n") } ?? 0
+            guard differing > 0 || groups != expected else { return [] }
+            return ["progress summary: \(differing) of \(groups) rows differ from the projects (\(expected) groups); reports by area, task and pairing are wrong until it is rebuilt"]
+        }
+        try checkSearchIndex(&report)
+        return report
+    }
+}
+
+extension Repository {
+    /// Checks the database; see ``Snapshot/check()``. The search index is checked too, unless the
+    /// database is open read-only.
+    public func check() throws -> CheckReport {
+        var report = try read { try $0.check() }
+        if !readOnly {
+            try write { try $0.checkSearchIndex(&report) }
         }
         return report
     }
 
+    /// FTS5's own check of the search index, an INSERT command, run inside a savepoint that is rolled back.
+    static func checkSearchIndex(_ report: inout CheckReport, in transaction: Transaction) throws {
+        let problems: [String] = try transaction.tentativeChange { connection, _ in
+            var found: [String] = []
+            do {
+                try connection.run("INSERT INTO record_search (record_search, rank) VALUES ('integrity-check', 1)")
+            } catch let error as DuikouError {
+                found.append("search index: \(error.message)")
+            }
+            return (found, false, nil)
+        }
+        report.checks.append("search index")
+        problems.forEach { report.report($0) }
+    }
+
     /// Runs one check, turning an error SQLite raises on a damaged file into a problem.
-    private static func checkStep(_ name: String, _ report: inout CheckReport, _ body: () throws -> [String]) {
+    static func checkStep(_ name: String, _ report: inout CheckReport, _ body: () throws -> [String]) {
         report.checks.append(name)
         do {
             try body().forEach { report.report($0) }
@@ -94,7 +108,7 @@ extension Repository {
     }
 
     /// Replays every project's history under the lifecycle rules and compares the end with the project's current state.
-    private static func checkHistories(_ connection: SQLiteConnection) throws -> [String] {
+    static func checkHistories(_ connection: SQLiteConnection) throws -> [String] {
         var problems: [String] = []
         struct Replay {
             var id = ""
@@ -105,11 +119,10 @@ extension Repository {
         }
         var current: [String: (state: ProjectLifecycle.State, firstDate: LocalDate)] = [:]
         try connection.each("SELECT id, status, status_date, completed_yuan, resume_floor, first_date FROM project") { row in
-            current[row.text(0)] = (
-                ProjectLifecycle.State(status: try stored(ProjectStatus.self, row.text(1)), date: try storedDate(row.text(2)),
-                                       completed: Money(uncheckedYuan: row.int64(3)),
-                                       resumeFloor: try row.optionalText(4).map { try stored(ProjectStatus.self, $0) }),
-                try storedDate(row.text(5)))
+            current[try row.text("id")] = (
+                ProjectLifecycle.State(status: try row.keyword("status"), date: try row.date("status_date"), completed: try row.money("completed_yuan"),
+                                       resumeFloor: try row.isNull("resume_floor") ? nil : row.keyword("resume_floor", as: ProjectStatus.self)),
+                try row.date("first_date"))
         }
         var replay = Replay()
         func finish(_ replay: Replay, _ problems: inout [String]) {
@@ -124,15 +137,15 @@ extension Repository {
             }
         }
         try connection.each("SELECT project_id, seq, date, status, completed_yuan FROM progress_update ORDER BY project_id, seq") { row in
-            let id = row.text(0)
+            let id = try row.text("project_id")
             if id != replay.id {
                 finish(replay, &problems)
                 replay = Replay(id: id)
             }
-            let sequence = row.int(1)
-            let date = try storedDate(row.text(2))
-            let status = try stored(ProjectStatus.self, row.text(3))
-            let completed = Money(uncheckedYuan: row.int64(4))
+            let sequence = try row.int("seq")
+            let date = try row.date("date")
+            let status: ProjectStatus = try row.keyword("status")
+            let completed = try row.money("completed_yuan")
             guard !replay.broken else { return }
             guard sequence == replay.sequence + 1 else {
                 problems.append("project \(id): update \(sequence) follows update \(replay.sequence); history has a gap")

@@ -4,26 +4,41 @@ import FoundationEssentials
 import Foundation
 #endif
 
-extension Repository {
+extension Transaction {
     /// Records a cadre exchange.
     ///
     /// - Throws: ``DuikouError/Code/notFound`` for an unknown pairing;
     ///   ``DuikouError/Code/constraint`` when the id is already recorded.
     @discardableResult
     public func addExchange(_ exchange: NewExchange) throws -> CadreExchange {
-        try write { connection, now in
+        try change { connection, now in
             try ExchangeWriter(connection: connection, now: now).insert(exchange)
             let summary = "\(exchange.pairing), \(exchange.kind.rawValue) \(exchange.direction.rawValue) from \(exchange.start), \(exchange.participants) participant(s)"
-            return (try Self.loadExchanges(pairing: nil, id: exchange.id, in: connection)[0], AuditNote(.add, "exchange", exchange.id.key, summary))
+            return (try Repository.loadExchanges(pairing: nil, id: exchange.id, in: connection)[0], AuditNote(.add, "exchange", exchange.id.key, summary))
         }
     }
 
+}
+
+extension Snapshot {
     /// The exchanges of a pairing and the pairings below it (all when `pairing` is `nil`), by start date.
     public func exchanges(pairing: String? = nil) throws -> [CadreExchange] {
-        try read { connection in
-            try Self.checkFilter(pairing: pairing, area: nil, task: nil, in: connection)
-            return try Self.loadExchanges(pairing: pairing, id: nil, in: connection)
-        }
+        let connection = try connection
+        try Repository.checkFilter(pairing: pairing, area: nil, task: nil, in: connection)
+        return try Repository.loadExchanges(pairing: pairing, id: nil, in: connection)
+    }
+}
+
+extension Repository {
+    /// Records a cadre exchange; see ``Transaction/addExchange(_:)``.
+    @discardableResult
+    public func addExchange(_ exchange: NewExchange) throws -> CadreExchange {
+        try write { try $0.addExchange(exchange) }
+    }
+
+    /// The exchanges of a pairing and the pairings below it; see ``Snapshot/exchanges(pairing:)``.
+    public func exchanges(pairing: String? = nil) throws -> [CadreExchange] {
+        try read { try $0.exchanges(pairing: pairing) }
     }
 
     static func loadExchanges(pairing: String?, id: UUID?, in connection: SQLiteConnection) throws -> [CadreExchange] {
@@ -36,10 +51,10 @@ extension Repository {
             """, [.optional(pairing), .optional(id?.key)]
         ) { row in
             CadreExchange(
-                id: try storedUUID(row.text(0)), pairing: row.text(1), direction: try stored(ExchangeDirection.self, row.text(2)),
-                kind: try stored(ExchangeKind.self, row.text(3)), start: try storedDate(row.text(4)),
-                end: try row.optionalText(5).map(storedDate), participants: row.int(6), person: row.optionalText(7),
-                fromOrg: row.optionalText(8), toOrg: row.optionalText(9), post: row.optionalText(10)
+                id: try row.uuid("id"), pairing: try row.text("pairing_id"), direction: try row.keyword("direction"),
+                kind: try row.keyword("kind"), start: try row.date("start_date"), end: try row.optionalDate("end_date"),
+                participants: try row.int("participants"), person: try row.optionalText("person"),
+                fromOrg: try row.optionalText("from_org"), toOrg: try row.optionalText("to_org"), post: try row.optionalText("post")
             )
         }
     }

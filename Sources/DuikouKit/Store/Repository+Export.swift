@@ -1,4 +1,4 @@
-extension Repository {
+extension Snapshot {
     /// Exports every record of a kind, in a stable order (by id; updates by project, oldest first),
     /// with the columns the import reads, so that an export imports back into an empty database
     /// with the same progress report.
@@ -12,24 +12,40 @@ extension Repository {
     ///   - progress: called every few thousand rows.
     ///   - sink: receives the file's text piece by piece.
     /// - Returns: how many records were exported.
+    /// - Throws: what `sink` throws; ``DuikouError/Code/cancelled`` when the task that asked for it
+    ///   was cancelled.
     @discardableResult
     public func export(
         _ kind: InterchangeKind, format: ExportFormat = .csv, byteOrderMark: Bool = false, redactingPeople: Bool = false,
-        progress: (@Sendable (TransferProgress) -> Void)? = nil, to sink: @Sendable (String) throws -> Void
+        progress: ((TransferProgress) -> Void)? = nil, to sink: (String) throws -> Void
     ) throws -> Int {
-        try read { connection in
-            let encoder = ExportEncoder(kind: kind, format: format, byteOrderMark: byteOrderMark)
-            let total = try connection.queryFirst(ExportSQL.count(kind)) { $0.int64(0) }
-            if !encoder.header.isEmpty { try sink(encoder.header) }
-            var rows = 0
-            try connection.each(ExportSQL.rows(kind)) { row in
-                try sink(encoder.line(ExportSQL.values(kind, row, redactingPeople: redactingPeople)))
-                rows += 1
-                if rows % 4096 == 0 { progress?(TransferProgress(rows: rows, bytes: 0, total: total)) }
+        let connection = try connection
+        let encoder = ExportEncoder(kind: kind, format: format, byteOrderMark: byteOrderMark)
+        let total = try connection.queryFirst(ExportSQL.count(kind)) { try $0.int64("records") }
+        if !encoder.header.isEmpty { try sink(encoder.header) }
+        var rows = 0
+        try connection.each(ExportSQL.rows(kind)) { row in
+            try sink(encoder.line(ExportSQL.values(kind, row, redactingPeople: redactingPeople)))
+            rows += 1
+            if rows % 4096 == 0 {
+                try checkCancellation()
+                progress?(TransferProgress(rows: rows, bytes: 0, total: total))
             }
-            progress?(TransferProgress(rows: rows, bytes: 0, total: total))
-            return rows
         }
+        progress?(TransferProgress(rows: rows, bytes: 0, total: total))
+        return rows
+    }
+}
+
+extension Repository {
+    /// Exports every record of a kind from one snapshot; see
+    /// ``Snapshot/export(_:format:byteOrderMark:redactingPeople:progress:to:)``.
+    @discardableResult
+    public func export(
+        _ kind: InterchangeKind, format: ExportFormat = .csv, byteOrderMark: Bool = false, redactingPeople: Bool = false,
+        progress: ((TransferProgress) -> Void)? = nil, to sink: (String) throws -> Void
+    ) throws -> Int {
+        try read { try $0.export(kind, format: format, byteOrderMark: byteOrderMark, redactingPeople: redactingPeople, progress: progress, to: sink) }
     }
 }
 
@@ -37,10 +53,10 @@ extension Repository {
 enum ExportSQL {
     static func count(_ kind: InterchangeKind) -> String {
         switch kind {
-        case .projects: "SELECT count(*) FROM project"
-        case .updates: "SELECT count(*) FROM progress_update"
-        case .parks: "SELECT count(*) FROM park"
-        case .exchanges: "SELECT count(*) FROM exchange"
+        case .projects: "SELECT count(*) AS records FROM project"
+        case .updates: "SELECT count(*) AS records FROM progress_update"
+        case .parks: "SELECT count(*) AS records FROM park"
+        case .exchanges: "SELECT count(*) AS records FROM exchange"
         }
     }
 
@@ -65,22 +81,27 @@ enum ExportSQL {
         }
     }
 
-    static func values(_ kind: InterchangeKind, _ row: SQLiteStatement, redactingPeople: Bool) -> [ExportValue] {
+    /// A row of ``rows(_:)``, as the values of the export's columns in their order.
+    static func values(_ kind: InterchangeKind, _ row: Row, redactingPeople: Bool) throws -> [ExportValue] {
         switch kind {
         case .projects:
-            [.text(row.text(0)), .text(row.text(1)), .text(row.text(2)), .text(row.text(3)), .text(row.text(4)),
-             .text(row.text(5)), .yuan(row.optionalInt64(6)), .yuan(row.int64(7)), .text(row.optionalText(8)),
-             .text(row.optionalText(9)), .text(row.optionalText(10)), .flag(row.int64(11) != 0), .text(row.optionalText(12))]
+            [.text(try row.text("id")), .text(try row.text("pairing_id")), .text(try row.text("task_code")), .text(try row.text("title")),
+             .text(try row.text("status")), .text(try row.text("status_date")), .yuan(try row.optionalInt64("planned_yuan")),
+             .yuan(try row.int64("completed_yuan")), .text(try row.optionalText("northeast_party")), .text(try row.optionalText("east_party")),
+             .text(try row.optionalText("park_id")), .flag(try row.bool("landmark")), .text(try row.optionalText("description"))]
         case .updates:
-            [.text(row.text(0)), .text(row.text(1)), .text(row.text(2)), .yuan(row.int64(3)), .text(row.optionalText(4))]
+            [.text(try row.text("project_id")), .text(try row.text("date")), .text(try row.text("status")),
+             .yuan(try row.int64("completed_yuan")), .text(try row.optionalText("note"))]
         case .parks:
-            [.text(row.text(0)), .text(row.text(1)), .text(row.text(2)), .text(row.text(3)), .text(row.optionalText(4)),
-             .text(row.optionalText(5)), .text(row.optionalText(6)),
-             .decimal(row.optionalInt64(7).map { LandArea(squareMetres: $0).km2Text }), .text(row.optionalText(8))]
+            [.text(try row.text("id")), .text(try row.text("pairing_id")), .text(try row.text("name")), .text(try row.text("kind")),
+             .text(try row.optionalText("host_region")), .text(try row.optionalText("partner")), .text(try row.optionalText("established")),
+             .decimal(try row.optionalInt64("planned_area_m2").map { LandArea(squareMetres: $0).km2Text }),
+             .text(try row.optionalText("benefit_sharing"))]
         case .exchanges:
-            [.text(row.text(0)), .text(row.text(1)), .text(row.text(2)), .text(row.text(3)), .text(row.text(4)),
-             .text(row.optionalText(5)), .integer(row.int64(6)), .text(redactingPeople ? nil : row.optionalText(7)), .text(row.optionalText(8)),
-             .text(row.optionalText(9)), .text(row.optionalText(10))]
+            [.text(try row.text("id")), .text(try row.text("pairing_id")), .text(try row.text("direction")), .text(try row.text("kind")),
+             .text(try row.text("start_date")), .text(try row.optionalText("end_date")), .integer(try row.int64("participants")),
+             .text(redactingPeople ? nil : try row.optionalText("person")), .text(try row.optionalText("from_org")),
+             .text(try row.optionalText("to_org")), .text(try row.optionalText("post"))]
         }
     }
 }

@@ -26,7 +26,7 @@ extension Repository {
     /// - Throws: ``DuikouError/Code/invalidInput`` for a prefix that is too short, malformed or
     ///   matches several records; ``DuikouError/Code/notFound`` when it matches none.
     public func resolveID(_ prefix: String, of kind: RecordKind) throws -> UUID {
-        try read { try Self.resolveID(prefix, of: kind, in: $0) }
+        try read { try $0.resolveID(prefix, of: kind) }
     }
 
     static func resolveID(_ prefix: String, of kind: RecordKind, in connection: SQLiteConnection) throws -> UUID {
@@ -40,8 +40,8 @@ extension Repository {
         let matches = try connection.query(
             "SELECT id FROM \(kind.table) WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
             [.text(key), .text(key + "~")]
-        ) { $0.text(0) }
-        guard let first = matches.first else { throw DuikouError.notFound(kind.rawValue, prefix) }
+        ) { try $0.text("id") }
+        guard let first = matches.first else { throw DuikouError.missing(kind.rawValue, prefix) }
         guard matches.count == 1 else {
             throw DuikouError.invalid("\(kind.rawValue) id", prefix, "is ambiguous: it starts \(matches.joined(separator: ", ")) and maybe more; give more characters")
         }
@@ -49,5 +49,13 @@ extension Repository {
             throw DuikouError(.corrupt, "\(kind.rawValue) id \(DuikouError.quoted(first)) in the database is not a UUID")
         }
         return id
+    }
+}
+
+extension Snapshot {
+    /// The full id of the record of `kind` whose id starts with `prefix`; see
+    /// ``Repository/resolveID(_:of:)``.
+    public func resolveID(_ prefix: String, of kind: RecordKind) throws -> UUID {
+        try Repository.resolveID(prefix, of: kind, in: connection)
     }
 }

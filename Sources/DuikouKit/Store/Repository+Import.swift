@@ -4,13 +4,14 @@ import FoundationEssentials
 import Foundation
 #endif
 
-extension Repository {
+extension Transaction {
     /// Imports a CSV file of projects, updates, parks or exchanges: all of it, or nothing.
     ///
-    /// The file is read a chunk at a time and written in one transaction with one prepared statement
-    /// per table. Every row is checked (values, references, the lifecycle rules against what is
+    /// The file is read a chunk at a time and written with one prepared statement per table, inside a
+    /// savepoint of the transaction. Every row is checked (values, references, the lifecycle rules against what is
     /// recorded and what the file added before it); when any row has a problem, or on a dry run,
-    /// the transaction is rolled back and the result lists the problems with their lines and columns.
+    /// the savepoint is rolled back (the rest of the transaction stays) and the result lists the
+    /// problems with their lines and columns.
     ///
     /// Rows whose `id` is recorded already correct that record; for projects, a change of status,
     /// date or completed investment becomes a progress update. Other rows add records. An update
@@ -18,14 +19,15 @@ extension Repository {
     ///
     /// - Parameters:
     ///   - progress: called every few thousand rows with how far the file has been read.
-    /// - Throws: ``DuikouError/Code/notFound`` when the file does not exist; I/O and database errors.
+    /// - Throws: ``DuikouError/Code/notFound`` when the file does not exist; I/O and database errors;
+    ///   ``DuikouError/Code/cancelled`` when the task that asked for it was cancelled.
     ///   Problems with the file's content are not thrown: they are in the result.
     public func importCSV(
         _ kind: InterchangeKind, from path: String, dryRun: Bool = false,
-        progress: (@Sendable (TransferProgress) -> Void)? = nil
+        progress: ((TransferProgress) -> Void)? = nil
     ) throws -> ImportResult {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? nil
-        return try tentativeWrite { connection, now in
+        return try tentativeChange { connection, now in
             let reader = try CSVReader(path: path)
             var result = ImportResult(kind: kind, dryRun: dryRun)
             let importer = try RowImporter(kind: kind, connection: connection, now: now)
@@ -54,6 +56,7 @@ extension Repository {
                     row.problems.forEach { result.report($0) }
                 }
                 if result.rows % 2048 == 0 {
+                    try checkCancellation()
                     progress?(TransferProgress(rows: result.rows, bytes: reader.bytesRead, total: size))
                 }
             }
@@ -67,5 +70,16 @@ extension Repository {
             let summary = "\(kind.rawValue) from \(path): added \(result.added), updated \(result.updated), unchanged \(result.unchanged)"
             return (result, result.committed, changed ? AuditNote(.import, "database", nil, summary) : nil)
         }
+    }
+}
+
+extension Repository {
+    /// Imports a CSV file of projects, updates, parks or exchanges in one transaction: all of it, or
+    /// nothing; see ``Transaction/importCSV(_:from:dryRun:progress:)``.
+    public func importCSV(
+        _ kind: InterchangeKind, from path: String, dryRun: Bool = false,
+        progress: ((TransferProgress) -> Void)? = nil
+    ) throws -> ImportResult {
+        try write { try $0.importCSV(kind, from: path, dryRun: dryRun, progress: progress) }
     }
 }

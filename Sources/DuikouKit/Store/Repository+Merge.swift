@@ -35,7 +35,7 @@ public struct MergeSource: Sendable {
             throw Self.explain(error, path: path)
         }
         do {
-            snapshot = try repository.read { try MergeSnapshot(reading: $0) }
+            snapshot = try repository.read { try MergeSnapshot(reading: $0.connection) }
         } catch var error as DuikouError {
             error.message = "merge source \(DuikouError.quoted(path)): \(error.message)"
             throw error
@@ -51,7 +51,7 @@ public struct MergeSource: Sendable {
             if version == 0 {
                 return DuikouError(.foreignDatabase, "\(name) holds no Duikou database (it is empty); it was left untouched")
             }
-            return DuikouError(.readOnly, "\(name) is at schema version \(version), older than this build's \(Migrator().latestVersion); a merge never writes it, so bring it up to date first (any duikou command on it, e.g. `duikou regions --db \(path)`), then merge. It was left untouched", sqliteCode: error.sqliteCode)
+            return DuikouError(.readOnly, "\(name) is at schema version \(version), older than this build's \(Migrator().latestVersion); a merge never writes it, so open it once for writing to bring it up to date, then merge. It was left untouched", sqliteCode: error.sqliteCode, field: "source")
         }
         var named = error
         named.message = "\(name): \(error.message)"
@@ -59,7 +59,7 @@ public struct MergeSource: Sendable {
     }
 }
 
-extension Repository {
+extension Transaction {
     /// Merges another reporter's database into this one, taking regions, pairings, parks, projects
     /// and exchanges by id.
     ///
@@ -71,19 +71,20 @@ extension Repository {
     /// the lifecycle rules take it, and reported as a conflict otherwise; history is never rewritten.
     /// Merging the same database again changes nothing.
     ///
-    /// All of it happens in one `BEGIN IMMEDIATE` transaction, or none of it; a dry run does the same
-    /// work and rolls it back.
+    /// All of it happens inside one savepoint of the transaction, or none of it; a dry run does the
+    /// same work and rolls the savepoint back.
     ///
     /// - Throws: ``DuikouError/Code/invalidInput`` when `source` is this database itself or the merge
     ///   would break a pairing (a region on the wrong side, a pairing inside itself).
     public func merge(_ source: MergeSource, options: MergeOptions = MergeOptions()) throws -> MergeReport {
-        if Self.sameFile(path, source.path) {
+        let path = try connection.path
+        if Repository.sameFile(path, source.path) {
             throw DuikouError(.invalidInput, "merge source \(DuikouError.quoted(source.path)) is this database itself (\(DuikouError.quoted(path))); merge another reporter's database into it")
         }
         let snapshot = source.snapshot
         let sourcePath = source.path
-        return try tentativeWrite { connection, _ in
-            var writer = MergeWriter(connection: connection, source: sourcePath, options: options)
+        return try tentativeChange { connection, _ in
+            var writer = MergeWriter(connection: connection, source: sourcePath, options: options, cancellation: checkCancellation)
             try writer.run(snapshot)
             let report = writer.report
             let summary = "from \(sourcePath): added \(report.totalAdded), updated \(report.totalUpdated), conflicts \(report.conflicts.count)"
@@ -95,6 +96,21 @@ extension Repository {
     /// ``merge(_:options:)``.
     public func merge(from path: String, options: MergeOptions = MergeOptions()) throws -> MergeReport {
         try merge(MergeSource(path: path), options: options)
+    }
+}
+
+extension Repository {
+    /// Merges another reporter's database into this one in one transaction, all of it or none; see
+    /// ``Transaction/merge(_:options:)``.
+    public func merge(_ source: MergeSource, options: MergeOptions = MergeOptions()) throws -> MergeReport {
+        try write { try $0.merge(source, options: options) }
+    }
+
+    /// Opens the Duikou database at `path` read-only and merges it into this one; see
+    /// ``Transaction/merge(from:options:)``.
+    public func merge(from path: String, options: MergeOptions = MergeOptions()) throws -> MergeReport {
+        let source = try MergeSource(path: path)
+        return try write { try $0.merge(source, options: options) }
     }
 
     /// Whether two paths name the same file: the same device and inode, links followed.

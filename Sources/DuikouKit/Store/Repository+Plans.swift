@@ -1,4 +1,4 @@
-extension Repository {
+extension Transaction {
     /// Sets a target in a pairing's annual work plan. A target set before for the same pairing, year
     /// and metric is replaced, and the replaced one is kept as an earlier revision; setting the target
     /// in force again changes nothing.
@@ -7,12 +7,12 @@ extension Repository {
     /// - Throws: ``DuikouError/Code/notFound`` for an unknown pairing.
     @discardableResult
     public func setTarget(_ target: NewPlanTarget) throws -> PlanTarget {
-        try write { connection, now in
-            try Self.requirePairing(target.pairing, for: "plan target", in: connection)
+        try change { connection, now in
+            try Repository.requirePairing(target.pairing, for: "plan target", in: connection)
             let key: [SQLiteValue] = [.text(target.pairing), .integer(Int64(target.year)), .text(target.metric.rawValue)]
             let current = try connection.queryFirst("""
                 \(PlanSQL.select) WHERE t.pairing_id = ?1 AND t.year = ?2 AND t.metric = ?3 AND \(PlanSQL.inForce)
-                """, key, Self.planTargetRow)
+                """, key, PlanSQL.target)
             if let current, current.target == target.target { return (current, nil) }
             let seq = (current?.revision ?? 0) + 1
             try connection.run(
@@ -21,12 +21,14 @@ extension Repository {
                 context: "plan target \(target.pairing) \(target.year) \(target.metric.rawValue)")
             let recorded = PlanTarget(pairing: target.pairing, year: target.year, metric: target.metric, target: target.target,
                                       revision: seq, previous: current?.target, setAt: now)
-            let was = current.map { " (was \(Self.planValue($0.target, target.metric)))" } ?? ""
-            let summary = "\(target.year) \(target.metric.rawValue): \(Self.planValue(target.target, target.metric))\(was)"
+            let was = current.map { " (was \(Repository.planValue($0.target, target.metric)))" } ?? ""
+            let summary = "\(target.year) \(target.metric.rawValue): \(Repository.planValue(target.target, target.metric))\(was)"
             return (recorded, AuditNote(.plan, "plan-target", "\(target.pairing)/\(target.year)/\(target.metric.rawValue)", summary))
         }
     }
+}
 
+extension Snapshot {
     /// The targets in force, by pairing (in catalogue order), year and metric.
     ///
     /// - Parameters:
@@ -35,10 +37,9 @@ extension Repository {
     ///   - revisions: every setting of each target, oldest first, instead of only the one in force.
     /// - Throws: ``DuikouError/Code/notFound`` for an unknown pairing.
     public func planTargets(year: Int? = nil, pairing: String? = nil, revisions: Bool = false) throws -> [PlanTarget] {
-        try read { connection in
-            if let pairing { try Self.requirePairing(pairing, in: connection) }
-            return try Self.loadTargets(year: year, pairing: pairing, revisions: revisions, in: connection)
-        }
+        let connection = try connection
+        if let pairing { try Repository.requirePairing(pairing, in: connection) }
+        return try Repository.loadTargets(year: year, pairing: pairing, revisions: revisions, in: connection)
     }
 
     /// Evaluates the year's targets: for each target in force, the actual figure of its pairing and
@@ -50,11 +51,45 @@ extension Repository {
     /// - Throws: ``DuikouError/Code/invalidInput`` for a year outside 2000–2100;
     ///   ``DuikouError/Code/notFound`` for an unknown pairing.
     public func evaluate(year: Int, pairing: String? = nil) throws -> Evaluation {
-        try Self.checkPlanYear(year)
-        return try read { connection in
-            if let pairing { try Self.requirePairing(pairing, in: connection) }
-            return try Self.loadEvaluation(year: year, pairing: pairing, in: connection)
-        }
+        try Repository.checkPlanYear(year)
+        let connection = try connection
+        if let pairing { try Repository.requirePairing(pairing, in: connection) }
+        return try Repository.loadEvaluation(year: year, pairing: pairing, in: connection)
+    }
+
+    /// The actual figures of every metric for a pairing and the pairings below it within a calendar
+    /// year, whether or not targets were set.
+    ///
+    /// - Throws: ``DuikouError/Code/invalidInput`` for a year outside 2000–2100;
+    ///   ``DuikouError/Code/notFound`` for an unknown pairing.
+    public func planActuals(pairing: String, year: Int) throws -> [PlanMetric: Int64] {
+        try Repository.checkPlanYear(year)
+        let connection = try connection
+        try Repository.requirePairing(pairing, in: connection)
+        return try Repository.actuals(pairing: pairing, year: year, in: connection)
+    }
+}
+
+extension Repository {
+    /// Sets a target in a pairing's annual work plan; see ``Transaction/setTarget(_:)``.
+    @discardableResult
+    public func setTarget(_ target: NewPlanTarget) throws -> PlanTarget {
+        try write { try $0.setTarget(target) }
+    }
+
+    /// The targets in force; see ``Snapshot/planTargets(year:pairing:revisions:)``.
+    public func planTargets(year: Int? = nil, pairing: String? = nil, revisions: Bool = false) throws -> [PlanTarget] {
+        try read { try $0.planTargets(year: year, pairing: pairing, revisions: revisions) }
+    }
+
+    /// Evaluates the year's targets; see ``Snapshot/evaluate(year:pairing:)``.
+    public func evaluate(year: Int, pairing: String? = nil) throws -> Evaluation {
+        try read { try $0.evaluate(year: year, pairing: pairing) }
+    }
+
+    /// The actual figures of every metric; see ``Snapshot/planActuals(pairing:year:)``.
+    public func planActuals(pairing: String, year: Int) throws -> [PlanMetric: Int64] {
+        try read { try $0.planActuals(pairing: pairing, year: year) }
     }
 
     static func loadEvaluation(year: Int, pairing: String?, in connection: SQLiteConnection) throws -> Evaluation {
@@ -71,19 +106,6 @@ extension Repository {
         return Evaluation(year: year, rows: rows)
     }
 
-    /// The actual figures of every metric for a pairing and the pairings below it within a calendar
-    /// year, whether or not targets were set.
-    ///
-    /// - Throws: ``DuikouError/Code/invalidInput`` for a year outside 2000–2100;
-    ///   ``DuikouError/Code/notFound`` for an unknown pairing.
-    public func planActuals(pairing: String, year: Int) throws -> [PlanMetric: Int64] {
-        try Self.checkPlanYear(year)
-        return try read { connection in
-            try Self.requirePairing(pairing, in: connection)
-            return try Self.actuals(pairing: pairing, year: year, in: connection)
-        }
-    }
-
     static func checkPlanYear(_ year: Int) throws {
         guard NewPlanTarget.years.contains(year) else {
             throw DuikouError.invalid("year", String(year), "is outside \(NewPlanTarget.years.lowerBound)–\(NewPlanTarget.years.upperBound)")
@@ -93,11 +115,9 @@ extension Repository {
     static func actuals(pairing: String, year: Int, in connection: SQLiteConnection) throws -> [PlanMetric: Int64] {
         let values: [SQLiteValue] = [.text(pairing), .text("\(year)-01-01"), .text("\(year)-12-31"), .text("\(year - 1)-12-31")]
         let figures = try connection.queryFirst(PlanSQL.actuals, values) { row in
-            (0..<8).map { row.int64(Int32($0)) }
+            try PlanMetric.allCases.map { ($0, try row.int64($0.rawValue)) }
         } ?? []
-        let order: [PlanMetric] = [.projectsSigned, .projectsStarted, .projectsOperating, .investmentSignedYuan,
-                                   .investmentCompletedYuan, .parksEstablished, .cadresSeconded, .cadresTrained]
-        return Dictionary(uniqueKeysWithValues: zip(order, figures))
+        return Dictionary(uniqueKeysWithValues: figures)
     }
 
     static func loadTargets(year: Int?, pairing: String?, revisions: Bool, in connection: SQLiteConnection) throws -> [PlanTarget] {
@@ -106,7 +126,7 @@ extension Repository {
             \(PlanSQL.select)
             WHERE (?1 IS NULL OR t.pairing_id IN scope) AND (?2 IS NULL OR t.year = ?2) AND (?3 OR \(PlanSQL.inForce))
             ORDER BY (SELECT rowid FROM pairing WHERE id = t.pairing_id), t.year, t.metric, t.seq
-            """, [.optional(pairing), .optional(year.map(Int64.init)), .integer(revisions ? 1 : 0)], planTargetRow)
+            """, [.optional(pairing), .optional(year.map(Int64.init)), .integer(revisions ? 1 : 0)], PlanSQL.target)
         let order = Dictionary(uniqueKeysWithValues: PlanMetric.allCases.enumerated().map { ($1, $0) })
         return targets.enumerated().sorted { first, second in
             let (a, b) = (first.element, second.element)
@@ -114,14 +134,6 @@ extension Repository {
             if a.metric != b.metric { return order[a.metric, default: 0] < order[b.metric, default: 0] }
             return a.revision < b.revision
         }.map(\.element)
-    }
-
-    static func planTargetRow(_ row: SQLiteStatement) throws -> PlanTarget {
-        guard let metric = PlanMetric(rawValue: row.text(2)) else {
-            throw DuikouError(.corrupt, "plan target of \(row.text(0)): metric: '\(row.text(2))' is not one Duikou writes")
-        }
-        return PlanTarget(pairing: row.text(0), year: row.int(1), metric: metric, target: row.int64(3), revision: row.int(4),
-                          previous: row.optionalInt64(5), setAt: row.text(6))
     }
 
     /// A target or actual figure as text: an amount for investment metrics, else the count.
@@ -132,13 +144,20 @@ extension Repository {
 
 /// The SQL of plans and their evaluation.
 enum PlanSQL {
+    /// A target revision from a row of ``select``.
+    static func target(_ row: Row) throws -> PlanTarget {
+        PlanTarget(pairing: try row.text("pairing_id"), year: try row.int("year"), metric: try row.keyword("metric"),
+                   target: try row.int64("target"), revision: try row.int("seq"), previous: try row.optionalInt64("previous"),
+                   setAt: try row.text("set_at"))
+    }
+
     /// The same pairing, year and metric as the target `t`.
     static let sameKey = "x.pairing_id = t.pairing_id AND x.year = t.year AND x.metric = t.metric"
 
     /// Target revisions `t`, each with the target it replaced.
     static let select = """
         SELECT t.pairing_id, t.year, t.metric, t.target, t.seq,
-               (SELECT x.target FROM plan_target x WHERE \(sameKey) AND x.seq = t.seq - 1), t.set_at
+               (SELECT x.target FROM plan_target x WHERE \(sameKey) AND x.seq = t.seq - 1) AS previous, t.set_at
         FROM plan_target t
         """
 
@@ -165,16 +184,16 @@ enum PlanSQL {
             FROM project p
             WHERE p.pairing_id IN scope AND p.first_date <= ?3
         )
-        SELECT coalesce(sum(signed_on BETWEEN ?2 AND ?3), 0),
-               coalesce(sum(started_on BETWEEN ?2 AND ?3), 0),
-               coalesce(sum(operating_on BETWEEN ?2 AND ?3), 0),
-               coalesce(sum(CASE WHEN signed_on BETWEEN ?2 AND ?3 THEN planned_yuan END), 0),
-               coalesce(sum(completed_at_end - completed_before), 0),
-               (SELECT count(*) FROM park k WHERE k.pairing_id IN scope AND k.established BETWEEN ?2 AND ?3),
+        SELECT coalesce(sum(signed_on BETWEEN ?2 AND ?3), 0) AS projects_signed,
+               coalesce(sum(started_on BETWEEN ?2 AND ?3), 0) AS projects_started,
+               coalesce(sum(operating_on BETWEEN ?2 AND ?3), 0) AS projects_operating,
+               coalesce(sum(CASE WHEN signed_on BETWEEN ?2 AND ?3 THEN planned_yuan END), 0) AS investment_signed_yuan,
+               coalesce(sum(completed_at_end - completed_before), 0) AS investment_completed_yuan,
+               (SELECT count(*) FROM park k WHERE k.pairing_id IN scope AND k.established BETWEEN ?2 AND ?3) AS parks_established,
                (SELECT coalesce(sum(e.participants), 0) FROM exchange e
-                WHERE e.pairing_id IN scope AND e.kind = 'secondment' AND e.start_date BETWEEN ?2 AND ?3),
+                WHERE e.pairing_id IN scope AND e.kind = 'secondment' AND e.start_date BETWEEN ?2 AND ?3) AS cadres_seconded,
                (SELECT coalesce(sum(e.participants), 0) FROM exchange e
-                WHERE e.pairing_id IN scope AND e.kind = 'training' AND e.start_date BETWEEN ?2 AND ?3)
+                WHERE e.pairing_id IN scope AND e.kind = 'training' AND e.start_date BETWEEN ?2 AND ?3) AS cadres_trained
         FROM reached
         """
 }

@@ -1,4 +1,4 @@
-extension Repository {
+extension Snapshot {
     /// How far the cooperation has come, grouped by area, task or pairing, now or as of a date.
     ///
     /// A project counts as of a date when its first update is on or before it, with the status and
@@ -7,7 +7,14 @@ extension Repository {
     ///
     /// - Throws: ``DuikouError/Code/notFound`` for an unknown pairing or area.
     public func progress(_ query: ProgressQuery = ProgressQuery()) throws -> ProgressReport {
-        try read { try Self.loadProgress(query, in: $0) }
+        try Repository.loadProgress(query, in: connection)
+    }
+}
+
+extension Repository {
+    /// How far the cooperation has come; see ``Snapshot/progress(_:)``.
+    public func progress(_ query: ProgressQuery = ProgressQuery()) throws -> ProgressReport {
+        try read { try $0.progress(query) }
     }
 
     /// The progress report, read on a connection already inside a transaction.
@@ -18,17 +25,20 @@ extension Repository {
         let filters: [SQLiteValue] = [.optional(query.pairing), .optional(query.area)]
         let projectQuery = query.asOf == nil ? (ProgressSQL.current, filters) : (ProgressSQL.asOf, filters + [asOf])
         let groups = try connection.query(projectQuery.0, projectQuery.1) { row in
-            ProgressGroup(pairing: row.text(0), task: row.text(1), status: try stored(ProjectStatus.self, row.text(2)),
-                          projects: row.int(3), landmarkProjects: row.int(4),
-                          planned: Money(uncheckedYuan: row.int64(5)), completed: Money(uncheckedYuan: row.int64(6)))
+            ProgressGroup(pairing: try row.text("pairing_id"), task: try row.text("task_code"), status: try row.keyword("status"),
+                          projects: try row.int("projects"), landmarkProjects: try row.int("landmark_projects"),
+                          planned: try row.money("planned_yuan"), completed: try row.money("completed_yuan"))
         }
         var activity: [String: PairingActivity] = [:]
         let pairingValues: [SQLiteValue] = [.optional(query.pairing), asOf]
-        for (pairing, parks) in try connection.query(ProgressSQL.parks, pairingValues, { ($0.text(0), $0.int(1)) }) {
+        for (pairing, parks) in try connection.query(ProgressSQL.parks, pairingValues, { (try $0.text("pairing_id"), try $0.int("parks")) }) {
             activity[pairing, default: PairingActivity()].parks = parks
         }
-        for (pairing, kind, count) in try connection.query(ProgressSQL.exchanges, pairingValues, { ($0.text(0), $0.text(1), $0.int(2)) }) {
-            switch try stored(ExchangeKind.self, kind) {
+        let exchanges = try connection.query(ProgressSQL.exchanges, pairingValues) { row in
+            (try row.text("pairing_id"), try row.keyword("kind", as: ExchangeKind.self), try row.int("participants"))
+        }
+        for (pairing, kind, count) in exchanges {
+            switch kind {
             case .secondment: activity[pairing, default: PairingActivity()].secondments = count
             case .training: activity[pairing, default: PairingActivity()].trainees = count
             }
@@ -46,7 +56,7 @@ enum ProgressSQL {
     static let current = """
         \(ProjectSQL.scope)
         SELECT s.pairing_id, s.task_code, s.status, s.projects, s.landmark_projects,
-               CASE WHEN s.status <> 'terminated' THEN s.planned_yuan ELSE 0 END, s.completed_yuan
+               CASE WHEN s.status <> 'terminated' THEN s.planned_yuan ELSE 0 END AS planned_yuan, s.completed_yuan
         FROM progress_summary s
         WHERE s.projects > 0 AND (?1 IS NULL OR s.pairing_id IN scope) AND (?2 IS NULL OR substr(s.task_code, 1, 1) = ?2)
         """
@@ -58,8 +68,9 @@ enum ProgressSQL {
     /// sorting the groups.
     static let asOf = """
         \(ProjectSQL.scope)
-        SELECT pairing_id, task_code, status, count(*), sum(landmark),
-               coalesce(sum(CASE WHEN status <> 'terminated' THEN planned_yuan END), 0), sum(completed_yuan)
+        SELECT pairing_id, task_code, status, count(*) AS projects, sum(landmark) AS landmark_projects,
+               coalesce(sum(CASE WHEN status <> 'terminated' THEN planned_yuan END), 0) AS planned_yuan,
+               sum(completed_yuan) AS completed_yuan
         FROM (
             SELECT p.pairing_id, p.task_code, p.landmark, p.planned_yuan, \(stateAsOf("?3"))
             FROM project p NOT INDEXED
@@ -85,7 +96,7 @@ enum ProgressSQL {
     /// Parks established on or before the as-of date (or of unknown date) count.
     static let parks = """
         \(ProjectSQL.scope)
-        SELECT k.pairing_id, count(*) FROM park k
+        SELECT k.pairing_id, count(*) AS parks FROM park k
         WHERE (?1 IS NULL OR k.pairing_id IN scope) AND (?2 IS NULL OR k.established IS NULL OR k.established <= ?2)
         GROUP BY k.pairing_id
         """
@@ -93,7 +104,7 @@ enum ProgressSQL {
     /// Exchanges that started on or before the as-of date count.
     static let exchanges = """
         \(ProjectSQL.scope)
-        SELECT e.pairing_id, e.kind, sum(e.participants) FROM exchange e
+        SELECT e.pairing_id, e.kind, sum(e.participants) AS participants FROM exchange e
         WHERE (?1 IS NULL OR e.pairing_id IN scope) AND (?2 IS NULL OR e.start_date <= ?2)
         GROUP BY e.pairing_id, e.kind
         """

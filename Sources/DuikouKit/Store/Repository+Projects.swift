@@ -4,32 +4,33 @@ import FoundationEssentials
 import Foundation
 #endif
 
-extension Repository {
+extension Transaction {
     /// Records a new project with its first progress update.
     ///
     /// - Throws: ``DuikouError/Code/notFound`` for an unknown pairing, task or park;
     ///   ``DuikouError/Code/constraint`` when the id is already recorded.
     @discardableResult
     public func addProject(_ project: NewProject) throws -> Project {
-        try write { connection, now in
+        try change { connection, now in
             try ProjectWriter(connection: connection, now: now).add(project)
-            let added = try Self.loadProject(project.id, in: connection)
-            return (added, AuditNote(.add, "project", added.id.key, "\(added.title) (\(added.pairing), task \(added.task)): \(Self.describe(added))"))
+            let added = try Repository.loadProject(project.id, in: connection)
+            return (added, AuditNote(.add, "project", added.id.key, "\(added.title) (\(added.pairing), task \(added.task)): \(Repository.describe(added))"))
         }
     }
 
-    /// Records many projects in one transaction with one prepared statement per table: all of them
-    /// or, when any is refused, none.
+    /// Records many projects with one prepared statement per table: all of them or, when any is
+    /// refused, none.
     ///
     /// - Returns: how many projects were recorded.
     @discardableResult
-    public func addProjects<S: Sequence & Sendable>(_ projects: S) throws -> Int where S.Element == NewProject {
-        try write { connection, now in
+    public func addProjects<S: Sequence>(_ projects: S) throws -> Int where S.Element == NewProject {
+        try change { connection, now in
             let writer = try ProjectWriter(connection: connection, now: now)
             var count = 0
             for project in projects {
                 try writer.add(project)
                 count += 1
+                if count % 4096 == 0 { try checkCancellation() }
             }
             return (count, count == 0 ? nil : AuditNote(.add, "project", nil, "\(count) projects"))
         }
@@ -40,55 +41,93 @@ extension Repository {
     /// - Returns: the project in its new state.
     @discardableResult
     public func recordUpdate(_ update: NewProgressUpdate, toProject id: UUID) throws -> Project {
-        try write { connection, now in
+        try change { connection, now in
             try ProjectWriter(connection: connection, now: now).record(update, to: id)
-            let updated = try Self.loadProject(id, in: connection)
+            let updated = try Repository.loadProject(id, in: connection)
             let note = update.note.map { "; note: \($0)" } ?? ""
-            return (updated, AuditNote(.update, "project", id.key, "\(updated.title): \(Self.describe(updated))\(note)"))
+            return (updated, AuditNote(.update, "project", id.key, "\(updated.title): \(Repository.describe(updated))\(note)"))
         }
     }
 
-    /// Records progress updates for many projects in one transaction: all or none.
+    /// Records progress updates for many projects: all or none.
     ///
     /// - Returns: how many updates were recorded.
     @discardableResult
-    public func recordUpdates<S: Sequence & Sendable>(_ updates: S) throws -> Int where S.Element == (project: UUID, update: NewProgressUpdate) {
-        try write { connection, now in
+    public func recordUpdates<S: Sequence>(_ updates: S) throws -> Int where S.Element == (project: UUID, update: NewProgressUpdate) {
+        try change { connection, now in
             let writer = try ProjectWriter(connection: connection, now: now)
             var count = 0
             for (project, update) in updates {
                 try writer.record(update, to: project)
                 count += 1
+                if count % 4096 == 0 { try checkCancellation() }
             }
             return (count, count == 0 ? nil : AuditNote(.update, "project", nil, "\(count) progress updates"))
         }
     }
+}
 
+extension Snapshot {
     /// The project with its whole history.
     public func projectHistory(_ id: UUID) throws -> ProjectHistory {
-        try read { connection in
-            let project = try Self.loadProject(id, in: connection)
-            let updates = try connection.query(
-                "SELECT seq, date, status, completed_yuan, note, recorded_at FROM progress_update WHERE project_id = ? ORDER BY seq",
-                [.text(id.key)]
-            ) { row in
-                ProgressUpdate(sequence: row.int(0), date: try storedDate(row.text(1)), status: try stored(ProjectStatus.self, row.text(2)),
-                               completed: Money(uncheckedYuan: row.int64(3)), note: row.optionalText(4), recordedAt: row.text(5))
-            }
-            return ProjectHistory(project: project, updates: updates)
+        let connection = try connection
+        let project = try Repository.loadProject(id, in: connection)
+        let updates = try connection.query(
+            "SELECT seq, date, status, completed_yuan, note, recorded_at FROM progress_update WHERE project_id = ? ORDER BY seq",
+            [.text(id.key)]
+        ) { row in
+            ProgressUpdate(sequence: try row.int("seq"), date: try row.date("date"), status: try row.keyword("status"),
+                           completed: try row.money("completed_yuan"), note: try row.optionalText("note"),
+                           recordedAt: try row.text("recorded_at"))
         }
+        return ProjectHistory(project: project, updates: updates)
     }
 
     /// The projects that pass `filter`, oldest first; as of ``ProjectFilter/asOf`` when given.
     public func projects(_ filter: ProjectFilter = ProjectFilter()) throws -> [Project] {
-        try read { connection in
-            try Self.checkFilter(pairing: filter.pairing, area: filter.area, task: filter.task, in: connection)
-            let values: [SQLiteValue] = [.optional(filter.pairing), .optional(filter.area), .optional(filter.task), .optional(filter.status?.rawValue)]
-            if let asOf = filter.asOf {
-                return try connection.query(ProjectSQL.listAsOf, values + [.text(asOf.description)], Self.projectRow)
-            }
-            return try connection.query(ProjectSQL.list, values, Self.projectRow)
+        let connection = try connection
+        try Repository.checkFilter(pairing: filter.pairing, area: filter.area, task: filter.task, in: connection)
+        let values: [SQLiteValue] = [.optional(filter.pairing), .optional(filter.area), .optional(filter.task), .optional(filter.status?.rawValue)]
+        if let asOf = filter.asOf {
+            return try connection.query(ProjectSQL.listAsOf, values + [.text(asOf.description)], ProjectSQL.project)
         }
+        return try connection.query(ProjectSQL.list, values, ProjectSQL.project)
+    }
+}
+
+extension Repository {
+    /// Records a new project with its first progress update; see ``Transaction/addProject(_:)``.
+    @discardableResult
+    public func addProject(_ project: NewProject) throws -> Project {
+        try write { try $0.addProject(project) }
+    }
+
+    /// Records many projects in one transaction: all of them or none; see ``Transaction/addProjects(_:)``.
+    @discardableResult
+    public func addProjects<S: Sequence>(_ projects: S) throws -> Int where S.Element == NewProject {
+        try write { try $0.addProjects(projects) }
+    }
+
+    /// Records a progress update; see ``Transaction/recordUpdate(_:toProject:)``.
+    @discardableResult
+    public func recordUpdate(_ update: NewProgressUpdate, toProject id: UUID) throws -> Project {
+        try write { try $0.recordUpdate(update, toProject: id) }
+    }
+
+    /// Records progress updates for many projects in one transaction; see ``Transaction/recordUpdates(_:)``.
+    @discardableResult
+    public func recordUpdates<S: Sequence>(_ updates: S) throws -> Int where S.Element == (project: UUID, update: NewProgressUpdate) {
+        try write { try $0.recordUpdates(updates) }
+    }
+
+    /// The project with its whole history; see ``Snapshot/projectHistory(_:)``.
+    public func projectHistory(_ id: UUID) throws -> ProjectHistory {
+        try read { try $0.projectHistory(id) }
+    }
+
+    /// The projects that pass `filter`; see ``Snapshot/projects(_:)``.
+    public func projects(_ filter: ProjectFilter = ProjectFilter()) throws -> [Project] {
+        try read { try $0.projects(filter) }
     }
 
     /// A project's state in the words of the audit log: `started on 2024-05-01, completed 3亿元 of 12.5亿元`.
@@ -97,8 +136,8 @@ extension Repository {
     }
 
     static func loadProject(_ id: UUID, in connection: SQLiteConnection) throws -> Project {
-        guard let project = try connection.queryFirst(ProjectSQL.one, [.text(id.key)], projectRow) else {
-            throw DuikouError.notFound("project", id.key)
+        guard let project = try connection.queryFirst(ProjectSQL.one, [.text(id.key)], ProjectSQL.project) else {
+            throw DuikouError.missing("project", id.key)
         }
         return project
     }
@@ -106,35 +145,35 @@ extension Repository {
     /// Refuses filters that name an unknown pairing, area or task, rather than answering "nothing".
     static func checkFilter(pairing: String?, area: String?, task: String?, in connection: SQLiteConnection) throws {
         if let pairing { try requirePairing(pairing, in: connection) }
-        if let area, try connection.queryFirst("SELECT 1 FROM task_area WHERE code = ?", [.text(area)], { _ in true }) == nil {
-            throw DuikouError.notFound("area", area)
+        if let area, try !connection.exists("SELECT 1 FROM task_area WHERE code = ?", [.text(area)]) {
+            throw DuikouError.missing("area", area)
         }
-        if let task, try connection.queryFirst("SELECT 1 FROM task WHERE code = ?", [.text(task)], { _ in true }) == nil {
-            throw DuikouError.notFound("task", task)
+        if let task, try !connection.exists("SELECT 1 FROM task WHERE code = ?", [.text(task)]) {
+            throw DuikouError.missing("task", task)
         }
     }
 
     /// Refuses a pairing id that is not recorded; `record` names what refers to it in the message.
     static func requirePairing(_ id: String, for record: String? = nil, in connection: SQLiteConnection) throws {
-        if try connection.queryFirst("SELECT 1 FROM pairing WHERE id = ?", [.text(id)], { _ in true }) == nil {
-            throw DuikouError.notFound(record.map { "\($0): pairing" } ?? "pairing", id)
+        if try !connection.exists("SELECT 1 FROM pairing WHERE id = ?", [.text(id)]) {
+            throw DuikouError.missing(record.map { "\($0): pairing" } ?? "pairing", id)
         }
-    }
-
-    static func projectRow(_ row: SQLiteStatement) throws -> Project {
-        Project(
-            id: try storedUUID(row.text(0)), pairing: row.text(1), task: row.text(2), title: row.text(3),
-            description: row.optionalText(4), northeastParty: row.optionalText(5), eastParty: row.optionalText(6),
-            park: try row.optionalText(7).map(storedUUID), landmark: row.int64(8) != 0,
-            planned: row.optionalInt64(9).map(Money.init(uncheckedYuan:)),
-            status: try stored(ProjectStatus.self, row.text(10)), statusDate: try storedDate(row.text(11)),
-            firstDate: try storedDate(row.text(12)), completed: Money(uncheckedYuan: row.int64(13))
-        )
     }
 }
 
-/// The SQL that reads projects; every query returns the columns ``Repository/projectRow(_:)`` expects.
+/// The SQL that reads projects; every query returns the columns ``project(_:)`` reads.
 enum ProjectSQL {
+    /// A project from a row of ``one``, ``list`` or ``listAsOf``.
+    static func project(_ row: Row) throws -> Project {
+        Project(
+            id: try row.uuid("id"), pairing: try row.text("pairing_id"), task: try row.text("task_code"), title: try row.text("title"),
+            description: try row.optionalText("description"), northeastParty: try row.optionalText("northeast_party"),
+            eastParty: try row.optionalText("east_party"), park: try row.optionalUUID("park_id"), landmark: try row.bool("landmark"),
+            planned: try row.optionalMoney("planned_yuan"), status: try row.keyword("status"), statusDate: try row.date("status_date"),
+            firstDate: try row.date("first_date"), completed: try row.money("completed_yuan")
+        )
+    }
+
     static let columns = """
         p.id, p.pairing_id, p.task_code, p.title, p.description, p.northeast_party, p.east_party, p.park_id,
         p.landmark, p.planned_yuan
@@ -165,26 +204,11 @@ enum ProjectSQL {
     /// A project's state as of ?5: its latest update dated on or before then.
     static let listAsOf = """
         \(scope)
-        SELECT \(columns), u.status, u.date, p.first_date, u.completed_yuan
+        SELECT \(columns), u.status, u.date AS status_date, p.first_date, u.completed_yuan
         FROM project p
         JOIN progress_update u ON u.project_id = p.id
             AND u.seq = (SELECT max(x.seq) FROM progress_update x WHERE x.project_id = p.id AND x.date <= ?5)
         WHERE \(filters) AND (?4 IS NULL OR u.status = ?4)
         ORDER BY p.first_date, p.rowid
         """
-}
-
-/// A date read back from the database.
-func storedDate(_ text: String) throws -> LocalDate {
-    do { return try LocalDate(parsing: text) } catch {
-        throw DuikouError(.corrupt, "the database holds \(DuikouError.quoted(text)), which is not a date")
-    }
-}
-
-/// A UUID read back from the database.
-func storedUUID(_ text: String) throws -> UUID {
-    guard let id = UUID(key: text) else {
-        throw DuikouError(.corrupt, "the database holds \(DuikouError.quoted(text)), which is not a UUID")
-    }
-    return id
 }

@@ -1,4 +1,4 @@
-extension Repository {
+extension Snapshot {
     /// Everything the HTML report shows, read in one transaction so that its sections agree.
     ///
     /// - Parameters:
@@ -8,34 +8,33 @@ extension Repository {
     ///     year of the as-of date.
     /// - Throws: ``DuikouError/Code/invalidInput`` for a year outside 2000–2100.
     public func cooperationReport(asOf: LocalDate? = nil, year: Int? = nil) throws -> CooperationReport {
-        if let year { try Self.checkPlanYear(year) }
-        return try read { connection in
-            let latest = try connection.queryFirst(ReportSQL.latestUpdate) { $0.optionalText(0) }.flatMap { $0 }
-            let date = try asOf ?? latest.map(storedDate)
-            let catalogue = try Self.loadCatalogue(connection)
-            let sample = try connection.queryFirst(ReportSQL.meta, [.text(DemoData.metaKey)]) { $0.text(0) } == DemoData.metaValue
-            var parks = try Self.loadParks(pairing: nil, id: nil, in: connection)
-            var exchanges = try Self.loadExchanges(pairing: nil, id: nil, in: connection)
-            var landmarks: [Project] = []
-            var investment: [YearEndInvestment] = []
-            if let date {
-                parks = try Self.parks(parks, asOf: date, in: connection)
-                exchanges = exchanges.filter { $0.start <= date }
-                landmarks = try connection.query(ReportSQL.landmarkProjects, [.text(date.description)], Self.projectRow)
-                investment = try Self.investmentByYear(asOf: date, in: connection)
-            }
-            let planYear = year ?? date?.year
-            var plan: [Evaluation.Row] = []
-            if let planYear, NewPlanTarget.years.contains(planYear) {
-                plan = try Self.loadEvaluation(year: planYear, pairing: nil, in: connection).rows
-            }
-            return CooperationReport(
-                asOf: date, year: planYear, isSampleData: sample, catalogue: catalogue,
-                byArea: try Self.loadProgress(ProgressQuery(grouping: .area, asOf: date), in: connection),
-                byPairing: try Self.loadProgress(ProgressQuery(grouping: .pairing, asOf: date), in: connection),
-                investmentByYear: investment, planAgainstActual: plan, parks: parks, exchanges: exchanges,
-                landmarkProjects: landmarks)
+        if let year { try Repository.checkPlanYear(year) }
+        let connection = try connection
+        let latest = try connection.queryFirst(ReportSQL.latestUpdate) { try $0.optionalDate("latest") }.flatMap { $0 }
+        let date = asOf ?? latest
+        let catalogue = try Repository.loadCatalogue(connection)
+        let sample = try connection.queryFirst(ReportSQL.meta, [.text(DemoData.metaKey)]) { try $0.text("value") } == DemoData.metaValue
+        var parks = try Repository.loadParks(pairing: nil, id: nil, in: connection)
+        var exchanges = try Repository.loadExchanges(pairing: nil, id: nil, in: connection)
+        var landmarks: [Project] = []
+        var investment: [YearEndInvestment] = []
+        if let date {
+            parks = try Repository.parks(parks, asOf: date, in: connection)
+            exchanges = exchanges.filter { $0.start <= date }
+            landmarks = try connection.query(ReportSQL.landmarkProjects, [.text(date.description)], ProjectSQL.project)
+            investment = try Repository.investmentByYear(asOf: date, in: connection)
         }
+        let planYear = year ?? date?.year
+        var plan: [Evaluation.Row] = []
+        if let planYear, NewPlanTarget.years.contains(planYear) {
+            plan = try Repository.loadEvaluation(year: planYear, pairing: nil, in: connection).rows
+        }
+        return CooperationReport(
+            asOf: date, year: planYear, isSampleData: sample, catalogue: catalogue,
+            byArea: try Repository.loadProgress(ProgressQuery(grouping: .area, asOf: date), in: connection),
+            byPairing: try Repository.loadProgress(ProgressQuery(grouping: .pairing, asOf: date), in: connection),
+            investmentByYear: investment, planAgainstActual: plan, parks: parks, exchanges: exchanges,
+            landmarkProjects: landmarks)
     }
 
     /// The HTML report: ``cooperationReport(asOf:year:)`` rendered by ``CooperationReport/html(_:redactingPeople:)``.
@@ -49,11 +48,28 @@ extension Repository {
     /// Each figure sums, over all projects, the completed investment of the project's latest
     /// progress update on or before the day; years without updates carry the figure before them.
     public func completedInvestmentByYear(asOf: LocalDate) throws -> [YearEndInvestment] {
-        try read { try Self.investmentByYear(asOf: asOf, in: $0) }
+        try Repository.investmentByYear(asOf: asOf, in: connection)
+    }
+}
+
+extension Repository {
+    /// Everything the HTML report shows; see ``Snapshot/cooperationReport(asOf:year:)``.
+    public func cooperationReport(asOf: LocalDate? = nil, year: Int? = nil) throws -> CooperationReport {
+        try read { try $0.cooperationReport(asOf: asOf, year: year) }
+    }
+
+    /// The HTML report; see ``Snapshot/htmlReport(_:)``.
+    public func htmlReport(_ options: HTMLReportOptions = HTMLReportOptions()) throws -> String {
+        try read { try $0.htmlReport(options) }
+    }
+
+    /// Completed investment at the end of each year; see ``Snapshot/completedInvestmentByYear(asOf:)``.
+    public func completedInvestmentByYear(asOf: LocalDate) throws -> [YearEndInvestment] {
+        try read { try $0.completedInvestmentByYear(asOf: asOf) }
     }
 
     static func investmentByYear(asOf: LocalDate, in connection: SQLiteConnection) throws -> [YearEndInvestment] {
-        let increases = try connection.query(ReportSQL.increaseByYear, [.text(asOf.description)]) { ($0.int(0), $0.int64(1)) }
+        let increases = try connection.query(ReportSQL.increaseByYear, [.text(asOf.description)]) { (try $0.int("year"), try $0.int64("increase")) }
         guard let first = increases.first?.0, first <= asOf.year else { return [] }
         let byYear = Dictionary(increases, uniquingKeysWith: +)
         var cumulative = Money.zero
@@ -68,9 +84,9 @@ extension Repository {
     }
 
     /// The parks established on or before `date` (or of unknown date), with their projects rolled up as of `date`.
-    private static func parks(_ parks: [Park], asOf date: LocalDate, in connection: SQLiteConnection) throws -> [Park] {
+    static func parks(_ parks: [Park], asOf date: LocalDate, in connection: SQLiteConnection) throws -> [Park] {
         let rollups = try connection.query(ReportSQL.parkRollups, [.text(date.description)]) { row in
-            (row.text(0), (projects: row.int(1), planned: Money(uncheckedYuan: row.int64(2)), completed: Money(uncheckedYuan: row.int64(3))))
+            (try row.text("park_id"), (projects: try row.int("projects"), planned: try row.money("planned_yuan"), completed: try row.money("completed_yuan")))
         }
         let byPark = Dictionary(rollups, uniquingKeysWith: { first, _ in first })
         return parks.filter { $0.established.map { $0 <= date } ?? true }.map { park in
@@ -85,7 +101,7 @@ extension Repository {
 
 /// The queries behind the HTML report; ?1 is the as-of date where one is taken.
 enum ReportSQL {
-    static let latestUpdate = "SELECT max(date) FROM progress_update"
+    static let latestUpdate = "SELECT max(date) AS latest FROM progress_update"
 
     static let meta = "SELECT value FROM duikou_meta WHERE key = ?1"
 
@@ -93,7 +109,7 @@ enum ReportSQL {
     /// raised its project's cumulative figure by. Histories are dated in order, so the sum up to a
     /// year's end is, project by project, the figure of the latest update on or before it.
     static let increaseByYear = """
-        SELECT CAST(substr(date, 1, 4) AS INTEGER) AS year, sum(increase)
+        SELECT CAST(substr(date, 1, 4) AS INTEGER) AS year, sum(increase) AS increase
         FROM (
             SELECT date, completed_yuan - coalesce(lag(completed_yuan) OVER (PARTITION BY project_id ORDER BY seq), 0) AS increase
             FROM progress_update
@@ -105,7 +121,7 @@ enum ReportSQL {
 
     /// The landmark projects recorded by ?1, each with the state of its latest update on or before it.
     static let landmarkProjects = """
-        SELECT \(ProjectSQL.columns), u.status, u.date, p.first_date, u.completed_yuan
+        SELECT \(ProjectSQL.columns), u.status, u.date AS status_date, p.first_date, u.completed_yuan
         FROM project p
         JOIN progress_update u ON u.project_id = p.id
             AND u.seq = (SELECT max(x.seq) FROM progress_update x WHERE x.project_id = p.id AND x.date <= ?1)
@@ -115,7 +131,8 @@ enum ReportSQL {
 
     /// Projects in parks as of ?1 (the same rule as ``ProgressSQL/asOf``), rolled up by park.
     static let parkRollups = """
-        SELECT park_id, count(*), coalesce(sum(CASE WHEN status <> 'terminated' THEN planned_yuan END), 0), sum(completed_yuan)
+        SELECT park_id, count(*) AS projects, coalesce(sum(CASE WHEN status <> 'terminated' THEN planned_yuan END), 0) AS planned_yuan,
+               sum(completed_yuan) AS completed_yuan
         FROM (
             SELECT p.park_id, p.planned_yuan, \(ProgressSQL.stateAsOf("?1"))
             FROM project p

@@ -9,6 +9,13 @@ extension Repository {
     /// found by scanning the searchable fields instead.
     public static let minimumIndexedSearchLength = 3
 
+    /// The projects and parks that contain `text`, best matches first; see ``Snapshot/search(_:limit:)``.
+    public func search(_ text: String, limit: Int? = nil) throws -> [SearchHit] {
+        try read { try $0.search(text, limit: limit) }
+    }
+}
+
+extension Snapshot {
     /// The projects and parks whose title, description, Northeast or Eastern party (projects) or
     /// name (parks) contain `text`, best matches first; one hit per record.
     ///
@@ -24,7 +31,7 @@ extension Repository {
     /// description, Northeast party, Eastern party, with a snippet of it around the match.
     ///
     /// ```swift
-    /// for hit in try repository.search("哈尔滨", limit: 10) {
+    /// for hit in try snapshot.search("哈尔滨", limit: 10) {
     ///     print(hit.kind, hit.title, hit.field, hit.snippet)
     /// }
     /// ```
@@ -44,17 +51,17 @@ extension Repository {
         }
         // A negative LIMIT means no limit to SQLite.
         let rowLimit = SQLiteValue.integer(limit.map(Int64.init) ?? -1)
-        return try read { connection in
-            let found: [SearchSQL.Found]
-            if query.unicodeScalars.count >= Self.minimumIndexedSearchLength {
-                found = try connection.query(SearchSQL.indexed, [.text(SearchSQL.phrase(query)), rowLimit], SearchSQL.found)
-            } else {
-                found = try connection.query(SearchSQL.scan, [.text(query), rowLimit], SearchSQL.found)
-            }
-            return found.map { found in
-                SearchHit(kind: found.kind, id: found.id, pairing: found.pairing, title: found.title, field: found.field,
-                          snippet: SearchHit.snippet(of: found.text, around: query))
-            }
+        try prepareForSearch()
+        let connection = try connection
+        let found: [SearchSQL.Found]
+        if query.unicodeScalars.count >= Repository.minimumIndexedSearchLength {
+            found = try connection.query(SearchSQL.indexed, [.text(SearchSQL.phrase(query)), rowLimit], SearchSQL.found)
+        } else {
+            found = try connection.query(SearchSQL.scan, [.text(query), rowLimit], SearchSQL.found)
+        }
+        return found.map { found in
+            SearchHit(kind: found.kind, id: found.id, pairing: found.pairing, title: found.title, field: found.field,
+                      snippet: SearchHit.snippet(of: found.text, around: query))
         }
     }
 }
@@ -95,8 +102,9 @@ enum SearchSQL {
 
     /// Joins each matched index row (`matched`: `doc`, `field_order`) back to its project or park.
     private static let joined = """
-        SELECT CASE WHEN m.doc > 0 THEN 'project' ELSE 'park' END, coalesce(p.id, k.id), coalesce(p.pairing_id, k.pairing_id),
-               coalesce(p.title, k.name), \(field("m.field_order")), \(fieldText("m.field_order"))
+        SELECT CASE WHEN m.doc > 0 THEN 'project' ELSE 'park' END AS kind, coalesce(p.id, k.id) AS id,
+               coalesce(p.pairing_id, k.pairing_id) AS pairing_id, coalesce(p.title, k.name) AS title,
+               \(field("m.field_order")) AS field, \(fieldText("m.field_order")) AS text
         FROM matched m
         LEFT JOIN project p ON m.doc > 0 AND p.rowid = m.doc
         LEFT JOIN park k ON m.doc < 0 AND k.rowid = -m.doc
@@ -139,15 +147,9 @@ enum SearchSQL {
         LIMIT ?2
         """
 
-    static func found(_ row: SQLiteStatement) throws -> Found {
-        let kindText = row.text(0)
-        guard let kind = RecordKind(rawValue: kindText), kind != .exchange else {
-            throw DuikouError(.corrupt, "record_search: kind: the database holds \(DuikouError.quoted(kindText)), which is not a project or park")
-        }
-        let fieldText = row.text(4)
-        guard let field = SearchHit.Field(rawValue: fieldText) else {
-            throw DuikouError(.corrupt, "record_search: field: the database holds \(DuikouError.quoted(fieldText)), which is not a searchable field")
-        }
-        return Found(kind: kind, id: try storedUUID(row.text(1)), pairing: row.text(2), title: row.text(3), field: field, text: row.text(5))
+    /// A hit from a row of ``indexed`` or ``scan``.
+    static func found(_ row: Row) throws -> Found {
+        Found(kind: try row.keyword("kind"), id: try row.uuid("id"), pairing: try row.text("pairing_id"), title: try row.text("title"),
+              field: try row.keyword("field"), text: try row.text("text"))
     }
 }

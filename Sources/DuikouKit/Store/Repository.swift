@@ -6,21 +6,36 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
 import Synchronization
 
 /// The entry point to a Duikou database: open one, record into it, ask it questions.
 ///
-/// A `Repository` is `Sendable` and may be shared between threads: calls are serialized on its
-/// one SQLite connection, each write runs in its own `BEGIN IMMEDIATE` transaction and either
-/// happens whole or not at all. Several processes may write the same file at once; a writer
-/// waits up to ``Options/busyTimeout`` for the lock before failing with ``DuikouError/Code/busy``.
+/// A `Repository` is `Sendable` and may be shared between threads and tasks. It keeps one writer
+/// connection and a small pool of reader connections on the file (SQLite's WAL mode), so a read
+/// never waits for a write: while a long import runs, reads answer at once with the last committed
+/// state. Writes are serialized; each runs in one `BEGIN IMMEDIATE` transaction and happens whole or
+/// not at all. Several processes may write the same file at once; a writer waits up to
+/// ``Options/busyTimeout`` for another process's lock before failing with ``DuikouError/Code/busy``.
+///
+/// Every method has three forms: a one-call method (`addProject(_:)`), the same method on the
+/// handle of ``write(_:)`` or ``read(_:)`` to group several calls in one transaction or one
+/// snapshot, and an `async` twin that runs on the repository's own threads, never blocking Swift's
+/// cooperative pool.
 ///
 /// ```swift
 /// let repository = try Repository(path: "duikou.sqlite")
-/// let project = try repository.addProject(NewProject(
-///     pairing: "harbin-shenzhen", task: "2.2", title: "新能源汽车零部件项目",
-///     planned: Money(parsing: "12.5亿"), date: LocalDate(parsing: "2024-03-01")))
+/// let park = try repository.write { tx in
+///     let park = try tx.addPark(NewPark(pairing: "harbin-shenzhen", name: "深圳（哈尔滨）产业园区"))
+///     try tx.addProject(NewProject(pairing: "harbin-shenzhen", task: "2.2", title: "新能源汽车零部件项目",
+///                                  park: park.id, planned: Money(parsing: "12.5亿")))
+///     return park
+/// }
+/// let report = try await repository.progress(ProgressQuery(grouping: .area))
 /// ```
+///
+/// A repository must not be used from inside one of its own ``read(_:)`` or ``write(_:)`` closures
+/// (use the handle instead): such a call is refused with ``DuikouError/Code/misuse``.
 public final class Repository: Sendable {
     /// How a database is opened.
     public struct Options: Sendable {
@@ -31,12 +46,17 @@ public final class Repository: Sendable {
         /// Who is writing and through what, recorded with every change in the audit log. By default
         /// the process's user name and the process's name.
         public var identity: AuditIdentity
+        /// How many reads may run at the same moment, each on a reader connection of its own (opened
+        /// when first needed). Four by default.
+        public var maximumReaders: Int
 
         /// Creates options.
-        public init(busyTimeout: Duration = .seconds(5), readOnly: Bool = false, identity: AuditIdentity = AuditIdentity()) {
+        public init(busyTimeout: Duration = .seconds(5), readOnly: Bool = false, identity: AuditIdentity = AuditIdentity(),
+                    maximumReaders: Int = 4) {
             self.busyTimeout = busyTimeout
             self.readOnly = readOnly
             self.identity = identity
+            self.maximumReaders = maximumReaders
         }
     }
 
@@ -46,7 +66,15 @@ public final class Repository: Sendable {
     public let readOnly: Bool
     /// Who is writing and through what, as recorded in the audit log.
     public let identity: AuditIdentity
-    private let connection: Mutex<SQLiteConnection>
+    /// The writer connection (none when read-only), used by one write at a time.
+    private let writer: ConnectionBox?
+    private let writerLock = DispatchSemaphore(value: 1)
+    private let readers: ConnectionPool
+    /// The threads now running one of this repository's closures, to refuse nested use.
+    private let busyThreads = Mutex<[UInt]>([])
+    /// Where the `async` twins run, so that they never block the cooperative pool.
+    let writeQueue = DispatchQueue(label: "duikou.repository.write")
+    let readQueue = DispatchQueue(label: "duikou.repository.read", attributes: .concurrent)
 
     /// Opens (creating and migrating when needed) the Duikou database at `path`.
     ///
@@ -54,30 +82,50 @@ public final class Repository: Sendable {
     /// that the file is Duikou's, WAL journal, `synchronous=NORMAL`, then the migrations. The file
     /// check comes before anything is written, so that a foreign SQLite file, a file that is not a
     /// database or a database from a newer Duikou is refused and left byte for byte untouched.
+    /// Reader connections are opened later, when reads first need them.
     ///
     /// - Throws: ``DuikouError`` with ``DuikouError/Code/foreignDatabase``,
     ///   ``DuikouError/Code/notADatabase``, ``DuikouError/Code/schemaTooNew`` or an I/O code.
     public init(path: String, options: Options = Options()) throws {
         try Self.prepareFile(at: path, readOnly: options.readOnly)
         let connection = try SQLiteConnection(path: path, readOnly: options.readOnly)
-        let timeout = options.busyTimeout.components
-        let milliseconds = timeout.seconds * 1000 + timeout.attoseconds / 1_000_000_000_000_000
-        try connection.execute("PRAGMA busy_timeout = \(max(0, min(milliseconds, Int64(Int32.max))))")
-        try connection.execute("PRAGMA foreign_keys = ON")
+        try Self.configureLocking(connection, busyTimeout: options.busyTimeout)
         let migrator = Migrator()
         let version = try migrator.identify(connection)
         if !options.readOnly {
             try Self.switchToWAL(connection, timeout: options.busyTimeout)
         }
-        try connection.execute("PRAGMA synchronous = NORMAL")
-        // A 16 MiB page cache: SQLite's default 2 MiB overflows part way through a bulk write (see
-        // BENCHMARKS.md). Temporary tables stay on disk, so that an import's memory stays flat.
-        try connection.execute("PRAGMA cache_size = -16384")
+        try Self.configureWriting(connection)
         try migrator.migrate(connection, from: version, readOnly: options.readOnly)
         self.path = path
         self.readOnly = options.readOnly
         self.identity = options.identity
-        self.connection = Mutex(connection)
+        let opened = ConnectionBox(connection)
+        writer = options.readOnly ? nil : opened
+        let timeout = options.busyTimeout
+        readers = ConnectionPool(capacity: options.maximumReaders, first: options.readOnly ? opened : nil) {
+            let reader = try SQLiteConnection(path: path, readOnly: true)
+            try Self.configureLocking(reader, busyTimeout: timeout)
+            try Self.configureWriting(reader)
+            return reader
+        }
+    }
+
+    /// Set on every connection before the file is read: how long it waits for a lock, and foreign keys.
+    private static func configureLocking(_ connection: SQLiteConnection, busyTimeout: Duration) throws {
+        let timeout = busyTimeout.components
+        let milliseconds = timeout.seconds * 1000 + timeout.attoseconds / 1_000_000_000_000_000
+        try connection.execute("PRAGMA busy_timeout = \(max(0, min(milliseconds, Int64(Int32.max))))")
+        try connection.execute("PRAGMA foreign_keys = ON")
+    }
+
+    /// Set on every connection once the file is known to be Duikou's: `synchronous=NORMAL` (durable
+    /// at every checkpoint in WAL mode) and the page cache.
+    private static func configureWriting(_ connection: SQLiteConnection) throws {
+        try connection.execute("PRAGMA synchronous = NORMAL")
+        // A 16 MiB page cache: SQLite's default 2 MiB overflows part way through a bulk write (see
+        // BENCHMARKS.md). Temporary tables stay on disk, so that an import's memory stays flat.
+        try connection.execute("PRAGMA cache_size = -16384")
     }
 
     /// Refuses a path that is a directory or a device, and creates a new database file readable and
@@ -110,8 +158,8 @@ public final class Repository: Sendable {
         let deadline = clock.now.advanced(by: timeout)
         while true {
             do {
-                if try connection.queryFirst("PRAGMA journal_mode", [], { $0.text(0) })?.lowercased() == "wal" { return }
-                let mode = try connection.queryFirst("PRAGMA journal_mode = WAL", [], { $0.text(0) })
+                if try connection.queryFirst("PRAGMA journal_mode", [], { try $0.text("journal_mode") })?.lowercased() == "wal" { return }
+                let mode = try connection.queryFirst("PRAGMA journal_mode = WAL", [], { try $0.text("journal_mode") })
                 guard mode?.lowercased() == "wal" else {
                     throw DuikouError(.io, "\(DuikouError.quoted(connection.path)): cannot switch to WAL journal mode (it stays \(mode ?? "unknown"))")
                 }
@@ -122,54 +170,100 @@ public final class Repository: Sendable {
         }
     }
 
-    /// Runs `body` on the connection inside a read transaction, so that it sees one snapshot.
-    func read<T: Sendable>(_ body: @Sendable (SQLiteConnection) throws -> T) throws -> T {
-        try connection.withLock { connection in
-            try connection.transaction(immediate: false) { try body(connection) }
+    /// Runs `body` with one consistent snapshot of the database: every read through the handle sees
+    /// the state of the last write committed before the first of them, whatever is written meanwhile.
+    ///
+    /// The read runs on a reader connection of its own: it never waits for a write. The handle is
+    /// valid only until `body` returns.
+    ///
+    /// - Throws: what `body` throws; ``DuikouError/Code/misuse`` when called from inside another of
+    ///   this repository's `read` or `write` closures.
+    public func read<T>(_ body: (Snapshot) throws -> T) throws -> T {
+        try read(cancellation: nil, body)
+    }
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction and returns its value: every change made
+    /// through the handle is committed together when `body` returns, and anything `body` throws rolls
+    /// all of them back. Each change is recorded in the audit log with ``identity``.
+    ///
+    /// Writes are serialized: `body` waits for the writes before it, and for another process's
+    /// write up to ``Options/busyTimeout``. Reads through the repository go on meanwhile. The handle
+    /// is valid only until `body` returns.
+    ///
+    /// - Throws: what `body` throws; ``DuikouError/Code/readOnly`` on a read-only repository;
+    ///   ``DuikouError/Code/busy`` when another process held the lock too long;
+    ///   ``DuikouError/Code/misuse`` when called from inside another of this repository's closures.
+    public func write<T>(_ body: (Transaction) throws -> T) throws -> T {
+        try write(cancellation: nil, body)
+    }
+
+    func read<T>(cancellation: CancellationFlag?, _ body: (Snapshot) throws -> T) throws -> T {
+        try exclusively {
+            try cancellation?.check()
+            return try readers.withConnection { connection in
+                try connection.transaction(immediate: false) {
+                    let snapshot = Snapshot(connection: connection, cancellation: cancellation)
+                    defer { snapshot.close() }
+                    return try body(snapshot)
+                }
+            }
         }
     }
 
-    private func refuseIfReadOnly() throws {
-        guard !readOnly else {
-            throw DuikouError(.readOnly, "\(DuikouError.quoted(path)) is open read-only; nothing was written (leave out --read-only to write)")
+    func write<T>(cancellation: CancellationFlag?, _ body: (Transaction) throws -> T) throws -> T {
+        guard let writer else {
+            throw DuikouError(.readOnly, "\(DuikouError.quoted(path)) is open read-only; nothing was written")
         }
-    }
-
-    /// Runs `body` inside a `BEGIN IMMEDIATE` transaction that is committed only when `body` says so,
-    /// with the audit log's entry for what it changed (`nil` only for writes that change no records).
-    func tentativeWrite<T: Sendable>(
-        _ body: @Sendable (SQLiteConnection, _ now: String) throws -> (result: T, commit: Bool, audit: AuditNote?)
-    ) throws -> T {
-        try refuseIfReadOnly()
-        let identity = identity
-        return try connection.withLock { connection in
-            try connection.tentativeTransaction {
-                let now = Timestamp.now()
-                let outcome = try body(connection, now)
-                if outcome.commit {
+        return try exclusively {
+            writerLock.wait()
+            defer { writerLock.signal() }
+            try cancellation?.check()
+            let connection = writer.connection
+            return try connection.writeTransaction {
+                let transaction = Transaction(connection: connection, now: Timestamp.now(), identity: identity, cancellation: cancellation)
+                defer { transaction.close() }
+                let result = try body(transaction)
+                if transaction.changed {
                     try Totals.check(connection)
-                    try outcome.audit?.record(in: connection, at: now, by: identity)
                     try SearchIndexSync.run(connection)
                 }
-                return (outcome.result, outcome.commit)
+                return (result, transaction.changed)
             }
         }
     }
 
-    /// Runs `body` on the connection inside a `BEGIN IMMEDIATE` transaction, all of it or none, with
-    /// the audit log's entry for what it changed (`nil` only for writes that change no records).
-    func write<T: Sendable>(_ body: @Sendable (SQLiteConnection, _ now: String) throws -> (result: T, audit: AuditNote?)) throws -> T {
-        try refuseIfReadOnly()
-        let identity = identity
-        return try connection.withLock { connection in
-            try connection.transaction(immediate: true) {
-                let now = Timestamp.now()
-                let outcome = try body(connection, now)
-                try Totals.check(connection)
-                try outcome.audit?.record(in: connection, at: now, by: identity)
-                try SearchIndexSync.run(connection)
-                return outcome.result
+    deinit {
+        // Readers first, so that the writer is the last connection to close: it checkpoints the WAL
+        // and removes the -wal and -shm files, which a read-only connection cannot.
+        readers.close()
+    }
+
+    /// Runs `body` unless this thread is already inside one of the repository's closures, where a
+    /// write would wait for itself and a read would not see the write's own changes.
+    private func exclusively<T>(_ body: () throws -> T) throws -> T {
+        let thread = currentThread()
+        let nested = busyThreads.withLock { threads in
+            if threads.contains(thread) { return true }
+            threads.append(thread)
+            return false
+        }
+        if nested {
+            throw DuikouError(.misuse, "\(DuikouError.quoted(path)): the repository was used from inside one of its own read or write closures; use the handle the closure was given")
+        }
+        defer {
+            busyThreads.withLock { threads in
+                if let index = threads.firstIndex(of: thread) { threads.remove(at: index) }
             }
         }
+        return try body()
     }
+}
+
+/// The calling thread's identity, as a number.
+private func currentThread() -> UInt {
+    #if canImport(Darwin)
+    UInt(bitPattern: pthread_self())
+    #else
+    UInt(pthread_self())
+    #endif
 }

@@ -27,7 +27,7 @@ final class RowImporter {
         projects = try ProjectWriter(connection: connection, now: now)
         parks = ParkWriter(connection: connection, now: now)
         exchanges = ExchangeWriter(connection: connection, now: now)
-        recordedThrough = try connection.queryFirst("SELECT coalesce(max(rowid), 0) FROM \(kind.recordKind.table)") { $0.int64(0) } ?? 0
+        recordedThrough = try connection.queryFirst("SELECT coalesce(max(rowid), 0) AS last FROM \(kind.recordKind.table)") { try $0.int64("last") } ?? 0
         // Ids of recorded records this file corrected, to report a repeated id; kept by SQLite so memory stays flat.
         try connection.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen (id TEXT PRIMARY KEY) WITHOUT ROWID")
         try connection.execute("DELETE FROM import_seen")
@@ -54,7 +54,7 @@ final class RowImporter {
 
     /// The rowid of the record of the file's kind with this id, if it is recorded.
     private func recordedRowid(_ id: UUID) throws -> Int64? {
-        try connection.queryFirst("SELECT rowid FROM \(kind.recordKind.table) WHERE id = ?", [.text(id.key)]) { $0.int64(0) }
+        try connection.queryFirst("SELECT rowid AS row FROM \(kind.recordKind.table) WHERE id = ?", [.text(id.key)]) { try $0.int64("row") }
     }
 
     /// Whether a recorded record (at `rowid`) is met for the first time in this file, so that this row

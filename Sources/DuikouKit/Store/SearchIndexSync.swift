@@ -19,12 +19,12 @@
 ///    and so are the changed rows below it that still exist.
 enum SearchIndexSync {
     static func run(_ connection: SQLiteConnection) throws {
-        let changed = try connection.queryFirst("SELECT EXISTS (SELECT 1 FROM search_change)") { $0.int64(0) != 0 } ?? false
+        let changed = try connection.exists("SELECT 1 FROM search_change")
         let projectsThrough = try unchangedThrough(connection, SearchIndexSQL.projectsThrough)
         let parksThrough = try unchangedThrough(connection, SearchIndexSQL.parksThrough)
         if !changed {
-            let newProjects = try connection.queryFirst(SearchIndexSQL.anyProjectAbove, [.integer(projectsThrough)]) { $0.int64(0) != 0 } ?? false
-            let newParks = try connection.queryFirst(SearchIndexSQL.anyParkAbove, [.integer(parksThrough)]) { $0.int64(0) != 0 } ?? false
+            let newProjects = try connection.queryFirst(SearchIndexSQL.anyProjectAbove, [.integer(projectsThrough)]) { try $0.bool("found") } ?? false
+            let newParks = try connection.queryFirst(SearchIndexSQL.anyParkAbove, [.integer(parksThrough)]) { try $0.bool("found") } ?? false
             guard newProjects || newParks else { return }
         }
         let context = "updating the search index"
@@ -39,7 +39,7 @@ enum SearchIndexSync {
     }
 
     private static func unchangedThrough(_ connection: SQLiteConnection, _ sql: String) throws -> Int64 {
-        try connection.queryFirst(sql) { $0.int64(0) } ?? 0
+        try connection.queryFirst(sql) { try $0.int64("through") } ?? 0
     }
 }
 
@@ -49,21 +49,21 @@ enum SearchIndexSQL {
     static let projectsThrough = """
         SELECT coalesce((SELECT d.id FROM record_search_docsize d
                          WHERE d.id > 0 AND NOT EXISTS (SELECT 1 FROM search_change c WHERE c.doc = d.id)
-                         ORDER BY d.id DESC LIMIT 1), 0)
+                         ORDER BY d.id DESC LIMIT 1), 0) AS through
         """
 
     /// The same for park rowids.
     static let parksThrough = """
         SELECT coalesce((SELECT -d.id FROM record_search_docsize d
                          WHERE d.id < 0 AND NOT EXISTS (SELECT 1 FROM search_change c WHERE c.doc = d.id)
-                         ORDER BY d.id LIMIT 1), 0)
+                         ORDER BY d.id LIMIT 1), 0) AS through
         """
 
     /// ?1: a project rowid.
-    static let anyProjectAbove = "SELECT EXISTS (SELECT 1 FROM project WHERE rowid > ?1)"
+    static let anyProjectAbove = "SELECT EXISTS (SELECT 1 FROM project WHERE rowid > ?1) AS found"
 
     /// ?1: a park rowid.
-    static let anyParkAbove = "SELECT EXISTS (SELECT 1 FROM park WHERE rowid > ?1)"
+    static let anyParkAbove = "SELECT EXISTS (SELECT 1 FROM park WHERE rowid > ?1) AS found"
 
     /// Removes from the index the text it holds of each changed or deleted record: the first logged.
     static let removeChanged = """

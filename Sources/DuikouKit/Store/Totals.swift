@@ -21,12 +21,13 @@ enum Totals {
                            "the participants of all cadre exchanges would exceed \(Int64.max), the most that can be added up; nothing was written")
     }
 
-    /// Runs a query of sums, which fails with "integer overflow" rather than lose precision.
+    /// Runs a query of sums, which fails with SQLite's "integer overflow" rather than lose precision;
+    /// any other failure is passed on as it is.
     private static func refuseOverflow(of sums: String, in connection: SQLiteConnection, _ message: String) throws {
         do {
-            _ = try connection.queryFirst(sums) { $0.int64(0) }
-        } catch let error as DuikouError where error.code == .internal {
-            throw DuikouError(.invalidInput, "\(message) (\(error.message))", sqliteCode: error.sqliteCode)
+            try connection.run(sums, context: "adding up the totals")
+        } catch let error as DuikouError where error.isIntegerOverflow {
+            throw DuikouError(.invalidInput, "\(message) (\(error.message))", sqliteCode: error.sqliteCode, sql: error.sql)
         }
     }
 }

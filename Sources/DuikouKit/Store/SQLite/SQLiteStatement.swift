@@ -11,13 +11,22 @@ enum SQLiteValue {
 }
 
 /// A prepared statement, owned and cached by its ``SQLiteConnection``.
+///
+/// Its result columns are read through ``Row`` by name; the names are looked up once, when the
+/// statement is prepared.
 final class SQLiteStatement {
     let handle: OpaquePointer
     unowned let connection: SQLiteConnection
+    /// The statement's text, kept for error messages.
+    let sql: String
+    /// The names of the result columns, in order (`AS` aliases where the query gives them).
+    let columnNames: [String]
 
-    init(handle: OpaquePointer, connection: SQLiteConnection) {
+    init(handle: OpaquePointer, sql: String, connection: SQLiteConnection) {
         self.handle = handle
+        self.sql = sql
         self.connection = connection
+        columnNames = (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
     }
 
     func finalize() { sqlite3_finalize(handle) }
@@ -52,7 +61,7 @@ final class SQLiteStatement {
                 }
             }
         }
-        guard code == SQLITE_OK else { throw connection.error(code, context: "binding parameter \(index)") }
+        guard code == SQLITE_OK else { throw connection.error(code, context: "binding parameter \(index)", sql: sql) }
     }
 
     /// Advances to the next row; `false` when the statement is done.
@@ -60,25 +69,12 @@ final class SQLiteStatement {
         switch sqlite3_step(handle) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        case let code: throw connection.error(code, context: context())
+        case let code: throw connection.error(code, context: context(), sql: sql)
         }
     }
 
-    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
-
-    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
-
-    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
-
-    func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
-
-    func text(_ column: Int32) -> String {
-        guard let bytes = sqlite3_column_text(handle, column) else { return "" }
-        let count = Int(sqlite3_column_bytes(handle, column))
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
-    }
-
-    func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+    /// The current row.
+    var row: Row { Row(statement: self) }
 }
 
 /// Tells SQLite to copy bound text before the call returns.

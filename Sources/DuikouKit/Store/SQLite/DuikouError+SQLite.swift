@@ -7,6 +7,12 @@ extension DuikouError {
         sqliteCode == SQLITE_CONSTRAINT | (6 << 8) || sqliteCode == SQLITE_CONSTRAINT | (8 << 8)
     }
 
+    /// Whether SQLite stopped a sum that went past the largest integer (`sum()` raises "integer
+    /// overflow" as a plain SQLITE_ERROR, so the message is all there is to tell it by).
+    var isIntegerOverflow: Bool {
+        sqliteCode == SQLITE_ERROR && message.hasSuffix("integer overflow")
+    }
+
     /// An error for an SQLite result code, keeping the extended code and SQLite's own message.
     static func sqlite(_ extendedCode: Int32, _ sqliteMessage: String, context: String) -> DuikouError {
         // SQLITE_CONSTRAINT_DATATYPE (a C macro Swift does not import): a value refused by a STRICT
@@ -30,7 +36,7 @@ extension DuikouError {
         let explanation: String
         switch code {
         case _ where totalOverflow: explanation = "\(Totals.overflowMessage) (\(sqliteMessage))"
-        case .busy: explanation = "the database is locked by another writer (\(sqliteMessage)); try again, or raise the busy timeout"
+        case .busy: explanation = "the database is locked by another writer (\(sqliteMessage)); try again later"
         case .readOnly: explanation = "the database cannot be written (\(sqliteMessage))"
         case .notADatabase: explanation = "the file is not an SQLite database (\(sqliteMessage)); it was left untouched"
         case .corrupt: explanation = "the database file is damaged (\(sqliteMessage))"
