@@ -172,8 +172,8 @@ import Testing
             try await group.waitForAll()
         }
         let copy = try Repository(path: destination)
-        #expect(try copy.check().isSound)
-        let copied = try copy.projects(ProjectFilter(pairing: "changchun-tianjin")).filter { $0.title.hasPrefix("并发") }.count
+        #expect(try await copy.check().isSound)
+        let copied = try await copy.projects(ProjectFilter(pairing: "changchun-tianjin")).filter { $0.title.hasPrefix("并发") }.count
         #expect((0...200).contains(copied))
     }
 }

@@ -68,6 +68,6 @@ enum QuarterlyReporter {
             }
             try await group.waitForAll()
         }
-        #expect(try repository.projects(ProjectFilter(pairing: "dalian-shanghai")).count == 100)
+        #expect(try await repository.projects(ProjectFilter(pairing: "dalian-shanghai")).count == 100)
     }
 }

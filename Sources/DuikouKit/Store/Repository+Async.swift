@@ -1,0 +1,187 @@
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The `async` twins of the repository's methods.
+///
+/// Each runs its synchronous twin on the repository's own threads (a serial queue for writes, a
+/// concurrent one for reads), so that Swift's cooperative thread pool never blocks on SQLite or on
+/// a lock. Cancelling the calling task stops long work (an import, a merge, an export, a batch of
+/// records) between statements with ``DuikouError/Code/cancelled``, and a write is then rolled back
+/// whole; work that has not started yet does not start.
+extension Repository {
+    /// Runs `body` with one consistent snapshot, on a reader thread; see ``read(_:)``.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (Snapshot) throws -> T) async throws -> T {
+        try await onOwnThread(readQueue) { flag in try self.read(cancellation: flag, body) }
+    }
+
+    /// Runs `body` in one write transaction, on the writer's thread; see ``write(_:)``.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (Transaction) throws -> T) async throws -> T {
+        try await onOwnThread(writeQueue) { flag in try self.write(cancellation: flag, body) }
+    }
+
+    /// Runs `work` on `queue`, resuming the caller when it is done; cancelling the caller sets the
+    /// flag that `work` looks at between statements.
+    private func onOwnThread<T: Sendable>(
+        _ queue: DispatchQueue, _ work: @escaping @Sendable (CancellationFlag) throws -> T
+    ) async throws -> T {
+        let flag = CancellationFlag()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                queue.async { continuation.resume(with: Result { try work(flag) }) }
+            }
+        } onCancel: {
+            flag.cancel()
+        }
+    }
+
+    // MARK: Reading
+
+    /// The regions, pairings, task areas and tasks; see ``Snapshot/catalogue()``.
+    public func catalogue() async throws -> Catalogue { try await read { try $0.catalogue() } }
+
+    /// The project with its whole history; see ``Snapshot/projectHistory(_:)``.
+    public func projectHistory(_ id: UUID) async throws -> ProjectHistory { try await read { try $0.projectHistory(id) } }
+
+    /// The projects that pass `filter`; see ``Snapshot/projects(_:)``.
+    public func projects(_ filter: ProjectFilter = ProjectFilter()) async throws -> [Project] { try await read { try $0.projects(filter) } }
+
+    /// How far the cooperation has come; see ``Snapshot/progress(_:)``.
+    public func progress(_ query: ProgressQuery = ProgressQuery()) async throws -> ProgressReport { try await read { try $0.progress(query) } }
+
+    /// The parks of a pairing and the pairings below it; see ``Snapshot/parks(pairing:)``.
+    public func parks(pairing: String? = nil) async throws -> [Park] { try await read { try $0.parks(pairing: pairing) } }
+
+    /// The exchanges of a pairing and the pairings below it; see ``Snapshot/exchanges(pairing:)``.
+    public func exchanges(pairing: String? = nil) async throws -> [CadreExchange] { try await read { try $0.exchanges(pairing: pairing) } }
+
+    /// The audit log, oldest first; see ``Snapshot/history(since:)``.
+    public func history(since: LocalDate? = nil) async throws -> [AuditEvent] { try await read { try $0.history(since: since) } }
+
+    /// The targets in force; see ``Snapshot/planTargets(year:pairing:revisions:)``.
+    public func planTargets(year: Int? = nil, pairing: String? = nil, revisions: Bool = false) async throws -> [PlanTarget] {
+        try await read { try $0.planTargets(year: year, pairing: pairing, revisions: revisions) }
+    }
+
+    /// Evaluates the year's targets; see ``Snapshot/evaluate(year:pairing:)``.
+    public func evaluate(year: Int, pairing: String? = nil) async throws -> Evaluation {
+        try await read { try $0.evaluate(year: year, pairing: pairing) }
+    }
+
+    /// The actual figures of every metric; see ``Snapshot/planActuals(pairing:year:)``.
+    public func planActuals(pairing: String, year: Int) async throws -> [PlanMetric: Int64] {
+        try await read { try $0.planActuals(pairing: pairing, year: year) }
+    }
+
+    /// Everything the HTML report shows; see ``Snapshot/cooperationReport(asOf:year:)``.
+    public func cooperationReport(asOf: LocalDate? = nil, year: Int? = nil) async throws -> CooperationReport {
+        try await read { try $0.cooperationReport(asOf: asOf, year: year) }
+    }
+
+    /// The HTML report; see ``Snapshot/htmlReport(_:)``.
+    public func htmlReport(_ options: HTMLReportOptions = HTMLReportOptions()) async throws -> String {
+        try await read { try $0.htmlReport(options) }
+    }
+
+    /// Completed investment at the end of each year; see ``Snapshot/completedInvestmentByYear(asOf:)``.
+    public func completedInvestmentByYear(asOf: LocalDate) async throws -> [YearEndInvestment] {
+        try await read { try $0.completedInvestmentByYear(asOf: asOf) }
+    }
+
+    /// The projects and parks that contain `text`; see ``Snapshot/search(_:limit:)``.
+    public func search(_ text: String, limit: Int? = nil) async throws -> [SearchHit] {
+        try await read { try $0.search(text, limit: limit) }
+    }
+
+    /// The full id of the record whose id starts with `prefix`; see ``resolveID(_:of:)``.
+    public func resolveID(_ prefix: String, of kind: RecordKind) async throws -> UUID {
+        try await read { try $0.resolveID(prefix, of: kind) }
+    }
+
+    /// Checks the database; see ``check()``.
+    public func check() async throws -> CheckReport {
+        try await onOwnThread(readQueue) { _ in try self.check() }
+    }
+
+    /// Exports every record of a kind from one snapshot, handing the text to `sink` on a reader
+    /// thread; see ``Snapshot/export(_:format:byteOrderMark:redactingPeople:progress:to:)``.
+    @discardableResult
+    public func export(
+        _ kind: InterchangeKind, format: ExportFormat = .csv, byteOrderMark: Bool = false, redactingPeople: Bool = false,
+        progress: (@Sendable (TransferProgress) -> Void)? = nil, to sink: @escaping @Sendable (String) throws -> Void
+    ) async throws -> Int {
+        try await read { try $0.export(kind, format: format, byteOrderMark: byteOrderMark, redactingPeople: redactingPeople, progress: progress, to: sink) }
+    }
+
+    /// Copies the database to `destination`; see ``backup(to:overwrite:)``.
+    public func backup(to destination: String, overwrite: Bool = false) async throws {
+        try await onOwnThread(readQueue) { _ in try self.backup(to: destination, overwrite: overwrite) }
+    }
+
+    // MARK: Writing
+
+    /// Records a region of the user's own; see ``Transaction/addRegion(_:)``.
+    public func addRegion(_ region: Region) async throws { try await write { try $0.addRegion(region) } }
+
+    /// Records a pairing; see ``Transaction/addPairing(_:)``.
+    @discardableResult
+    public func addPairing(_ pairing: NewPairing) async throws -> Pairing { try await write { try $0.addPairing(pairing) } }
+
+    /// Records a new project with its first progress update; see ``Transaction/addProject(_:)``.
+    @discardableResult
+    public func addProject(_ project: NewProject) async throws -> Project { try await write { try $0.addProject(project) } }
+
+    /// Records many projects in one transaction; see ``Transaction/addProjects(_:)``.
+    @discardableResult
+    public func addProjects<S: Sequence & Sendable>(_ projects: S) async throws -> Int where S.Element == NewProject {
+        try await write { try $0.addProjects(projects) }
+    }
+
+    /// Records a progress update; see ``Transaction/recordUpdate(_:toProject:)``.
+    @discardableResult
+    public func recordUpdate(_ update: NewProgressUpdate, toProject id: UUID) async throws -> Project {
+        try await write { try $0.recordUpdate(update, toProject: id) }
+    }
+
+    /// Records progress updates for many projects in one transaction; see ``Transaction/recordUpdates(_:)``.
+    @discardableResult
+    public func recordUpdates<S: Sequence & Sendable>(_ updates: S) async throws -> Int where S.Element == (project: UUID, update: NewProgressUpdate) {
+        try await write { try $0.recordUpdates(updates) }
+    }
+
+    /// Records a co-built park; see ``Transaction/addPark(_:)``.
+    @discardableResult
+    public func addPark(_ park: NewPark) async throws -> Park { try await write { try $0.addPark(park) } }
+
+    /// Records a cadre exchange; see ``Transaction/addExchange(_:)``.
+    @discardableResult
+    public func addExchange(_ exchange: NewExchange) async throws -> CadreExchange { try await write { try $0.addExchange(exchange) } }
+
+    /// Sets a target in a pairing's annual work plan; see ``Transaction/setTarget(_:)``.
+    @discardableResult
+    public func setTarget(_ target: NewPlanTarget) async throws -> PlanTarget { try await write { try $0.setTarget(target) } }
+
+    /// Imports a CSV file in one transaction, all or nothing; see
+    /// ``Transaction/importCSV(_:from:dryRun:progress:)``. `progress` is called on the writer's thread.
+    public func importCSV(
+        _ kind: InterchangeKind, from path: String, dryRun: Bool = false,
+        progress: (@Sendable (TransferProgress) -> Void)? = nil
+    ) async throws -> ImportResult {
+        try await write { try $0.importCSV(kind, from: path, dryRun: dryRun, progress: progress) }
+    }
+
+    /// Merges another reporter's database into this one; see ``Transaction/merge(_:options:)``.
+    public func merge(_ source: MergeSource, options: MergeOptions = MergeOptions()) async throws -> MergeReport {
+        try await write { try $0.merge(source, options: options) }
+    }
+
+    /// Reads the Duikou database at `path` on a reader thread, then merges it into this one; see
+    /// ``Transaction/merge(from:options:)``.
+    public func merge(from path: String, options: MergeOptions = MergeOptions()) async throws -> MergeReport {
+        let source = try await onOwnThread(readQueue) { _ in try MergeSource(path: path) }
+        return try await merge(source, options: options)
+    }
+}
