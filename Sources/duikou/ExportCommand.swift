@@ -24,11 +24,11 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "What to export: projects, updates, parks or exchanges.")
-    var kind: String
+    @Argument(help: "What to export.")
+    var kind: InterchangeKind
 
-    @Option(help: "csv or jsonl.")
-    var format: String = "csv"
+    @Option(help: "The file format.")
+    var format: ExportFormat = .csv
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var out: String?
@@ -40,8 +40,6 @@ struct ExportCommand: ParsableCommand {
     var redactPeople = false
 
     func run() throws {
-        let kind = try InterchangeKind(parsing: kind, field: "kind")
-        let format = try ExportFormat(parsing: format, field: "--format")
         let repository = try database.open()
         let output = try BufferedOutput(path: out)
         let bar = ProgressBar(label: "exporting \(kind.rawValue)")

@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The year of the work-plan targets to set against what was achieved, 2000 … 2100 (default: the as-of year).")
     var year: Int?
 
-    @Option(help: "The language of headings, labels and names: zh or en.")
+    @Option(help: "The language of headings, labels and names.")
     var lang: LanguageOption = .zh
 
     @Flag(help: "Leave the names of seconded persons out of the report.")
