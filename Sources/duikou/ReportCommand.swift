@@ -1,10 +1,5 @@
 import ArgumentParser
 import DuikouKit
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// `duikou report`.
 struct ReportCommand: ParsableCommand {
@@ -48,13 +43,6 @@ struct ReportCommand: ParsableCommand {
         let options = HTMLReportOptions(
             asOf: try Read.date(asOf, "--as-of"), year: year, language: lang.language, redactPeople: redactPeople)
         let html = try database.open().htmlReport(options)
-        let output = try BufferedOutput(path: out)
-        do {
-            try output.write(html)
-            try output.finish()
-        } catch {
-            output.abandon()
-            throw error
-        }
+        try BufferedOutput.writing(to: out) { try $0.write(html) }
     }
 }
