@@ -25,11 +25,11 @@ struct ExchangeCommand: ParsableCommand {
         @Option(help: "The pairing's id.")
         var pairing: String
 
-        @Option(help: "to-east (赴东部) or to-northeast (赴东北).")
-        var direction: String
+        @Option(help: "Which way the cadres go.")
+        var direction: ExchangeDirection
 
-        @Option(help: "secondment (挂职) or training (培训).")
-        var kind: String
+        @Option(help: "A secondment (persons) or a training batch (person-times).")
+        var kind: ExchangeKind
 
         @Option(help: "The first day, YYYY-MM-DD.")
         var start: String
@@ -54,8 +54,7 @@ struct ExchangeCommand: ParsableCommand {
 
         func run() throws {
             let exchange = try NewExchange(
-                pairing: pairing, direction: try ExchangeDirection(parsing: direction, field: "--direction"),
-                kind: try ExchangeKind(parsing: kind, field: "--kind"), start: try LocalDate(parsing: start, field: "--start"),
+                pairing: pairing, direction: direction, kind: kind, start: try LocalDate(parsing: start, field: "--start"),
                 end: try Read.date(end, "--end"),
                 participants: try participants.map { try NewExchange.participants(parsing: $0, field: "--participants") }, person: person, fromOrg: fromOrg,
                 toOrg: toOrg, post: post)

@@ -24,8 +24,8 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var actor: ActorOptions
 
-    @Argument(help: "What the file holds: projects, updates, parks or exchanges.")
-    var kind: String
+    @Argument(help: "What the file holds.")
+    var kind: InterchangeKind
 
     @Argument(help: "The CSV file.")
     var file: String
@@ -34,7 +34,6 @@ struct ImportCommand: ParsableCommand {
     var dryRun = false
 
     func run() throws {
-        let kind = try InterchangeKind(parsing: kind, field: "kind")
         let bar = ProgressBar(label: "importing \(file)")
         let result = try database.open(writing: "import", as: actor).importCSV(kind, from: file, dryRun: dryRun, progress: bar.update)
         bar.finish()

@@ -28,29 +28,18 @@ struct MergeCommand: ParsableCommand {
     @Flag(help: "Show what the merge would do; write nothing.")
     var dryRun = false
 
-    @Option(help: "Where a record differs: keep ours (default) or take theirs.")
-    var prefer: Preference = .ours
+    @Option(help: "Where a record differs: keep ours or take theirs.")
+    var prefer: MergePreference = .ours
 
-    @OptionGroup var output: OutputOptions
-
-    /// `--prefer ours|theirs`.
-    enum Preference: String, ExpressibleByArgument, CaseIterable {
-        case ours, theirs
-
-        var preference: MergePreference { self == .ours ? .ours : .theirs }
-    }
-
-    func validate() throws {
-        if output.format == .csv { throw ValidationError("--format: 'csv' is not available for merge; use table or json") }
-    }
+    @OptionGroup var output: DocumentOutputOptions
 
     func run() throws {
         // The source is read first, so that a refused one leaves no new database behind either.
         let source = try MergeSource(path: other)
-        let report = try database.open(writing: "merge", as: actor).merge(source, options: MergeOptions(preference: prefer.preference, dryRun: dryRun))
+        let report = try database.open(writing: "merge", as: actor).merge(source, options: MergeOptions(preference: prefer, dryRun: dryRun))
         switch output.format {
+        case .table: print(report.table(output.language), terminator: "")
         case .json: print(report.json.text(pretty: true))
-        default: print(report.table(output.language), terminator: "")
         }
     }
 }

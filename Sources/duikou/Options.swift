@@ -50,37 +50,6 @@ struct ActorOptions: ParsableArguments {
     }
 }
 
-/// How records and reports are printed.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
-}
-
-/// `--format` and `--lang` for commands that print records.
-struct OutputOptions: ParsableArguments {
-    @Option(help: "table, json or csv.")
-    var format: OutputFormat = .table
-
-    @Option(help: "The language of names and labels in tables: zh or en.")
-    var lang: LanguageOption = .zh
-
-    var language: Language { lang.language }
-
-    func emit(_ listing: Listing) {
-        switch format {
-        case .table: print(listing.table, terminator: "")
-        case .json: print(listing.json.text(pretty: true))
-        case .csv: print(listing.csv, terminator: "")
-        }
-    }
-}
-
-/// `--lang zh|en`.
-enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
-    case zh, en
-
-    var language: Language { self == .zh ? .zh : .en }
-}
-
 /// Reads option values with the library's parsers, naming the option in any error.
 enum Read {
     static func money(_ text: String?, _ option: String) throws -> Money? {
@@ -89,10 +58,6 @@ enum Read {
 
     static func date(_ text: String?, _ option: String) throws -> LocalDate? {
         try text.map { try LocalDate(parsing: $0, field: option) }
-    }
-
-    static func keyword<K: Keyword>(_ text: String?, _ type: K.Type, _ option: String) throws -> K? {
-        try text.map { try K(parsing: $0, field: option) }
     }
 
     static func uuid(_ text: String?, _ option: String) throws -> UUID? {

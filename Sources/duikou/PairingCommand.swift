@@ -33,17 +33,16 @@ struct PairingCommand: ParsableCommand {
         @Option(help: "The pairing this one sits inside.")
         var parent: String?
 
-        @Option(help: "province or city.")
-        var level: String?
+        @Option(help: "Whether it pairs provinces or cities.")
+        var level: PairingLevel?
 
-        @Option(help: "active, exploring or ended.")
-        var status: String?
+        @Option(help: "The state of the pairing.")
+        var status: PairingStatus?
 
         func run() throws {
             let pairing = try NewPairing(
                 id: id, northeast: northeast, east: east,
-                level: try Read.keyword(level, PairingLevel.self, "--level"),
-                status: try Read.keyword(status, PairingStatus.self, "--status"), parent: parent)
+                level: level, status: status, parent: parent)
             print(try database.open(writing: "pairing add", as: actor).addPairing(pairing).id)
         }
     }

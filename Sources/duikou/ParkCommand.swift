@@ -28,8 +28,8 @@ struct ParkCommand: ParsableCommand {
         @Option(help: "The park's name.")
         var name: String
 
-        @Option(help: "joint (共建园区), branch (分园区) or enclave (飞地); default joint.")
-        var kind: String?
+        @Option(help: "The kind of park.")
+        var kind: ParkKind = .joint
 
         @Option(help: "The GB/T 2260 code of the host region.")
         var hostRegion: String?
@@ -48,7 +48,7 @@ struct ParkCommand: ParsableCommand {
 
         func run() throws {
             let park = try NewPark(
-                pairing: pairing, name: name, kind: try Read.keyword(kind, ParkKind.self, "--kind") ?? .joint,
+                pairing: pairing, name: name, kind: kind,
                 hostRegion: hostRegion, partner: partner, established: try Read.date(established, "--established"),
                 plannedArea: try plannedAreaKm2.map { try LandArea(parsingKm2: $0, field: "--planned-area-km2") },
                 benefitSharing: benefitSharing)

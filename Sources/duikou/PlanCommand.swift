@@ -40,13 +40,12 @@ struct PlanCommand: ParsableCommand {
         var year: Int
 
         @Option(help: "The metric (see `duikou plan --help`).")
-        var metric: String
+        var metric: PlanMetric
 
         @Option(parsing: .unconditional, help: "The target: an amount for investment metrics, else a whole number.")
         var target: String
 
         func run() throws {
-            let metric = try PlanMetric(parsing: metric, field: "--metric")
             let target = try NewPlanTarget(pairing: pairing, year: year, metric: metric, target: metric.parseTarget(target, field: "--target"))
             let recorded = try database.open(writing: "plan set", as: actor).setTarget(target)
             let was = recorded.previous.map { " (was \($0))" } ?? ""

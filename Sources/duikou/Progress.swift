@@ -20,8 +20,8 @@ struct Progress: ParsableCommand {
     @Option(help: "Only this task area, 1 … 4.")
     var area: String?
 
-    @Option(help: "Group rows by area, task or pairing.")
-    var by: String = "area"
+    @Option(help: "What each row stands for.")
+    var by: ProgressGrouping = .area
 
     @Option(help: "Report as things stood on this date, YYYY-MM-DD.")
     var asOf: String?
@@ -30,7 +30,7 @@ struct Progress: ParsableCommand {
 
     func run() throws {
         let query = ProgressQuery(
-            pairing: pairing, area: area, grouping: try ProgressGrouping(parsing: by, field: "--by"),
+            pairing: pairing, area: area, grouping: by,
             asOf: try Read.date(asOf, "--as-of"))
         let report = try database.open().progress(query)
         switch output.format {

@@ -40,8 +40,8 @@ struct ProjectAdd: ParsableCommand {
     @Option(help: "The project's title.")
     var title: String
 
-    @Option(help: "The status of the first update (default signed).")
-    var status: String?
+    @Option(help: "The status of the first update.")
+    var status: ProjectStatus = .signed
 
     @Option(help: "The date of the first update, YYYY-MM-DD (default today).")
     var date: String?
@@ -73,7 +73,6 @@ struct ProjectAdd: ParsableCommand {
     func run() throws {
         let planned = try Read.money(planned, "--planned")
         let completed = try Read.money(completed, "--completed") ?? .zero
-        let status = try Read.keyword(status, ProjectStatus.self, "--status") ?? .signed
         let date = try Read.date(date, "--date") ?? .today()
         let id = try Read.uuid(id, "--id") ?? UUID()
         let repository = try database.open(writing: "project add", as: actor)
@@ -103,7 +102,7 @@ struct ProjectUpdate: ParsableCommand {
     var date: String
 
     @Option(help: "The new status.")
-    var status: String?
+    var status: ProjectStatus?
 
     @Option(parsing: .unconditional, help: "Cumulative completed investment; never less than before.")
     var completed: String?
@@ -113,7 +112,7 @@ struct ProjectUpdate: ParsableCommand {
 
     func run() throws {
         let update = try NewProgressUpdate(
-            date: try LocalDate(parsing: date, field: "--date"), status: try Read.keyword(status, ProjectStatus.self, "--status"),
+            date: try LocalDate(parsing: date, field: "--date"), status: status,
             completed: try Read.money(completed, "--completed"), note: note)
         let repository = try database.open(writing: "project update", as: actor)
         let project = try repository.recordUpdate(update, toProject: try repository.resolveID(id, of: .project))
@@ -132,18 +131,14 @@ struct ProjectShow: ParsableCommand {
     @Argument(help: "The project's id or a unique prefix of at least 8 characters.")
     var id: String
 
-    @OptionGroup var output: OutputOptions
-
-    func validate() throws {
-        if output.format == .csv { throw ValidationError("--format: 'csv' is not available for project show; use table or json") }
-    }
+    @OptionGroup var output: DocumentOutputOptions
 
     func run() throws {
         let repository = try database.open()
         let history = try repository.projectHistory(try repository.resolveID(id, of: .project))
         switch output.format {
+        case .table: print(history.table(output.language, catalogue: try repository.catalogue()), terminator: "")
         case .json: print(history.json.text(pretty: true))
-        default: print(history.table(output.language, catalogue: try repository.catalogue()), terminator: "")
         }
     }
 }
@@ -166,7 +161,7 @@ struct ProjectList: ParsableCommand {
     var task: String?
 
     @Option(help: "Only projects in this status.")
-    var status: String?
+    var status: ProjectStatus?
 
     @Option(help: "Show projects as they stood on this date; later ones are left out.")
     var asOf: String?
@@ -175,7 +170,7 @@ struct ProjectList: ParsableCommand {
 
     func run() throws {
         let filter = ProjectFilter(
-            pairing: pairing, area: area, task: task, status: try Read.keyword(status, ProjectStatus.self, "--status"),
+            pairing: pairing, area: area, task: task, status: status,
             asOf: try Read.date(asOf, "--as-of"))
         let repository = try database.open()
         output.emit(.projects(try repository.projects(filter), output.language, catalogue: try repository.catalogue()))

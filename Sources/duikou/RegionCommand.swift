@@ -26,16 +26,14 @@ struct RegionCommand: ParsableCommand {
         @Option(help: "The English name, e.g. Foshan.")
         var nameEn: String
 
-        @Option(help: "province, autonomous-region, municipality, sub-provincial-city, prefecture-city or county.")
-        var level: String
+        @Option(help: "The administrative level.")
+        var level: RegionLevel
 
-        @Option(help: "northeast or east.")
-        var side: String
+        @Option(help: "Which side of the cooperation the region is on.")
+        var side: Side
 
         func run() throws {
-            let region = try Region(
-                code: code, nameZH: nameZh, nameEN: nameEn,
-                level: try RegionLevel(parsing: level, field: "--level"), side: try Side(parsing: side, field: "--side"))
+            let region = try Region(code: code, nameZH: nameZh, nameEN: nameEn, level: level, side: side)
             try database.open(writing: "region add", as: actor).addRegion(region)
             print(region.code)
         }

@@ -1,10 +1,5 @@
 import ArgumentParser
 import DuikouKit
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// `duikou report`.
 struct ReportCommand: ParsableCommand {
@@ -32,7 +27,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The year of the work-plan targets to set against what was achieved, 2000 … 2100 (default: the as-of year).")
     var year: Int?
 
-    @Option(help: "The language of headings, labels and names: zh or en.")
+    @Option(help: "The language of headings, labels and names.")
     var lang: LanguageOption = .zh
 
     @Flag(help: "Leave the names of seconded persons out of the report.")
@@ -48,13 +43,6 @@ struct ReportCommand: ParsableCommand {
         let options = HTMLReportOptions(
             asOf: try Read.date(asOf, "--as-of"), year: year, language: lang.language, redactPeople: redactPeople)
         let html = try database.open().htmlReport(options)
-        let output = try BufferedOutput(path: out)
-        do {
-            try output.write(html)
-            try output.finish()
-        } catch {
-            output.abandon()
-            throw error
-        }
+        try BufferedOutput.writing(to: out) { try $0.write(html) }
     }
 }

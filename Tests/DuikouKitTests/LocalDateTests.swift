@@ -132,19 +132,61 @@ import Testing
 
     // MARK: - Deterministic fuzzing
 
-    /// Random strings of digits, dashes and junk: parsing never crashes, and what it accepts is exactly a
-    /// valid `YYYY-MM-DD` that prints back as the same text.
+    /// Dates, some impossible, many of them then mutated with digits, dashes, other separators, spaces,
+    /// fullwidth digits, letters and combining marks: parsing never crashes, and what it accepts is
+    /// exactly a valid `YYYY-MM-DD`, give or take spaces around it, that prints back as that text.
     @Test func fuzzedTextParsesConsistently() {
-        let alphabet = ["0", "1", "2", "9", "0", "1", "2", "3", "-", "-", "-", "/", " ", "\u{3000}", "１", "a", "\u{301}"]
         var rng = SeededGenerator(seed: 0x2019_0509)
+        var accepted = 0
+        var refused = 0
         for _ in 0..<3_000 {
-            let length = 8 + Int(rng.next(below: 5))
-            var text = ""
-            for _ in 0..<length { text += alphabet[Int(rng.next(below: UInt64(alphabet.count)))] }
-            guard let date = try? LocalDate(parsing: text) else { continue }
-            #expect(date.description == text)
+            let text = Self.fuzzedDateText(&rng)
+            guard let date = try? LocalDate(parsing: text) else {
+                refused += 1
+                continue
+            }
+            accepted += 1
+            #expect(Array(date.description.utf8) == Array(Self.trimmingSpaces(text).utf8), "\(text)")
             #expect((1900...2999).contains(date.year))
         }
+        // Both branches must be taken often, or the test would say nothing about one of them.
+        #expect(accepted >= 1_000, "\(accepted) accepted")
+        #expect(refused >= 1_000, "\(refused) refused")
+    }
+
+    /// A `YYYY-MM-DD` text whose parts may be out of range (about a quarter of them), and which is
+    /// left alone half of the time, else changed in one to three places.
+    private static func fuzzedDateText(_ rng: inout SeededGenerator) -> String {
+        let junk = ["0", "1", "2", "9", "-", "/", ".", " ", "\u{3000}", "\n", "１", "a", "\u{301}", "－"]
+        let year = 1850 + Int(rng.next(below: 1_200))
+        let month = Int(rng.next(below: 14))
+        let day = Int(rng.next(below: 33))
+        var pieces = [year / 1000, year / 100 % 10, year / 10 % 10, year % 10].map(String.init) + ["-"]
+            + [month / 10, month % 10].map(String.init) + ["-"] + [day / 10, day % 10].map(String.init)
+        if rng.next(below: 2) == 0 {
+            for _ in 0...rng.next(below: 3) {
+                let piece = junk[Int(rng.next(below: UInt64(junk.count)))]
+                let position = Int(rng.next(below: UInt64(pieces.count)))
+                switch rng.next(below: 4) {
+                case 0: pieces[position] = piece
+                case 1: pieces.insert(piece, at: position)
+                case 2: pieces.remove(at: position)
+                default:
+                    if rng.next(below: 2) == 0 { pieces.insert(piece, at: 0) } else { pieces.append(piece) }
+                }
+            }
+        }
+        return pieces.joined()
+    }
+
+    /// The text without the spaces, tabs and line breaks (ASCII and ideographic) around it, which
+    /// every field ignores.
+    private static func trimmingSpaces(_ text: String) -> String {
+        let spaces: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{3000}"]
+        var scalars = text.unicodeScalars[...]
+        while let first = scalars.first, spaces.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, spaces.contains(last) { scalars.removeLast() }
+        return String(scalars)
     }
 
     /// Random `DDDD-DD-DD` strings are accepted exactly when Foundation's Gregorian calendar knows the day.
@@ -153,6 +195,7 @@ import Testing
         calendar.timeZone = TimeZone(identifier: "UTC")!
         var rng = SeededGenerator(seed: 7)
         var accepted = 0
+        var refused = 0
         for _ in 0..<3_000 {
             // Years mostly near the valid range, months and days mostly plausible, so both outcomes occur.
             let year = 1850 + Int(rng.next(below: 1_200))
@@ -167,10 +210,12 @@ import Testing
                 #expect(real, "\(text) was accepted")
                 #expect(date.description == text)
             } else {
+                refused += 1
                 #expect(!real, "\(text) was refused")
             }
         }
-        #expect(accepted > 1_000)
+        #expect(accepted > 1_000, "\(accepted) accepted")
+        #expect(refused > 500, "\(refused) refused")
     }
 
     private func expectInvalidInput<T>(_ sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> T) {

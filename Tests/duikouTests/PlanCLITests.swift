@@ -84,7 +84,7 @@ import Testing
     @Test func badPlanInputIsRefusedAndNothingIsWritten() throws {
         let base = ["plan", "set", "--pairing", "liaoning-jiangsu"]
         let cases: [([String], Int32)] = [
-            (["--year", "2024", "--metric", "projects_landed", "--target", "3"], 65),
+            (["--year", "2024", "--metric", "projects_landed", "--target", "3"], 64),
             (["--year", "1999", "--metric", "projects_signed", "--target", "3"], 65),
             (["--year", "2101", "--metric", "projects_signed", "--target", "3"], 65),
             (["--year", "2024", "--metric", "projects_signed", "--target", "-3"], 65),

@@ -15,11 +15,11 @@ import Testing
 
     /// Expects `project update` to be refused with 65 and the project to be as it was.
     private func expectUpdateRefused(
-        _ id: String, _ arguments: [String], mentions: [String], sourceLocation: SourceLocation = #_sourceLocation
+        _ id: String, _ arguments: [String], status: Int32 = 65, mentions: [String], sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         let before = try cli.show(id)
         let result = cli.duikou(["project", "update", id] + arguments)
-        expectRefusal(result, 65, mentions: mentions, sourceLocation: sourceLocation)
+        expectRefusal(result, status, mentions: mentions, sourceLocation: sourceLocation)
         let after = try cli.show(id)
         #expect((after["history"] as? [Any])?.count == (before["history"] as? [Any])?.count, sourceLocation: sourceLocation)
         #expect(after["status"] as? String == before["status"] as? String, sourceLocation: sourceLocation)
@@ -93,7 +93,8 @@ import Testing
     @Test func badValuesInUpdateAreRefusedBeforeAnythingIsWritten() throws {
         let id = cli.addProject(["--status", "started", "--date", "2020-01-01"])
         try expectUpdateRefused(id, ["--date", "2020-13-01"], mentions: ["--date", "2020-13-01"])
-        try expectUpdateRefused(id, ["--date", "2020-06-01", "--status", "done"], mentions: ["--status", "done"])
+        // An unknown status is bad usage, refused while the command line is parsed.
+        try expectUpdateRefused(id, ["--date", "2020-06-01", "--status", "done"], status: 64, mentions: ["--status", "done"])
         try expectUpdateRefused(id, ["--date", "2020-06-01", "--completed", "lots"], mentions: ["--completed", "lots"])
     }
 
