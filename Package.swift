@@ -53,7 +53,7 @@ let package = Package(
         ),
         .testTarget(name: "DuikouKitTests", dependencies: ["DuikouKit", "DuikouMigrations"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["DuikouKit"]),
-        .testTarget(name: "duikouTests", dependencies: ["duikou"]),
+        .testTarget(name: "duikouTests", dependencies: ["duikou"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -53,6 +53,7 @@ struct Benchmark {
             last = try insertRun(run, workload: workload, csv: csv, into: &measured)
         }
         try measureReports(rawPath: last.raw, libraryPath: last.library, asOf: workload.asOf, into: &measured)
+        try measureConcurrency(workload, libraryPath: last.library, into: &measured)
         measured.peakRSS = ResourceUsage.peakRSSMiB()
         return measured
     }
@@ -159,6 +160,18 @@ struct Benchmark {
             }
             times?.forEach { measured.tasksStartup.add($0) }
         }
+    }
+
+    /// Reads while a bulk insert runs through the same repository, and the `async` twins' overhead.
+    private func measureConcurrency(_ workload: Workload, libraryPath: String, into measured: inout Measurements) throws {
+        let base = min(1_000, rows / 10)
+        note("reads during a bulk insert of \(rows - base) projects through the same repository")
+        let reads = try ConcurrentPath.readsDuringBulkInsert(workload, base: base, into: scratch.file("concurrent.sqlite"))
+        measured.readsDuringWrite = reads
+        note("progress: synchronous call against its async twin")
+        let (sync, async) = try ConcurrentPath.asyncOverhead(try Repository(path: libraryPath), count: max(200, runs * 50))
+        measured.progressSync = sync
+        measured.progressAsync = async
     }
 
     /// The names under which failed whole-process measurements are reported.

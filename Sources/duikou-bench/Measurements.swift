@@ -88,6 +88,13 @@ struct Measurements {
     /// What differed, when they did not.
     var disagreement: String?
 
+    /// Reads of the progress report while a bulk insert ran through the same repository.
+    var readsDuringWrite: ConcurrentPath.ReadsDuringWrite?
+    /// `progress` through `read { }` on the calling thread, interleaved with ``progressAsync``.
+    var progressSync = Samples()
+    /// `await progress()`, the async twin.
+    var progressAsync = Samples()
+
     /// Whole-process measurements that failed, by name, with the error; they are reported as not
     /// measured rather than ending the benchmark.
     var failures: [String: String] = [:]

@@ -30,6 +30,14 @@ struct Report {
         ratio(measured.progressAsOf.medianMilliseconds, measured.rawGroupByAsOf.medianMilliseconds)
     }
 
+    /// The async twin's median over the synchronous call's: 1 is no overhead, the target is below 1.05.
+    var asyncRatio: Double? { ratio(measured.progressAsync.medianMilliseconds, measured.progressSync.medianMilliseconds) }
+    /// The longest read during the bulk insert over the insert's time: far below 1 when reads never
+    /// wait for the write.
+    var longestReadToInsert: Double? {
+        measured.readsDuringWrite.flatMap { ratio($0.longest.seconds, $0.insert.seconds) }
+    }
+
     private func ratio(_ numerator: Double?, _ denominator: Double?) -> Double? {
         guard let numerator, let denominator, denominator > 0 else { return nil }
         return numerator / denominator
@@ -76,6 +84,20 @@ struct Report {
                  ?? (m.shellGroupBy.count == 0 ? "not run: no sqlite3 on PATH" : "whole process"))
         line("report totals equal the raw GROUP BY's", m.reportsAgree.map { $0 ? "yes" : "NO" } ?? "-", nil, "", m.disagreement ?? "")
 
+        if let reads = m.readsDuringWrite {
+            section("reads during a bulk insert through the same repository (\(reads.readsDuringInsert) reads)")
+            line("bulk insert (addProjects, one transaction)", Self.seconds(reads.insert), nil, "", "the write the reads ran beside")
+            line("progress(by: pairing) during the insert", Self.time(reads.latencies), nil, "",
+                 "median; target <= 10 ms; saw the last committed state: \(reads.sawCommittedState ? "yes" : "NO")")
+            line("  the longest of them", Self.seconds(reads.longest), nil, Self.ratio(longestReadToInsert, "x insert time"),
+                 "never waits for the write to finish")
+            line("progress(by: pairing), no write running", Self.time(reads.idle), nil, "", "median of \(reads.idle.count)")
+        }
+        section("async twins (median of \(m.progressSync.count), interleaved)")
+        line("progress() through read { } (synchronous)", Self.time(m.progressSync), nil, "1.00 (base)", "")
+        line("await progress() (async twin)", Self.time(m.progressAsync), nil, Self.ratio(asyncRatio, "x sync time"),
+             "target < 1.05: runs on the repository's own queue")
+
         section("process and memory")
         line("duikou tasks (startup, process)", Self.time(m.tasksStartup), nil, "",
              m.failures[Benchmark.Failure.tasksStartup].map { "FAILED: " + $0 }
@@ -107,6 +129,13 @@ struct Report {
     static func time(_ samples: Samples) -> String {
         guard let seconds = samples.medianSeconds else { return "-" }
         return seconds < 1 ? String(format: "%.2f ms", seconds * 1000) : String(format: "%.3f s", seconds)
+    }
+
+    /// One duration as `12.3 ms` or `4.567 s`.
+    static func seconds(_ duration: Duration) -> String {
+        var samples = Samples()
+        samples.add(duration)
+        return time(samples)
     }
 
     /// A ratio with two decimals (three below 0.1) and what it is relative to.
@@ -159,6 +188,15 @@ struct Report {
             ("sqlite3_shell_group_by_ms", .number(m.shellGroupBy.medianMilliseconds, 3)),
             ("reports_agree", .flag(m.reportsAgree)),
             ("tasks_startup_ms", .number(m.tasksStartup.medianMilliseconds, 3)),
+            ("reads_during_insert", .integer(m.readsDuringWrite?.readsDuringInsert ?? 0)),
+            ("read_during_insert_median_ms", .number(m.readsDuringWrite?.latencies.medianMilliseconds, 3)),
+            ("read_during_insert_max_ms", .number(m.readsDuringWrite.map { $0.longest.seconds * 1000 }, 3)),
+            ("read_idle_median_ms", .number(m.readsDuringWrite?.idle.medianMilliseconds, 3)),
+            ("reads_saw_committed_state", .flag(m.readsDuringWrite?.sawCommittedState)),
+            ("concurrent_insert_s", .number(m.readsDuringWrite?.insert.seconds, 4)),
+            ("progress_sync_ms", .number(m.progressSync.medianMilliseconds, 4)),
+            ("progress_async_ms", .number(m.progressAsync.medianMilliseconds, 4)),
+            ("async_ratio_to_sync", .number(asyncRatio, 4)),
             // The figure of the memory target: the whole `duikou import` process, not this one.
             ("peak_rss_mib", .number(m.processImportPeakRSS, 1)),
             ("bench_peak_rss_mib", .number(m.peakRSS, 1)),

@@ -28,7 +28,7 @@ import Synchronization
 /// let park = try repository.write { tx in
 ///     let park = try tx.addPark(NewPark(pairing: "harbin-shenzhen", name: "深圳（哈尔滨）产业园区"))
 ///     try tx.addProject(NewProject(pairing: "harbin-shenzhen", task: "2.2", title: "新能源汽车零部件项目",
-///                                  park: park.id, planned: Money(parsing: "12.5亿")))
+///                                  park: park.id, planned: Money(parsing: "12.5亿"), date: LocalDate(parsing: "2024-03-01")))
 ///     return park
 /// }
 /// let report = try await repository.progress(ProgressQuery(grouping: .area))
