@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "DuikouKit", targets: ["DuikouKit"]),
+        .library(name: "DuikouDemo", targets: ["DuikouDemo"]),
         .executable(name: "duikou", targets: ["duikou"]),
     ],
     dependencies: [
@@ -36,10 +37,12 @@ let package = Package(
             name: "DuikouKit",
             dependencies: ["CSQLite", "DuikouMigrations"]
         ),
+        .target(name: "DuikouDemo", dependencies: ["DuikouKit"]),
         .executableTarget(
             name: "duikou",
             dependencies: [
                 "DuikouKit",
+                "DuikouDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,11 +50,12 @@ let package = Package(
             name: "duikou-bench",
             dependencies: [
                 "DuikouKit",
+                "DuikouDemo",
                 "CSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DuikouKitTests", dependencies: ["DuikouKit", "DuikouMigrations"]),
+        .testTarget(name: "DuikouKitTests", dependencies: ["DuikouKit", "DuikouDemo", "DuikouMigrations"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["DuikouKit"]),
         .testTarget(name: "duikouTests", dependencies: ["duikou"]),
     ],

@@ -13,7 +13,7 @@ extension Repository {
             let latest = try connection.queryFirst(ReportSQL.latestUpdate) { $0.optionalText(0) }.flatMap { $0 }
             let date = try asOf ?? latest.map(storedDate)
             let catalogue = try Self.loadCatalogue(connection)
-            let sample = try connection.queryFirst(ReportSQL.meta, [.text(DemoData.metaKey)]) { $0.text(0) } == DemoData.metaValue
+            let sample = try connection.queryFirst(ReportSQL.meta, [.text(SampleData.noteKey)]) { $0.text(0) } == SampleData.note
             var parks = try Self.loadParks(pairing: nil, id: nil, in: connection)
             var exchanges = try Self.loadExchanges(pairing: nil, id: nil, in: connection)
             var landmarks: [Project] = []
