@@ -18,7 +18,9 @@ extension Keyword {
 
     /// Reads a key or its Chinese label, ignoring surrounding spaces and the case of the key.
     ///
-    /// - Parameter field: the name of the field being read, used in the error message.
+    /// - Parameters:
+    ///   - text: the key (`to-east`) or the Chinese label (`赴东部`).
+    ///   - field: the name of the field being read, used in the error message.
     public init(parsing text: String, field: String) throws {
         // The key exactly as stored, the common case, needs none of the normalising below.
         if let value = Self(rawValue: text) {
