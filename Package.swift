@@ -6,10 +6,13 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "DuikouKit", targets: ["DuikouKit"]),
+        .library(name: "DuikouDemo", targets: ["DuikouDemo"]),
         .executable(name: "duikou", targets: ["duikou"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Build-tool only: `swift package generate-documentation`. Nothing links it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -36,10 +39,12 @@ let package = Package(
             name: "DuikouKit",
             dependencies: ["CSQLite", "DuikouMigrations"]
         ),
+        .target(name: "DuikouDemo", dependencies: ["DuikouKit"]),
         .executableTarget(
             name: "duikou",
             dependencies: [
                 "DuikouKit",
+                "DuikouDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,11 +52,12 @@ let package = Package(
             name: "duikou-bench",
             dependencies: [
                 "DuikouKit",
+                "DuikouDemo",
                 "CSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DuikouKitTests", dependencies: ["DuikouKit", "DuikouMigrations"]),
+        .testTarget(name: "DuikouKitTests", dependencies: ["DuikouKit", "DuikouDemo", "DuikouMigrations"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["DuikouKit"]),
         .testTarget(name: "duikouTests", dependencies: ["duikou"], exclude: ["Golden"]),
     ],

@@ -1,8 +1,10 @@
+import DuikouDemo
 import DuikouKit
 import Foundation
 
 /// The reference workload: N projects that look like real ones, built deterministically from a
-/// seeded ``SplitMix64``, so that every path and every run inserts exactly the same records.
+/// seeded `SeededGenerator` (the demo's), so that every path and every run inserts exactly the
+/// same records.
 ///
 /// Besides the `NewProject` values it keeps the text the raw SQLite path binds (the lower-case id
 /// and the ISO date), computed once here, so that the raw baseline times SQLite and nothing else.
@@ -29,7 +31,7 @@ struct Workload: Sendable {
 
     /// Builds `count` projects.
     init(count: Int) throws {
-        var random = SplitMix64(seed: Self.seed)
+        var random = SeededGenerator(seed: Self.seed)
         var projects: [NewProject] = []
         var keys: [String] = []
         var dates: [String] = []
@@ -66,7 +68,7 @@ struct Workload: Sendable {
     }
 
     /// A version-4 UUID from the generator's bits.
-    static func uuid(_ random: inout SplitMix64) -> UUID {
+    static func uuid(_ random: inout SeededGenerator) -> UUID {
         let high = random.next()
         let low = random.next()
         var bytes = [UInt8](repeating: 0, count: 16)
@@ -81,7 +83,7 @@ struct Workload: Sendable {
     }
 
     /// A date from 2017-01-01 to 2024-12-31.
-    static func date(_ random: inout SplitMix64) throws -> LocalDate {
+    static func date(_ random: inout SeededGenerator) throws -> LocalDate {
         let year = random.pick(2017...2024)
         let month = random.pick(1...12)
         let lengths = [31, year % 4 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
@@ -89,7 +91,7 @@ struct Workload: Sendable {
     }
 
     /// A planned investment from 0.5亿 to 80亿 in whole 万元, small projects more common than large ones.
-    static func plannedWan(_ random: inout SplitMix64) -> Int {
+    static func plannedWan(_ random: inout SeededGenerator) -> Int {
         switch random.pick(0...9) {
         case 0...3: random.pick(5_000...20_000)
         case 4...6: random.pick(20_000...100_000)
@@ -99,7 +101,7 @@ struct Workload: Sendable {
     }
 
     /// The completed investment in 万元, at most the planned one, as far along as the status says.
-    static func completedWan(_ plannedWan: Int, _ status: ProjectStatus, _ random: inout SplitMix64) -> Int {
+    static func completedWan(_ plannedWan: Int, _ status: ProjectStatus, _ random: inout SeededGenerator) -> Int {
         let percent: Int
         switch status {
         case .planned, .negotiating, .signed: percent = 0
@@ -114,14 +116,14 @@ struct Workload: Sendable {
     }
 
     /// A title of about 20 characters: 大庆智能机器人产业园建设项目（一期）.
-    static func title(_ place: String, _ random: inout SplitMix64) -> String {
+    static func title(_ place: String, _ random: inout SeededGenerator) -> String {
         var title = place + random.pick(WordLists.qualifiers) + random.pick(WordLists.industries) + random.pick(WordLists.kinds)
         if title.count < 20 { title += random.pick(WordLists.phases) }
         return title
     }
 
     /// A description of about 60 characters.
-    static func description(northeast: String, east: String, plannedWan: Int, _ random: inout SplitMix64) -> String {
+    static func description(northeast: String, east: String, plannedWan: Int, _ random: inout SeededGenerator) -> String {
         let yi = Double(plannedWan) / 10_000
         return "由\(east)企业与\(northeast)合作建设，总投资\(String(format: "%.1f", yi))亿元，"
             + "建设年产\(random.pick(2...80))\(random.pick(WordLists.outputUnits))\(random.pick(WordLists.industries))生产线，"

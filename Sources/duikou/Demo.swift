@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuikouDemo
 import DuikouKit
 
 /// `duikou demo`.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DuikouDemo
 @testable import DuikouKit
 
 /// The RFC 4180 reader behind `duikou import`: quoting, line ends, line numbers, malformed input

@@ -1,6 +1,7 @@
 import CSQLite
 import Foundation
 import Testing
+import DuikouDemo
 @testable import DuikouKit
 
 /// `check` finds what is wrong and only that; `backup` makes a consistent, private copy.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DuikouDemo
 @testable import DuikouKit
 
 /// The HTML report and the completed-investment-by-year query behind it, over small hand-computed

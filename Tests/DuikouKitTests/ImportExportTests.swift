@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DuikouDemo
 @testable import DuikouKit
 
 /// Importing and exporting CSV and JSON Lines through the repository: headers in English and Chinese,

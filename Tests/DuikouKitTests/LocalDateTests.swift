@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DuikouDemo
 @testable import DuikouKit
 
 /// Reading, checking and ordering ISO dates.

@@ -1,4 +1,5 @@
 import Testing
+import DuikouDemo
 @testable import DuikouKit
 
 /// Parsing, showing and adding exact amounts of money.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DuikouDemo
 @testable import DuikouKit
 
 /// The summary the triggers keep (V004) must always equal a fresh GROUP BY over the projects, whatever

@@ -1,4 +1,4 @@
-@testable import DuikouKit
+import DuikouDemo
 
 extension SeededGenerator {
     /// A number in `0..<bound`, for fuzz tests that must see the same inputs on every run

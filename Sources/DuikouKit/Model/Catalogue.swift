@@ -1,7 +1,7 @@
 /// The reference data of a database: its regions, pairings, task areas and tasks.
 ///
 /// Small enough to load whole; reports use it to name their rows.
-public struct Catalogue: Sendable {
+public struct Catalogue: Sendable, Hashable {
     /// Every region, ordered by side (northeast first) and code.
     public let regions: [Region]
     /// Every pairing, each followed by the pairings inside it; provincial before city, then in the order recorded.

@@ -1,6 +1,9 @@
 /// A closed vocabulary whose values are written as lower-case keys (`province`, `to-east`) and may
 /// also be written in Chinese (`省`, `赴东部`).
-public protocol Keyword: RawRepresentable<String>, CaseIterable, Sendable, Hashable {
+///
+/// In JSON a value is its key; decoding accepts the key alone and refuses anything else with a
+/// `DecodingError`.
+public protocol Keyword: RawRepresentable<String>, CaseIterable, Sendable, Hashable, Codable {
     /// The Chinese label users see and may type instead of the key.
     var labelZH: String { get }
     /// The English label shown in English tables.
@@ -15,7 +18,9 @@ extension Keyword {
 
     /// Reads a key or its Chinese label, ignoring surrounding spaces and the case of the key.
     ///
-    /// - Parameter field: the name of the field being read, used in the error message.
+    /// - Parameters:
+    ///   - text: the key (`to-east`) or the Chinese label (`赴东部`).
+    ///   - field: the name of the field being read, used in the error message.
     public init(parsing text: String, field: String) throws {
         // The key exactly as stored, the common case, needs none of the normalising below.
         if let value = Self(rawValue: text) {
@@ -39,7 +44,7 @@ extension Keyword {
 }
 
 /// The language of names and labels in output.
-public enum Language: String, Sendable, CaseIterable {
+public enum Language: String, Sendable, CaseIterable, Codable {
     /// Chinese, the default.
     case zh
     /// English.

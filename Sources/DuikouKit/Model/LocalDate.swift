@@ -26,7 +26,9 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Reads an ISO date `YYYY-MM-DD`, ignoring surrounding spaces.
     ///
-    /// - Parameter field: the name of the field being read, used in the error message.
+    /// - Parameters:
+    ///   - text: the date, such as `2019-05-09`.
+    ///   - field: the name of the field being read, used in the error message.
     public init(parsing text: String, field: String = "date") throws {
         let bytes = Array(text.trimmingSpaces().utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),

@@ -137,9 +137,9 @@ public struct MergeReport: Sendable, Hashable {
     /// How the merge ran.
     public let options: MergeOptions
     /// The tally of each kind of record.
-    public private(set) var counts: [Kind: Counts]
+    public internal(set) var counts: [Kind: Counts]
     /// Every conflict, in the order the records were taken.
-    public private(set) var conflicts: [Conflict]
+    public internal(set) var conflicts: [Conflict]
 
     /// Creates an empty report for a merge from `source`.
     public init(source: String, options: MergeOptions) {

@@ -35,7 +35,9 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Reads an amount such as `1114.79亿`, `626207万元`, `3500元` or `12.5` (万元).
     ///
-    /// - Parameter field: the name of the field being read, used in the error message.
+    /// - Parameters:
+    ///   - text: the amount, with or without a unit.
+    ///   - field: the name of the field being read, used in the error message.
     /// - Throws: ``DuikouError`` with code ``DuikouError/Code/invalidInput`` naming the field and value.
     public init(parsing text: String, field: String = "amount") throws {
         yuan = try Self.plainYuan(text) ?? Self.yuan(reading: text, field: field)

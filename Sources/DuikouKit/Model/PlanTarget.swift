@@ -59,7 +59,9 @@ public enum PlanMetric: String, Sendable, Hashable, CaseIterable {
     /// Reads a metric by its key (`projects_signed`; `projects-signed` and any case also do) or its
     /// Chinese label.
     ///
-    /// - Parameter field: the name of the field being read, used in the error message.
+    /// - Parameters:
+    ///   - text: the key or the Chinese label.
+    ///   - field: the name of the field being read, used in the error message.
     public init(parsing text: String, field: String = "metric") throws {
         let trimmed = text.trimmingSpaces()
         let key = trimmed.lowercased().replacingEvery("-", with: "_")

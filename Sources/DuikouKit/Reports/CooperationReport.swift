@@ -3,7 +3,7 @@
 ///
 /// Get one from ``Repository/cooperationReport(asOf:year:)`` and render it with
 /// ``html(_:redactingPeople:)``; ``Repository/htmlReport(_:)`` does both.
-public struct CooperationReport: Sendable {
+public struct CooperationReport: Sendable, Hashable {
     /// The date the report describes: the date asked for, else the date of the latest progress
     /// update in the database; `nil` only when no progress update is recorded at all.
     public let asOf: LocalDate?

@@ -4,19 +4,21 @@ extension Evaluation {
     /// investment metrics are integer yuan; ratio and score are rounded to four decimals, and ratio is
     /// `null` when the target is 0.
     public var json: JSONValue {
-        .object([
-            ("year", .integer(Int64(year))),
-            ("rows", .array(rows.map { row in
+        typealias RowKey = Row.CodingKeys
+        typealias ScoreKey = PairingScore.CodingKeys
+        return .object([
+            (CodingKeys.year.stringValue, .integer(Int64(year))),
+            (CodingKeys.rows.stringValue, .array(rows.map { row in
                 .object([
-                    ("pairing", .string(row.pairing)), ("metric", .string(row.metric.rawValue)),
-                    ("target", .integer(row.target)), ("actual", .integer(row.actual)),
-                    ("ratio", Ratio.json(row.ratio)), ("met", .bool(row.met)),
+                    (RowKey.pairing.stringValue, .string(row.pairing)), (RowKey.metric.stringValue, .string(row.metric.rawValue)),
+                    (RowKey.target.stringValue, .integer(row.target)), (RowKey.actual.stringValue, .integer(row.actual)),
+                    (RowKey.ratio.stringValue, Ratio.json(row.ratio)), (RowKey.met.stringValue, .bool(row.met)),
                 ])
             })),
-            ("pairings", .array(pairings.map { summary in
+            (CodingKeys.pairings.stringValue, .array(pairings.map { summary in
                 .object([
-                    ("pairing", .string(summary.pairing)), ("metrics", .integer(Int64(summary.metrics))),
-                    ("met", .integer(Int64(summary.met))), ("score", Ratio.json(summary.score)),
+                    (ScoreKey.pairing.stringValue, .string(summary.pairing)), (ScoreKey.metrics.stringValue, .integer(Int64(summary.metrics))),
+                    (ScoreKey.met.stringValue, .integer(Int64(summary.met))), (ScoreKey.score.stringValue, Ratio.json(summary.score)),
                 ])
             })),
         ])

@@ -3,11 +3,12 @@ extension Listing {
     /// investment metrics are integer yuan in JSON and CSV and 亿元 in the table.
     public static func planTargets(_ targets: [PlanTarget], _ catalogue: Catalogue, _ language: Language = .zh) -> Listing {
         let zh = language == .zh
+        typealias Key = PlanTarget.CodingKeys
         return Listing(
-            fields: [.init("pairing", "ID"), .init("pairing_name", zh ? "对口合作关系" : "Pairing"),
-                     .init("year", zh ? "年度" : "Year"), .init("metric", zh ? "指标" : "Metric"),
-                     .init("target", zh ? "目标" : "Target", .right), .init("revision", zh ? "修订" : "Revision", .right),
-                     .init("previous", zh ? "原目标" : "Replaced", .right), .init("set_at", zh ? "设定时间" : "Set at")],
+            fields: [.init(Key.pairing, "ID"), .init(Key.pairingName, zh ? "对口合作关系" : "Pairing"),
+                     .init(Key.year, zh ? "年度" : "Year"), .init(Key.metric, zh ? "指标" : "Metric"),
+                     .init(Key.target, zh ? "目标" : "Target", .right), .init(Key.revision, zh ? "修订" : "Revision", .right),
+                     .init(Key.previous, zh ? "原目标" : "Replaced", .right), .init(Key.setAt, zh ? "设定时间" : "Set at")],
             rows: targets.map { target in
                 [.text(target.pairing), .text(catalogue.name(ofPairing: target.pairing, language)),
                  Cell(.integer(Int64(target.year))),
@@ -22,11 +23,12 @@ extension Listing {
     /// Entries of the audit log, oldest first.
     public static func auditEvents(_ events: [AuditEvent], _ language: Language = .zh) -> Listing {
         let zh = language == .zh
+        typealias Key = AuditEvent.CodingKeys
         return Listing(
-            fields: [.init("seq", zh ? "序号" : "No.", .right), .init("at", zh ? "时间(UTC)" : "At (UTC)"),
-                     .init("actor", zh ? "操作人" : "Actor"), .init("command", zh ? "命令" : "Command"),
-                     .init("action", zh ? "操作" : "Action"), .init("record_kind", zh ? "记录类型" : "Record"),
-                     .init("record_id", zh ? "记录" : "ID"), .init("summary", zh ? "变更内容" : "What changed")],
+            fields: [.init(Key.seq, zh ? "序号" : "No.", .right), .init(Key.at, zh ? "时间(UTC)" : "At (UTC)"),
+                     .init(Key.actor, zh ? "操作人" : "Actor"), .init(Key.command, zh ? "命令" : "Command"),
+                     .init(Key.action, zh ? "操作" : "Action"), .init(Key.recordKind, zh ? "记录类型" : "Record"),
+                     .init(Key.recordID, zh ? "记录" : "ID"), .init(Key.summary, zh ? "变更内容" : "What changed")],
             rows: events.map { event in
                 [Cell(.integer(event.seq)), .text(event.at), .text(event.actor), .text(event.command),
                  Cell(.string(event.action.rawValue), display: event.action.label(language)),

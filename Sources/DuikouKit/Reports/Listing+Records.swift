@@ -3,9 +3,9 @@ extension Listing {
     public static func regions(_ catalogue: Catalogue, _ language: Language = .zh) -> Listing {
         let zh = language == .zh
         return Listing(
-            fields: [.init("code", zh ? "代码" : "Code"), .init("name_zh", zh ? "名称" : "Chinese"),
-                     .init("name_en", zh ? "英文名" : "English"), .init("level", zh ? "级别" : "Level"),
-                     .init("side", zh ? "地区" : "Side")],
+            fields: [.init(Region.CodingKeys.code, zh ? "代码" : "Code"), .init(Region.CodingKeys.nameZH, zh ? "名称" : "Chinese"),
+                     .init(Region.CodingKeys.nameEN, zh ? "英文名" : "English"), .init(Region.CodingKeys.level, zh ? "级别" : "Level"),
+                     .init(Region.CodingKeys.side, zh ? "地区" : "Side")],
             rows: catalogue.regions.map { region in
                 [.text(region.code), .text(region.nameZH), .text(region.nameEN),
                  Cell(.string(region.level.rawValue), display: region.level.label(language)),
@@ -17,10 +17,10 @@ extension Listing {
     public static func pairings(_ catalogue: Catalogue, _ language: Language = .zh) -> Listing {
         let zh = language == .zh
         return Listing(
-            fields: [.init("id", "ID"), .init("name_zh", zh ? "名称" : "Chinese name", inTable: zh),
-                     .init("name_en", "Name", inTable: !zh), .init("northeast", zh ? "东北方" : "Northeast"),
-                     .init("east", zh ? "东部方" : "East"), .init("level", zh ? "级别" : "Level"),
-                     .init("status", zh ? "状态" : "Status"), .init("parent", zh ? "上级" : "Parent")],
+            fields: [.init(Pairing.CodingKeys.id, "ID"), .init(Pairing.CodingKeys.nameZH, zh ? "名称" : "Chinese name", inTable: zh),
+                     .init(Pairing.CodingKeys.nameEN, "Name", inTable: !zh), .init(Pairing.CodingKeys.northeast, zh ? "东北方" : "Northeast"),
+                     .init(Pairing.CodingKeys.east, zh ? "东部方" : "East"), .init(Pairing.CodingKeys.level, zh ? "级别" : "Level"),
+                     .init(Pairing.CodingKeys.status, zh ? "状态" : "Status"), .init(Pairing.CodingKeys.parent, zh ? "上级" : "Parent")],
             rows: catalogue.pairings.map { pairing in
                 [.text(pairing.id), .text(catalogue.name(ofPairing: pairing.id, .zh)), .text(catalogue.name(ofPairing: pairing.id, .en)),
                  .text(pairing.northeast), .text(pairing.east),
@@ -34,18 +34,18 @@ extension Listing {
         let zh = language == .zh
         var rows: [[Cell]] = []
         for area in catalogue.areas {
-            rows.append([.text(area.code), .text("area"), .text(nil), .text(area.nameZH), .text(area.nameEN),
+            rows.append([.text(area.code), .text(TaskArea.kind), .text(nil), .text(area.nameZH), .text(area.nameEN),
                          Cell(.string(area.basis.rawValue), display: area.basis.label(language))])
             for task in catalogue.tasks where task.areaCode == area.code {
-                rows.append([.text(task.code), .text("task"), .text(task.areaCode),
+                rows.append([.text(task.code), .text(CooperationTask.kind), .text(task.areaCode),
                              Cell(.string(task.nameZH), display: "  " + task.nameZH), Cell(.string(task.nameEN), display: "  " + task.nameEN),
                              Cell(.string(task.basis.rawValue), display: task.basis.label(language))])
             }
         }
         return Listing(
-            fields: [.init("code", zh ? "代码" : "Code"), .init("kind", "kind", inTable: false), .init("area", "area", inTable: false),
-                     .init("name_zh", zh ? "名称" : "Chinese", inTable: zh), .init("name_en", zh ? "英文名" : "Name"),
-                     .init("basis", zh ? "依据" : "Basis")],
+            fields: [.init(TaskCodingKeys.code, zh ? "代码" : "Code"), .init(TaskCodingKeys.kind, "kind", inTable: false),
+                     .init(TaskCodingKeys.area, "area", inTable: false), .init(TaskCodingKeys.nameZH, zh ? "名称" : "Chinese", inTable: zh),
+                     .init(TaskCodingKeys.nameEN, zh ? "英文名" : "Name"), .init(TaskCodingKeys.basis, zh ? "依据" : "Basis")],
             rows: rows)
     }
 
@@ -58,14 +58,17 @@ extension Listing {
     }
 
     static func projectFields(_ zh: Bool) -> [Field] {
-        [.init("id", "ID"), .init("pairing", zh ? "对口合作关系" : "Pairing"), .init("task", zh ? "任务" : "Task"),
-         .init("title", zh ? "项目名称" : "Title"), .init("description", "description", inTable: false),
-         .init("northeast_party", "northeast_party", inTable: false), .init("east_party", "east_party", inTable: false),
-         .init("park", "park", inTable: false), .init("landmark", zh ? "标志性" : "Landmark"),
-         .init("planned_investment_yuan", zh ? "计划投资(亿元)" : "Planned (100m yuan)", .right),
-         .init("status", zh ? "状态" : "Status"), .init("status_date", zh ? "日期" : "Date"),
-         .init("first_date", "first_date", inTable: false),
-         .init("completed_investment_yuan", zh ? "完成投资(亿元)" : "Completed (100m yuan)", .right)]
+        typealias Key = Project.CodingKeys
+        return [
+            .init(Key.id, "ID"), .init(Key.pairing, zh ? "对口合作关系" : "Pairing"), .init(Key.task, zh ? "任务" : "Task"),
+            .init(Key.title, zh ? "项目名称" : "Title"), .init(Key.description, "description", inTable: false),
+            .init(Key.northeastParty, "northeast_party", inTable: false), .init(Key.eastParty, "east_party", inTable: false),
+            .init(Key.park, "park", inTable: false), .init(Key.landmark, zh ? "标志性" : "Landmark"),
+            .init(Key.planned, zh ? "计划投资(亿元)" : "Planned (100m yuan)", .right),
+            .init(Key.status, zh ? "状态" : "Status"), .init(Key.statusDate, zh ? "日期" : "Date"),
+            .init(Key.firstDate, "first_date", inTable: false),
+            .init(Key.completed, zh ? "完成投资(亿元)" : "Completed (100m yuan)", .right),
+        ]
     }
 
     static func projectCells(_ project: Project, _ language: Language, _ names: DisplayNames) -> [Cell] {
@@ -84,15 +87,16 @@ extension Listing {
     public static func parks(_ parks: [Park], _ language: Language = .zh, catalogue: Catalogue? = nil) -> Listing {
         let zh = language == .zh
         let names = DisplayNames(catalogue, language)
+        typealias Key = Park.CodingKeys
         return Listing(
-            fields: [.init("id", "ID"), .init("name", zh ? "园区" : "Park"), .init("pairing", zh ? "对口合作关系" : "Pairing"),
-                     .init("kind", zh ? "类型" : "Kind"), .init("projects", zh ? "项目" : "Projects", .right),
-                     .init("planned_investment_yuan", zh ? "计划投资(亿元)" : "Planned (100m yuan)", .right),
-                     .init("completed_investment_yuan", zh ? "完成投资(亿元)" : "Completed (100m yuan)", .right),
-                     .init("host_region", zh ? "所在地" : "Host"), .init("partner", "partner", inTable: false),
-                     .init("established", zh ? "设立" : "Established"),
-                     .init("planned_area_km2", zh ? "规划面积(km²)" : "Area (km²)", .right),
-                     .init("benefit_sharing", "benefit_sharing", inTable: false)],
+            fields: [.init(Key.id, "ID"), .init(Key.name, zh ? "园区" : "Park"), .init(Key.pairing, zh ? "对口合作关系" : "Pairing"),
+                     .init(Key.kind, zh ? "类型" : "Kind"), .init(Key.projects, zh ? "项目" : "Projects", .right),
+                     .init(Key.plannedInvestment, zh ? "计划投资(亿元)" : "Planned (100m yuan)", .right),
+                     .init(Key.completedInvestment, zh ? "完成投资(亿元)" : "Completed (100m yuan)", .right),
+                     .init(Key.hostRegion, zh ? "所在地" : "Host"), .init(Key.partner, "partner", inTable: false),
+                     .init(Key.established, zh ? "设立" : "Established"),
+                     .init(Key.plannedArea, zh ? "规划面积(km²)" : "Area (km²)", .right),
+                     .init(Key.benefitSharing, "benefit_sharing", inTable: false)],
             rows: parks.map { park in
                 [Cell(.string(park.id.key), display: String(park.id.key.prefix(8))), .text(park.name),
                  Cell(.string(park.pairing), display: names.pairing(park.pairing)),
@@ -112,12 +116,13 @@ extension Listing {
     ) -> Listing {
         let zh = language == .zh
         let names = DisplayNames(catalogue, language)
+        typealias Key = CadreExchange.CodingKeys
         return Listing(
-            fields: [.init("id", "ID"), .init("pairing", zh ? "对口合作关系" : "Pairing"), .init("direction", zh ? "方向" : "Direction"),
-                     .init("kind", zh ? "类型" : "Kind"), .init("participants", zh ? "人数" : "Participants", .right),
-                     .init("start", zh ? "开始" : "Start"), .init("end", zh ? "结束" : "End"),
-                     .init("person", zh ? "姓名" : "Person"), .init("from_org", zh ? "派出单位" : "From"),
-                     .init("to_org", zh ? "接收单位" : "To"), .init("post", zh ? "职务" : "Post")],
+            fields: [.init(Key.id, "ID"), .init(Key.pairing, zh ? "对口合作关系" : "Pairing"), .init(Key.direction, zh ? "方向" : "Direction"),
+                     .init(Key.kind, zh ? "类型" : "Kind"), .init(Key.participants, zh ? "人数" : "Participants", .right),
+                     .init(Key.start, zh ? "开始" : "Start"), .init(Key.end, zh ? "结束" : "End"),
+                     .init(Key.person, zh ? "姓名" : "Person"), .init(Key.fromOrg, zh ? "派出单位" : "From"),
+                     .init(Key.toOrg, zh ? "接收单位" : "To"), .init(Key.post, zh ? "职务" : "Post")],
             rows: exchanges.map { exchange in
                 [Cell(.string(exchange.id.key), display: String(exchange.id.key.prefix(8))),
                  Cell(.string(exchange.pairing), display: names.pairing(exchange.pairing)),
@@ -133,10 +138,11 @@ extension ProjectHistory {
     /// The project as one JSON object: its fields, its current `status` and its `history`, oldest first.
     public var json: JSONValue {
         guard case .object(let members) = Listing.projects([project]).json.firstElement else { return .null }
-        return .object(members + [("history", .array(updates.map { update in
-            .object([("seq", .integer(Int64(update.sequence))), ("date", .string(update.date.description)),
-                     ("status", .string(update.status.rawValue)), ("completed_investment_yuan", .integer(update.completed.yuan)),
-                     ("note", .optional(update.note)), ("recorded_at", .string(update.recordedAt))])
+        typealias Key = ProgressUpdate.CodingKeys
+        return .object(members + [(CodingKeys.history.stringValue, .array(updates.map { update in
+            .object([(Key.sequence.stringValue, .integer(Int64(update.sequence))), (Key.date.stringValue, .string(update.date.description)),
+                     (Key.status.stringValue, .string(update.status.rawValue)), (Key.completed.stringValue, .integer(update.completed.yuan)),
+                     (Key.note.stringValue, .optional(update.note)), (Key.recordedAt.stringValue, .string(update.recordedAt))])
         }))])
     }
 

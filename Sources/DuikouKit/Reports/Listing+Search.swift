@@ -8,10 +8,11 @@ extension Listing {
     public static func searchHits(_ hits: [SearchHit], _ language: Language = .zh, catalogue: Catalogue? = nil) -> Listing {
         let zh = language == .zh
         let names = DisplayNames(catalogue, language)
+        typealias Key = SearchHit.CodingKeys
         return Listing(
-            fields: [.init("kind", zh ? "类型" : "Kind"), .init("id", "ID"), .init("pairing", zh ? "对口合作关系" : "Pairing"),
-                     .init("title", zh ? "名称" : "Title"), .init("field", zh ? "匹配字段" : "Field"),
-                     .init("snippet", zh ? "摘录" : "Snippet")],
+            fields: [.init(Key.kind, zh ? "类型" : "Kind"), .init(Key.id, "ID"), .init(Key.pairing, zh ? "对口合作关系" : "Pairing"),
+                     .init(Key.title, zh ? "名称" : "Title"), .init(Key.field, zh ? "匹配字段" : "Field"),
+                     .init(Key.snippet, zh ? "摘录" : "Snippet")],
             rows: hits.map { hit in
                 [Cell(.string(hit.kind.rawValue), display: kindLabel(hit.kind, language)),
                  Cell(.string(hit.id.key), display: String(hit.id.key.prefix(8))),

@@ -9,8 +9,10 @@ public struct Listing: Sendable {
         /// Whether the terminal table shows it (long text such as descriptions is left to JSON and CSV).
         let inTable: Bool
 
-        init(_ key: String, _ title: String, _ alignment: TextTable.Alignment = .left, inTable: Bool = true) {
-            self.key = key
+        /// Creates a field whose key is the record's `Codable` key, so that the listing and the
+        /// record's own encoding name it alike.
+        init(_ key: some CodingKey, _ title: String, _ alignment: TextTable.Alignment = .left, inTable: Bool = true) {
+            self.key = key.stringValue
             self.title = title
             self.alignment = alignment
             self.inTable = inTable

@@ -1,33 +1,34 @@
 extension MergeReport {
-    /// The kinds in the order a summary lists them, with their plural JSON keys.
-    private static let listed: [(kind: Kind, key: String)] = [
-        (.region, "regions"), (.pairing, "pairings"), (.park, "parks"), (.project, "projects"),
-        (.exchange, "exchanges"), (.progressUpdate, "progress_updates"),
-    ]
-
     /// The report as one JSON object: `source`, `dry_run`, `prefer`, `changed`, `counts` (per kind:
     /// `added`, `identical`, `updated`, `conflicts`) and `conflicts` (each with `kind`, `id`,
     /// `resolution`, `reason` and the differing `fields`, values as text).
     public var json: JSONValue {
-        .object([
-            ("source", .string(source)),
-            ("dry_run", .bool(options.dryRun)),
-            ("prefer", .string(options.preference.rawValue)),
-            ("changed", .bool(changesAnything)),
-            ("counts", .object(Self.listed.map { entry in
-                let counts = self[entry.kind]
-                return (entry.key, .object([
-                    ("added", .integer(Int64(counts.added))), ("identical", .integer(Int64(counts.identical))),
-                    ("updated", .integer(Int64(counts.updated))), ("conflicts", .integer(Int64(counts.conflicts))),
+        typealias CountKey = Counts.CodingKeys
+        typealias ConflictKey = Conflict.CodingKeys
+        typealias DifferenceKey = Difference.CodingKeys
+        return .object([
+            (CodingKeys.source.stringValue, .string(source)),
+            (CodingKeys.dryRun.stringValue, .bool(options.dryRun)),
+            (CodingKeys.preference.stringValue, .string(options.preference.rawValue)),
+            (CodingKeys.changed.stringValue, .bool(changesAnything)),
+            (CodingKeys.counts.stringValue, .object(Kind.allCases.map { kind in
+                let counts = self[kind]
+                return (kind.countsKey.stringValue, .object([
+                    (CountKey.added.stringValue, .integer(Int64(counts.added))),
+                    (CountKey.identical.stringValue, .integer(Int64(counts.identical))),
+                    (CountKey.updated.stringValue, .integer(Int64(counts.updated))),
+                    (CountKey.conflicts.stringValue, .integer(Int64(counts.conflicts))),
                 ]))
             })),
-            ("conflicts", .array(conflicts.map { conflict in
+            (CodingKeys.conflicts.stringValue, .array(conflicts.map { conflict in
                 .object([
-                    ("kind", .string(conflict.kind.rawValue)), ("id", .string(conflict.id)),
-                    ("resolution", .string(conflict.resolution.rawValue)), ("reason", .optional(conflict.reason)),
-                    ("fields", .array(conflict.differences.map { difference in
-                        .object([("field", .string(difference.field)), ("ours", .optional(difference.ours)),
-                                 ("theirs", .optional(difference.theirs))])
+                    (ConflictKey.kind.stringValue, .string(conflict.kind.rawValue)), (ConflictKey.id.stringValue, .string(conflict.id)),
+                    (ConflictKey.resolution.stringValue, .string(conflict.resolution.rawValue)),
+                    (ConflictKey.reason.stringValue, .optional(conflict.reason)),
+                    (ConflictKey.differences.stringValue, .array(conflict.differences.map { difference in
+                        .object([(DifferenceKey.field.stringValue, .string(difference.field)),
+                                 (DifferenceKey.ours.stringValue, .optional(difference.ours)),
+                                 (DifferenceKey.theirs.stringValue, .optional(difference.theirs))])
                     })),
                 ])
             })),
@@ -42,10 +43,10 @@ extension MergeReport {
         let counts = TextTable(
             columns: [.init(zh ? "类型" : "Kind"), .init(zh ? "新增" : "Added", .right), .init(zh ? "相同" : "Identical", .right),
                       .init(zh ? "采用对方" : "Updated", .right), .init(zh ? "冲突" : "Conflicts", .right)],
-            rows: Self.listed.map { entry in
-                let counts = self[entry.kind]
-                return [entry.kind.label(language), String(counts.added), String(counts.identical),
-                        entry.kind == .progressUpdate ? "-" : String(counts.updated), String(counts.conflicts)]
+            rows: Kind.allCases.map { kind in
+                let counts = self[kind]
+                return [kind.label(language), String(counts.added), String(counts.identical),
+                        kind == .progressUpdate ? "-" : String(counts.updated), String(counts.conflicts)]
             })
         out += counts.rendered()
         if conflicts.isEmpty {

@@ -2,37 +2,41 @@ extension ProgressReport {
     /// The report as the JSON object of the CLI contract: `as_of`, `by`, `rows` and `total`, with the
     /// rates (`landed_rate`, `started_rate`, `operating_rate`, `investment_completion_rate`) added.
     public var json: JSONValue {
-        .object([
-            ("as_of", .optional(asOf?.description)),
-            ("by", .string(grouping.rawValue)),
-            ("rows", .array(rows.map { row in
-                .object([("key", .string(row.key)), ("name_zh", .string(row.nameZH)), ("name_en", .string(row.nameEN))]
+        typealias Key = CodingKeys
+        typealias RowKey = ProgressRow.CodingKeys
+        return .object([
+            (Key.asOf.stringValue, .optional(asOf?.description)),
+            (Key.grouping.stringValue, .string(grouping.rawValue)),
+            (Key.rows.stringValue, .array(rows.map { row in
+                .object([(RowKey.key.stringValue, .string(row.key)), (RowKey.nameZH.stringValue, .string(row.nameZH)),
+                         (RowKey.nameEN.stringValue, .string(row.nameEN))]
                         + figuresJSON(row.figures))
             })),
-            ("total", .object(figuresJSON(total))),
+            (Key.total.stringValue, .object(figuresJSON(total))),
         ])
     }
 
     private func figuresJSON(_ figures: ProgressFigures) -> [(String, JSONValue)] {
+        typealias Key = ProgressFigures.CodingKeys
         var members: [(String, JSONValue)] = [
-            ("projects", .integer(Int64(figures.projects))),
-            ("landmark_projects", .integer(Int64(figures.landmarkProjects))),
-            ("by_status", .object(ProjectStatus.allCases.map { ($0.rawValue, .integer(Int64(figures.byStatus[$0] ?? 0))) })),
-            ("planned_investment_yuan", .integer(figures.plannedInvestment.yuan)),
-            ("completed_investment_yuan", .integer(figures.completedInvestment.yuan)),
+            (Key.projects.stringValue, .integer(Int64(figures.projects))),
+            (Key.landmarkProjects.stringValue, .integer(Int64(figures.landmarkProjects))),
+            (Key.byStatus.stringValue, .object(ProjectStatus.allCases.map { ($0.rawValue, .integer(Int64(figures.byStatus[$0] ?? 0))) })),
+            (Key.plannedInvestment.stringValue, .integer(figures.plannedInvestment.yuan)),
+            (Key.completedInvestment.stringValue, .integer(figures.completedInvestment.yuan)),
         ]
         if grouping == .pairing {
             members += [
-                ("parks", .integer(Int64(figures.parks))),
-                ("secondments", .integer(Int64(figures.secondments))),
-                ("trainees", .integer(Int64(figures.trainees))),
+                (Key.parks.stringValue, .integer(Int64(figures.parks))),
+                (Key.secondments.stringValue, .integer(Int64(figures.secondments))),
+                (Key.trainees.stringValue, .integer(Int64(figures.trainees))),
             ]
         }
         members += [
-            ("landed_rate", Ratio.json(figures.landedRate)),
-            ("started_rate", Ratio.json(figures.startedRate)),
-            ("operating_rate", Ratio.json(figures.operatingRate)),
-            ("investment_completion_rate", Ratio.json(figures.investmentCompletionRate)),
+            (Key.landedRate.stringValue, Ratio.json(figures.landedRate)),
+            (Key.startedRate.stringValue, Ratio.json(figures.startedRate)),
+            (Key.operatingRate.stringValue, Ratio.json(figures.operatingRate)),
+            (Key.investmentCompletionRate.stringValue, Ratio.json(figures.investmentCompletionRate)),
         ]
         return members
     }

@@ -18,6 +18,12 @@ enum Ratio {
         return printfFormatted("%.1f%%", ratio * 100)
     }
 
+    /// The ratio as JSON writes it, rounded to four decimals, as an exact number for a `Codable`
+    /// encoding; `nil` when there is no ratio.
+    static func exact(_ ratio: Double?) -> Decimal? {
+        ratio.flatMap { Decimal(string: decimal($0, places: 4)) }
+    }
+
     /// The ratio in CSV: four decimals, or empty.
     static func csv(_ ratio: Double?) -> String {
         ratio.map { decimal($0, places: 4) } ?? ""

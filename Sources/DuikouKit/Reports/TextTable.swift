@@ -37,7 +37,7 @@ public struct TextTable: Sendable {
     }
 
     /// The table as lines of text, each ended by a line break. Line breaks inside cells are shown as
-    /// `⏎`, tabs as a space, and other control characters as symbols (``shown(_:)``).
+    /// `⏎`, tabs as a space, and other control characters as symbols (`␛` for escape).
     public func rendered() -> String {
         let body = rows.map { $0.map(Self.shown) }
         let foot = footer.map { $0.map(Self.shown) }

@@ -173,6 +173,9 @@ extension Repository {
         try await write { try $0.importCSV(kind, from: path, dryRun: dryRun, progress: progress) }
     }
 
+    /// Marks the database as holding illustrative sample data; see ``Transaction/markAsSampleData()``.
+    public func markAsSampleData() async throws { try await write { try $0.markAsSampleData() } }
+
     /// Merges another reporter's database into this one; see ``Transaction/merge(_:options:)``.
     public func merge(_ source: MergeSource, options: MergeOptions = MergeOptions()) async throws -> MergeReport {
         try await write { try $0.merge(source, options: options) }

@@ -13,7 +13,7 @@ extension Snapshot {
         let latest = try connection.queryFirst(ReportSQL.latestUpdate) { try $0.optionalDate("latest") }.flatMap { $0 }
         let date = asOf ?? latest
         let catalogue = try Repository.loadCatalogue(connection)
-        let sample = try connection.queryFirst(ReportSQL.meta, [.text(DemoData.metaKey)]) { try $0.text("value") } == DemoData.metaValue
+        let sample = try connection.queryFirst(ReportSQL.meta, [.text(SampleData.noteKey)]) { try $0.text("value") } == SampleData.note
         var parks = try Repository.loadParks(pairing: nil, id: nil, in: connection)
         var exchanges = try Repository.loadExchanges(pairing: nil, id: nil, in: connection)
         var landmarks: [Project] = []

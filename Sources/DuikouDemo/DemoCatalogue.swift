@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import DuikouKit
 
 /// The fixed parts of the demo: the named parks, how many projects each pairing gets and what its
 /// projects are about, and the cadre exchanges.

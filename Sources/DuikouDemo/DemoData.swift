@@ -3,17 +3,14 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import DuikouKit
 
 /// Illustrative sample data built on the real pairings, tasks and named parks of the plan.
 ///
 /// The projects, amounts and exchanges are invented (标注：示例数据，虚构), shaped after the public
 /// figures in the plan's reference notes so that reports look like the real thing. The same data
-/// comes out on every run.
+/// comes out on every run, and a database that holds it is marked as DuikouKit's `SampleData`.
 public enum DemoData {
-    /// The key under which a demo database notes what it holds.
-    static let metaKey = "content"
-    static let metaValue = "demo: illustrative sample data (示例数据，虚构)"
-
     /// What a demo database holds.
     public struct Summary: Sendable, Hashable {
         /// Projects recorded.
@@ -36,8 +33,12 @@ public enum DemoData {
     /// The data is written to a temporary file beside `path` and moved into place when complete,
     /// so that a failure leaves nothing half-written.
     ///
-    /// - Throws: ``DuikouError/Code/invalidInput`` when `path` holds a database with other data:
-    ///   the demo never writes into it.
+    /// - Parameters:
+    ///   - path: the database file to create or rebuild.
+    ///   - identity: who writes the data, for the audit log.
+    /// - Returns: the repository, open on `path`, and what it holds.
+    /// - Throws: `DuikouError` with code `invalidInput` when `path` holds a database with other
+    ///   data: the demo never writes into it.
     public static func create(at path: String, identity: AuditIdentity = AuditIdentity(command: "demo")) throws -> (Repository, Summary) {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: path) {
@@ -49,7 +50,6 @@ public enum DemoData {
         do {
             let repository = try Repository(path: temporary, options: Repository.Options(identity: identity))
             summary = try populate(repository)
-            try repository.setMeta(metaKey, metaValue)
         } catch {
             removeDatabase(at: temporary)
             throw error
@@ -59,15 +59,15 @@ public enum DemoData {
             try fileManager.moveItem(atPath: temporary, toPath: path)
         } catch {
             removeDatabase(at: temporary)
-            throw DuikouError(.io, "cannot move the demo database into place at \(DuikouError.quoted(path)): \(error)")
+            throw DuikouError(.io, "cannot move the demo database into place at \(String(reflecting: path)): \(error)")
         }
         return (try Repository(path: path), summary)
     }
 
     private static func refuseOtherData(at path: String) throws {
         let existing = try Repository(path: path)
-        if try existing.meta(metaKey) != metaValue, try existing.holdsRecords() {
-            throw DuikouError(.invalidInput, "\(DuikouError.quoted(path)) holds other data; the demo writes only into a new database or an earlier demo's (give another --db)")
+        if try !existing.isSampleData, try !existing.isEmpty {
+            throw DuikouError(.invalidInput, "\(String(reflecting: path)) holds other data; the demo writes only into a new database or an earlier demo's (give another --db)")
         }
     }
 
@@ -77,8 +77,13 @@ public enum DemoData {
         }
     }
 
-    /// Fills an empty repository with the sample data.
-    static func populate(_ repository: Repository) throws -> Summary {
+    /// Fills an empty repository with the sample data and marks it as DuikouKit's `SampleData`.
+    ///
+    /// ``create(at:identity:)`` builds a whole demo database; this fills one an embedder has opened
+    /// already, such as a test's. The repository must hold none of the records the demo adds.
+    ///
+    /// - Returns: what was written.
+    public static func populate(_ repository: Repository) throws -> Summary {
         var random = SeededGenerator(seed: 2017_0307)
         let parks = try DemoCatalogue.parks.map { park in
             try repository.addPark(NewPark(
@@ -100,6 +105,7 @@ public enum DemoData {
         let exchanges = try DemoCatalogue.exchanges(using: &random)
         for exchange in exchanges { try repository.addExchange(exchange) }
         let targets = try setPlanTargets(in: repository, using: &random)
+        try repository.markAsSampleData()
         return Summary(projects: projects.count, updates: projects.count + updates.count, parks: parks.count,
                        exchanges: exchanges.count, targets: targets)
     }

@@ -3,14 +3,12 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import DuikouKit
 
 /// One invented project and the progress updates that move it along from its signing on.
 struct DemoProjectStory {
     let project: NewProject
     let updates: [NewProgressUpdate]
-
-    /// The last date any demo update may carry.
-    static let horizon = LocalDate(unchecked: 2025, 6, 30)
 
     static func make(for plan: DemoCatalogue.PairingPlan, parks: [Park], using random: inout SeededGenerator) throws -> DemoProjectStory {
         let subject = DemoCatalogue.subjects.randomElement(using: &random) ?? DemoCatalogue.subjects[0]
@@ -21,7 +19,10 @@ struct DemoProjectStory {
         let planned = try Money(yuan: plannedWan * 10_000)
         var date = try LocalDate(year: Int.random(in: 2017...2024, using: &random), month: Int.random(in: 1...12, using: &random),
                                  day: Int.random(in: 1...28, using: &random))
-        if date < LocalDate(unchecked: 2017, 4, 1) { date = LocalDate(unchecked: 2017, 4, 1) }
+        // No project before the plan (March 2017), and no update after the sample's horizon.
+        let earliest = try LocalDate(year: 2017, month: 4, day: 1)
+        let horizon = try LocalDate(year: 2025, month: 6, day: 30)
+        if date < earliest { date = earliest }
         let first: ProjectStatus = Int.random(in: 0..<10, using: &random) < 2 ? .negotiating : .signed
         let park = subject.task.hasPrefix("2") || subject.task == "4.2" ? parks.randomElement(using: &random) : nil
         let project = try NewProject(
@@ -60,18 +61,5 @@ struct DemoProjectStory {
             updates.append(try NewProgressUpdate(date: date, status: status, completed: completed))
         }
         return DemoProjectStory(project: project, updates: updates)
-    }
-}
-
-extension LocalDate {
-    /// The date `days` later, through Foundation's Gregorian calendar.
-    func adding(days: Int) throws -> LocalDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        guard let start = calendar.date(from: DateComponents(year: year, month: month, day: day)),
-              let later = calendar.date(byAdding: .day, value: days, to: start)
-        else { throw DuikouError(.internal, "cannot add \(days) days to \(self)") }
-        let parts = calendar.dateComponents([.year, .month, .day], from: later)
-        return try LocalDate(year: parts.year ?? year, month: parts.month ?? month, day: parts.day ?? day)
     }
 }

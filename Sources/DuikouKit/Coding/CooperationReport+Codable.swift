@@ -1,0 +1,87 @@
+extension CooperationReport: Codable {
+    /// The JSON keys of the HTML report's figures.
+    enum CodingKeys: String, CodingKey {
+        case asOf = "as_of"
+        case year
+        case isSampleData = "is_sample_data"
+        case catalogue
+        case byArea = "by_area"
+        case byPairing = "by_pairing"
+        case investmentByYear = "investment_by_year"
+        case planAgainstActual = "plan_against_actual"
+        case parks, exchanges
+        case landmarkProjects = "landmark_projects"
+    }
+
+    /// Writes the figures behind the HTML report as one object, each part as its own type writes it.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeOrNull(asOf, forKey: .asOf)
+        try container.encodeOrNull(year, forKey: .year)
+        try container.encode(isSampleData, forKey: .isSampleData)
+        try container.encode(catalogue, forKey: .catalogue)
+        try container.encode(byArea, forKey: .byArea)
+        try container.encode(byPairing, forKey: .byPairing)
+        try container.encode(investmentByYear, forKey: .investmentByYear)
+        try container.encode(planAgainstActual, forKey: .planAgainstActual)
+        try container.encode(parks, forKey: .parks)
+        try container.encode(exchanges, forKey: .exchanges)
+        try container.encode(landmarkProjects, forKey: .landmarkProjects)
+    }
+
+    /// Reads the figures as ``encode(to:)`` writes them.
+    ///
+    /// - Throws: `DecodingError` for a missing or malformed part, and progress reports grouped
+    ///   otherwise than by area and by pairing.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let byArea = try container.decode(ProgressReport.self, forKey: .byArea)
+        guard byArea.grouping == .area else { throw container.refusal(.byArea, "is grouped by \(byArea.grouping.rawValue), not by area") }
+        let byPairing = try container.decode(ProgressReport.self, forKey: .byPairing)
+        guard byPairing.grouping == .pairing else {
+            throw container.refusal(.byPairing, "is grouped by \(byPairing.grouping.rawValue), not by pairing")
+        }
+        self.init(
+            asOf: try container.decodeIfPresent(LocalDate.self, forKey: .asOf), year: try container.decodeIfPresent(Int.self, forKey: .year),
+            isSampleData: try container.decode(Bool.self, forKey: .isSampleData),
+            catalogue: try container.decode(Catalogue.self, forKey: .catalogue), byArea: byArea, byPairing: byPairing,
+            investmentByYear: try container.decode([YearEndInvestment].self, forKey: .investmentByYear),
+            planAgainstActual: try container.decode([Evaluation.Row].self, forKey: .planAgainstActual),
+            parks: try container.decode([Park].self, forKey: .parks), exchanges: try container.decode([CadreExchange].self, forKey: .exchanges),
+            landmarkProjects: try container.decode([Project].self, forKey: .landmarkProjects))
+    }
+}
+
+extension YearEndInvestment: Codable {
+    /// The JSON keys of a year-end figure.
+    enum CodingKeys: String, CodingKey {
+        case year, date
+        case cumulative = "cumulative_yuan"
+        case increase = "increase_yuan"
+    }
+
+    /// Writes the figure: `year`, `date`, and `cumulative_yuan` and `increase_yuan` in integer yuan.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(year, forKey: .year)
+        try container.encode(date, forKey: .date)
+        try container.encode(cumulative, forKey: .cumulative)
+        try container.encode(increase, forKey: .increase)
+    }
+
+    /// Reads a figure as ``encode(to:)`` writes it.
+    ///
+    /// - Throws: `DecodingError` for a missing or malformed field, a date outside the year, and an
+    ///   increase larger than the cumulative figure.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        year = try container.decode(Int.self, forKey: .year)
+        date = try container.decode(LocalDate.self, forKey: .date)
+        guard date.year == year else { throw container.refusal(.date, "\(date) is not in \(year)") }
+        cumulative = try container.decode(Money.self, forKey: .cumulative)
+        increase = try container.decode(Money.self, forKey: .increase)
+        guard increase <= cumulative else {
+            throw container.refusal(.increase, "\(increase.yuan) is more than the cumulative \(cumulative.yuan)")
+        }
+    }
+}

@@ -1,0 +1,127 @@
+extension Project: Codable {
+    /// The JSON keys of a project, in the order the CLI prints them (`project list`, `project show`).
+    enum CodingKeys: String, CodingKey {
+        case id, pairing, task, title, description
+        case northeastParty = "northeast_party"
+        case eastParty = "east_party"
+        case park, landmark
+        case planned = "planned_investment_yuan"
+        case status
+        case statusDate = "status_date"
+        case firstDate = "first_date"
+        case completed = "completed_investment_yuan"
+    }
+
+    /// Writes the project as one object of `duikou project list --format json`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id: id, forKey: .id)
+        try container.encode(pairing, forKey: .pairing)
+        try container.encode(task, forKey: .task)
+        try container.encode(title, forKey: .title)
+        try container.encodeOrNull(description, forKey: .description)
+        try container.encodeOrNull(northeastParty, forKey: .northeastParty)
+        try container.encodeOrNull(eastParty, forKey: .eastParty)
+        try container.encode(id: park, forKey: .park)
+        try container.encode(landmark, forKey: .landmark)
+        try container.encodeOrNull(planned, forKey: .planned)
+        try container.encode(status, forKey: .status)
+        try container.encode(statusDate, forKey: .statusDate)
+        try container.encode(firstDate, forKey: .firstDate)
+        try container.encode(completed, forKey: .completed)
+    }
+
+    /// Reads a project as ``encode(to:)`` writes it.
+    ///
+    /// - Throws: `DecodingError` for a missing or malformed field, an empty title, and a first date
+    ///   after the status date.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decodeID(forKey: .id)
+        pairing = try container.decodeText(forKey: .pairing)
+        task = try container.decodeText(forKey: .task)
+        title = try container.decodeText(forKey: .title)
+        description = try container.decodeTextIfPresent(forKey: .description)
+        northeastParty = try container.decodeTextIfPresent(forKey: .northeastParty)
+        eastParty = try container.decodeTextIfPresent(forKey: .eastParty)
+        park = try container.decodeIDIfPresent(forKey: .park)
+        landmark = try container.decode(Bool.self, forKey: .landmark)
+        planned = try container.decodeIfPresent(Money.self, forKey: .planned)
+        status = try container.decode(ProjectStatus.self, forKey: .status)
+        statusDate = try container.decode(LocalDate.self, forKey: .statusDate)
+        firstDate = try container.decode(LocalDate.self, forKey: .firstDate)
+        completed = try container.decode(Money.self, forKey: .completed)
+        guard firstDate <= statusDate else {
+            throw container.refusal(.firstDate, "\(firstDate) is after the status date (\(statusDate))")
+        }
+    }
+}
+
+extension ProgressUpdate: Codable {
+    /// The JSON keys of a progress update, in the order `project show` prints them.
+    enum CodingKeys: String, CodingKey {
+        case sequence = "seq"
+        case date, status
+        case completed = "completed_investment_yuan"
+        case note
+        case recordedAt = "recorded_at"
+    }
+
+    /// Writes the update as one entry of the `history` of `duikou project show --format json`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(sequence, forKey: .sequence)
+        try container.encode(date, forKey: .date)
+        try container.encode(status, forKey: .status)
+        try container.encode(completed, forKey: .completed)
+        try container.encodeOrNull(note, forKey: .note)
+        try container.encode(recordedAt, forKey: .recordedAt)
+    }
+
+    /// Reads an update as ``encode(to:)`` writes it.
+    ///
+    /// - Throws: `DecodingError` for a missing or malformed field, and a position below 1.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sequence = try container.decode(Int.self, forKey: .sequence)
+        guard sequence >= 1 else { throw container.refusal(.sequence, "\(sequence) is not a position in a history, which counts from 1") }
+        date = try container.decode(LocalDate.self, forKey: .date)
+        status = try container.decode(ProjectStatus.self, forKey: .status)
+        completed = try container.decode(Money.self, forKey: .completed)
+        note = try container.decodeTextIfPresent(forKey: .note)
+        recordedAt = try container.decodeText(forKey: .recordedAt)
+    }
+}
+
+extension ProjectHistory: Codable {
+    /// The key of the history, after the project's own keys.
+    enum CodingKeys: String, CodingKey {
+        case history
+    }
+
+    /// Writes the project and its history as the one object of `duikou project show --format json`:
+    /// the project's fields, then `history`, oldest update first.
+    public func encode(to encoder: any Encoder) throws {
+        try project.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(updates, forKey: .history)
+    }
+
+    /// Reads a project and its history as ``encode(to:)`` writes them.
+    ///
+    /// - Throws: `DecodingError` for a malformed project or update, and a history whose updates are
+    ///   not numbered 1, 2, 3… in order or go back in time.
+    public init(from decoder: any Decoder) throws {
+        project = try Project(from: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        updates = try container.decode([ProgressUpdate].self, forKey: .history)
+        for (offset, update) in updates.enumerated() {
+            guard update.sequence == offset + 1 else {
+                throw container.refusal(.history, "update \(offset + 1) is numbered \(update.sequence)")
+            }
+            if offset > 0, update.date < updates[offset - 1].date {
+                throw container.refusal(.history, "update \(update.sequence) (\(update.date)) is dated before the one above it")
+            }
+        }
+    }
+}
