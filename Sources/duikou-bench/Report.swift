@@ -96,7 +96,7 @@ struct Report {
         section("async twins (median of \(m.progressSync.count), interleaved)")
         line("progress() through read { } (synchronous)", Self.time(m.progressSync), nil, "1.00 (base)", "")
         line("await progress() (async twin)", Self.time(m.progressAsync), nil, Self.ratio(asyncRatio, "x sync time"),
-             "target < 1.05: runs on the repository's own queue")
+             "target < 1.05: runs on one of the repository's read lanes")
 
         section("process and memory")
         line("duikou tasks (startup, process)", Self.time(m.tasksStartup), nil, "",

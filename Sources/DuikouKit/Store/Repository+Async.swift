@@ -7,31 +7,35 @@ import Foundation
 
 /// The `async` twins of the repository's methods.
 ///
-/// Each runs its synchronous twin on the repository's own threads (a serial queue for writes, a
-/// concurrent one for reads), so that Swift's cooperative thread pool never blocks on SQLite or on
+/// Each runs its synchronous twin on the repository's own threads (a serial queue for writes, the
+/// ``ReadLanes`` for reads), so that Swift's cooperative thread pool never blocks on SQLite or on
 /// a lock. Cancelling the calling task stops long work (an import, a merge, an export, a batch of
 /// records) between statements with ``DuikouError/Code/cancelled``, and a write is then rolled back
 /// whole; work that has not started yet does not start.
 extension Repository {
     /// Runs `body` with one consistent snapshot, on a reader thread; see ``read(_:)``.
     public func read<T: Sendable>(_ body: @escaping @Sendable (Snapshot) throws -> T) async throws -> T {
-        try await onOwnThread(readQueue) { flag in try self.read(cancellation: flag, body) }
+        try await onOwnThread(reading: true) { flag in try self.read(cancellation: flag, body) }
     }
 
     /// Runs `body` in one write transaction, on the writer's thread; see ``write(_:)``.
     public func write<T: Sendable>(_ body: @escaping @Sendable (Transaction) throws -> T) async throws -> T {
-        try await onOwnThread(writeQueue) { flag in try self.write(cancellation: flag, body) }
+        try await onOwnThread(reading: false) { flag in try self.write(cancellation: flag, body) }
     }
 
-    /// Runs `work` on `queue`, resuming the caller when it is done; cancelling the caller sets the
-    /// flag that `work` looks at between statements.
+    /// Runs `work` on a read lane or on the writer's queue, resuming the caller when it is done;
+    /// cancelling the caller sets the flag that `work` looks at between statements.
     private func onOwnThread<T: Sendable>(
-        _ queue: DispatchQueue, _ work: @escaping @Sendable (CancellationFlag) throws -> T
+        reading: Bool, _ work: @escaping @Sendable (CancellationFlag) throws -> T
     ) async throws -> T {
         let flag = CancellationFlag()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                queue.async { continuation.resume(with: Result { try work(flag) }) }
+                if reading {
+                    readLanes.run({ Result { try work(flag) } }, then: { continuation.resume(with: $0) })
+                } else {
+                    writeQueue.async { continuation.resume(with: Result { try work(flag) }) }
+                }
             }
         } onCancel: {
             flag.cancel()
@@ -103,7 +107,7 @@ extension Repository {
 
     /// Checks the database; see ``check()``.
     public func check() async throws -> CheckReport {
-        try await onOwnThread(readQueue) { _ in try self.check() }
+        try await onOwnThread(reading: true) { _ in try self.check() }
     }
 
     /// Exports every record of a kind from one snapshot, handing the text to `sink` on a reader
@@ -118,7 +122,7 @@ extension Repository {
 
     /// Copies the database to `destination`; see ``backup(to:overwrite:)``.
     public func backup(to destination: String, overwrite: Bool = false) async throws {
-        try await onOwnThread(readQueue) { _ in try self.backup(to: destination, overwrite: overwrite) }
+        try await onOwnThread(reading: true) { _ in try self.backup(to: destination, overwrite: overwrite) }
     }
 
     // MARK: Writing
@@ -184,7 +188,7 @@ extension Repository {
     /// Reads the Duikou database at `path` on a reader thread, then merges it into this one; see
     /// ``Transaction/merge(from:options:)``.
     public func merge(from path: String, options: MergeOptions = MergeOptions()) async throws -> MergeReport {
-        let source = try await onOwnThread(readQueue) { _ in try MergeSource(path: path) }
+        let source = try await onOwnThread(reading: true) { _ in try MergeSource(path: path) }
         return try await merge(source, options: options)
     }
 }

@@ -74,7 +74,7 @@ public final class Repository: Sendable {
     private let busyThreads = Mutex<[UInt]>([])
     /// Where the `async` twins run, so that they never block the cooperative pool.
     let writeQueue = DispatchQueue(label: "duikou.repository.write")
-    let readQueue = DispatchQueue(label: "duikou.repository.read", attributes: .concurrent)
+    let readLanes: ReadLanes
 
     /// Opens (creating and migrating when needed) the Duikou database at `path`.
     ///
@@ -100,6 +100,7 @@ public final class Repository: Sendable {
         self.path = path
         self.readOnly = options.readOnly
         self.identity = options.identity
+        readLanes = ReadLanes(count: options.maximumReaders)
         let opened = ConnectionBox(connection)
         writer = options.readOnly ? nil : opened
         let timeout = options.busyTimeout
