@@ -120,9 +120,9 @@ extension Repository {
         try await read { try $0.export(kind, format: format, byteOrderMark: byteOrderMark, redactingPeople: redactingPeople, progress: progress, to: sink) }
     }
 
-    /// Copies the database to `destination`; see ``backup(to:overwrite:)``.
+    /// Copies the database to `destination` from one snapshot; see ``Snapshot/backup(to:overwrite:)``.
     public func backup(to destination: String, overwrite: Bool = false) async throws {
-        try await onOwnThread(reading: true) { _ in try self.backup(to: destination, overwrite: overwrite) }
+        try await read { try $0.backup(to: destination, overwrite: overwrite) }
     }
 
     // MARK: Writing

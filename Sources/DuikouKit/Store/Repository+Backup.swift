@@ -8,7 +8,7 @@ import Foundation
 import Glibc
 #endif
 
-extension Repository {
+extension Snapshot {
     /// Copies the database to `destination` with SQLite's online backup: a consistent snapshot,
     /// taken while other connections may keep writing.
     ///
@@ -19,11 +19,12 @@ extension Repository {
     /// - Throws: ``DuikouError/Code/invalidInput`` when `destination` exists (and `overwrite` is off)
     ///   or is this database; ``DuikouError/Code/io`` when it cannot be written.
     public func backup(to destination: String, overwrite: Bool = false) throws {
+        let source = try connection
         if FileManager.default.fileExists(atPath: destination) {
             guard overwrite else {
                 throw DuikouError(.invalidInput, "backup: \(DuikouError.quoted(destination)) exists already; nothing was written", field: "destination")
             }
-            if Self.sameFile(path, destination) {
+            if Repository.sameFile(source.path, destination) {
                 throw DuikouError(.invalidInput, "backup: \(DuikouError.quoted(destination)) is this database itself")
             }
         }
@@ -32,21 +33,18 @@ extension Repository {
         guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw DuikouError(.io, "backup: cannot create \(DuikouError.quoted(destination))")
         }
+        // Inside the snapshot's read transaction, so that the copy is one consistent state.
         do {
-            // Inside a read transaction, so that the copy is one consistent snapshot.
-            try read { snapshot in
-                let source = try snapshot.connection
-                let target = try SQLiteConnection(path: temporary, readOnly: false)
-                guard let backup = sqlite3_backup_init(target.handle, "main", source.handle, "main") else {
-                    throw target.error(sqlite3_errcode(target.handle), context: "backup to \(DuikouError.quoted(destination))")
-                }
-                let code = sqlite3_backup_step(backup, -1)
-                sqlite3_backup_finish(backup)
-                guard code == SQLITE_DONE else {
-                    throw DuikouError.sqlite(code, String(cString: sqlite3_errstr(code)), context: "backup to \(DuikouError.quoted(destination))")
-                }
-                try target.execute("PRAGMA journal_mode = DELETE", context: "finishing the backup")
+            let target = try SQLiteConnection(path: temporary, readOnly: false)
+            guard let backup = sqlite3_backup_init(target.handle, "main", source.handle, "main") else {
+                throw target.error(sqlite3_errcode(target.handle), context: "backup to \(DuikouError.quoted(destination))")
             }
+            let code = sqlite3_backup_step(backup, -1)
+            sqlite3_backup_finish(backup)
+            guard code == SQLITE_DONE else {
+                throw DuikouError.sqlite(code, String(cString: sqlite3_errstr(code)), context: "backup to \(DuikouError.quoted(destination))")
+            }
+            try target.execute("PRAGMA journal_mode = DELETE", context: "finishing the backup")
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw error
@@ -56,5 +54,12 @@ extension Repository {
             try? FileManager.default.removeItem(atPath: temporary)
             throw DuikouError(.io, "backup: cannot write \(DuikouError.quoted(destination)): \(reason)")
         }
+    }
+}
+
+extension Repository {
+    /// Copies the database to `destination` from one snapshot; see ``Snapshot/backup(to:overwrite:)``.
+    public func backup(to destination: String, overwrite: Bool = false) throws {
+        try read { try $0.backup(to: destination, overwrite: overwrite) }
     }
 }
