@@ -7,9 +7,45 @@ import Synchronization
 /// threads hold the same connection at once (the writer sits behind a mutex, each reader is taken
 /// from and returned to the ``ConnectionPool``).
 final class ConnectionBox: @unchecked Sendable {
-    let connection: SQLiteConnection
+    private var open: SQLiteConnection?
 
-    init(_ connection: SQLiteConnection) { self.connection = connection }
+    init(_ connection: SQLiteConnection) { open = connection }
+
+    /// The connection; only a closed box (at the repository's end) has none, and nothing uses it then.
+    var connection: SQLiteConnection {
+        guard let open else { preconditionFailure("a connection was used after its repository closed it") }
+        return open
+    }
+
+    /// Closes the connection now, rather than whenever the last reference goes.
+    func close() { open = nil }
+}
+
+/// The writer connection of a repository: opened by the first write, used by one write at a time.
+final class WriterConnection: @unchecked Sendable {
+    private let lock = DispatchSemaphore(value: 1)
+    private let open: @Sendable () throws -> SQLiteConnection
+    /// Guarded by `lock`.
+    private var connection: SQLiteConnection?
+
+    init(open: @escaping @Sendable () throws -> SQLiteConnection) { self.open = open }
+
+    /// Runs `body` with the writer connection, waiting for the write before it.
+    func withConnection<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+        lock.wait()
+        defer { lock.signal() }
+        if let connection { return try body(connection) }
+        let opened = try open()
+        connection = opened
+        return try body(opened)
+    }
+
+    /// Closes the connection, after every write.
+    func close() {
+        lock.wait()
+        connection = nil
+        lock.signal()
+    }
 }
 
 /// The reader connections of a repository: opened on first need, at most ``capacity`` of them, each
@@ -31,9 +67,16 @@ final class ConnectionPool: Sendable {
         if let first { idle.withLock { $0.append(first) } }
     }
 
-    /// Closes the idle connections (the repository closes the pool when no read is running).
+    /// Closes the idle connections, the read-only ones first (the repository closes the pool when no
+    /// read is running).
     func close() {
-        idle.withLock { $0.removeAll() }
+        let boxes = idle.withLock { idle in
+            defer { idle.removeAll() }
+            return idle
+        }
+        for box in boxes.sorted(by: { $0.connection.readOnly && !$1.connection.readOnly }) {
+            box.close()
+        }
     }
 
     /// Runs `body` with a reader connection of its own.

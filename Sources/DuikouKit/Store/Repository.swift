@@ -66,9 +66,8 @@ public final class Repository: Sendable {
     public let readOnly: Bool
     /// Who is writing and through what, as recorded in the audit log.
     public let identity: AuditIdentity
-    /// The writer connection (none when read-only), used by one write at a time.
-    private let writer: ConnectionBox?
-    private let writerLock = DispatchSemaphore(value: 1)
+    /// The writer connection (none when read-only), opened by the first write.
+    private let writer: WriterConnection?
     private let readers: ConnectionPool
     /// The threads now running one of this repository's closures, to refuse nested use.
     private let busyThreads = Mutex<[UInt]>([])
@@ -101,14 +100,20 @@ public final class Repository: Sendable {
         self.readOnly = options.readOnly
         self.identity = options.identity
         readLanes = ReadLanes(count: options.maximumReaders)
-        let opened = ConnectionBox(connection)
-        writer = options.readOnly ? nil : opened
         let timeout = options.busyTimeout
-        readers = ConnectionPool(capacity: options.maximumReaders, first: options.readOnly ? opened : nil) {
+        // The connection that opened the file becomes the first reader, and the writer is opened by
+        // the first write: a command that only reads opens one connection, as it did before the pool.
+        readers = ConnectionPool(capacity: options.maximumReaders, first: ConnectionBox(connection)) {
             let reader = try SQLiteConnection(path: path, readOnly: true)
             try Self.configureLocking(reader, busyTimeout: timeout)
             try Self.configureWriting(reader)
             return reader
+        }
+        writer = options.readOnly ? nil : WriterConnection {
+            let writer = try SQLiteConnection(path: path, readOnly: false)
+            try Self.configureLocking(writer, busyTimeout: timeout)
+            try Self.configureWriting(writer)
+            return writer
         }
     }
 
@@ -216,27 +221,27 @@ public final class Repository: Sendable {
             throw DuikouError(.readOnly, "\(DuikouError.quoted(path)) is open read-only; nothing was written")
         }
         return try exclusively {
-            writerLock.wait()
-            defer { writerLock.signal() }
-            try cancellation?.check()
-            let connection = writer.connection
-            return try connection.writeTransaction {
-                let transaction = Transaction(connection: connection, now: Timestamp.now(), identity: identity, cancellation: cancellation)
-                defer { transaction.close() }
-                let result = try body(transaction)
-                if transaction.changed {
-                    try Totals.check(connection)
-                    try SearchIndexSync.run(connection)
+            try writer.withConnection { connection in
+                try cancellation?.check()
+                return try connection.writeTransaction {
+                    let transaction = Transaction(connection: connection, now: Timestamp.now(), identity: identity, cancellation: cancellation)
+                    defer { transaction.close() }
+                    let result = try body(transaction)
+                    if transaction.changed {
+                        try Totals.check(connection)
+                        try SearchIndexSync.run(connection)
+                    }
+                    return (result, transaction.changed)
                 }
-                return (result, transaction.changed)
             }
         }
     }
 
     deinit {
-        // Readers first, so that the writer is the last connection to close: it checkpoints the WAL
+        // Read-only connections first, so that the last to close can write: it checkpoints the WAL
         // and removes the -wal and -shm files, which a read-only connection cannot.
         readers.close()
+        writer?.close()
     }
 
     /// Runs `body` unless this thread is already inside one of the repository's closures, where a

@@ -7,6 +7,8 @@ import CSQLite
 final class SQLiteConnection {
     let handle: OpaquePointer
     let path: String
+    /// Whether the connection was opened without write access.
+    let readOnly: Bool
     private var statements: [String: SQLiteStatement] = [:]
 
     init(path: String, readOnly: Bool) throws {
@@ -20,6 +22,7 @@ final class SQLiteConnection {
         }
         self.handle = handle
         self.path = path
+        self.readOnly = readOnly
         sqlite3_extended_result_codes(handle, 1)
     }
 
