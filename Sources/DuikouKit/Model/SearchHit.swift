@@ -4,7 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// One record found by ``Repository/search(_:limit:)``: a project or a park whose text contains
+/// One record found by ``Snapshot/search(_:limit:)``: a project or a park whose text contains
 /// the searched text, with the field that matched and a snippet of it around the match.
 public struct SearchHit: Sendable, Hashable {
     /// The searchable fields of projects and parks.

@@ -1,8 +1,8 @@
 /// What the HTML report is made from: the state of the cooperation as of one date, read from the
 /// database in one transaction, so that every section agrees with every other.
 ///
-/// Get one from ``Repository/cooperationReport(asOf:year:)`` and render it with
-/// ``html(_:redactingPeople:)``; ``Repository/htmlReport(_:)`` does both.
+/// Get one from ``Snapshot/cooperationReport(asOf:year:)`` and render it with
+/// ``html(_:redactingPeople:)``; ``Snapshot/htmlReport(_:)`` does both.
 public struct CooperationReport: Sendable, Hashable {
     /// The date the report describes: the date asked for, else the date of the latest progress
     /// update in the database; `nil` only when no progress update is recorded at all.

@@ -13,12 +13,12 @@ import Foundation
 /// records) between statements with ``DuikouError/Code/cancelled``, and a write is then rolled back
 /// whole; work that has not started yet does not start.
 extension Repository {
-    /// Runs `body` with one consistent snapshot, on a reader thread; see ``read(_:)``.
+    /// Runs `body` with one consistent snapshot, on a reader thread; see the synchronous `read(_:)`.
     public func read<T: Sendable>(_ body: @escaping @Sendable (Snapshot) throws -> T) async throws -> T {
         try await onOwnThread(reading: true) { flag in try self.read(cancellation: flag, body) }
     }
 
-    /// Runs `body` in one write transaction, on the writer's thread; see ``write(_:)``.
+    /// Runs `body` in one write transaction, on the writer's thread; see the synchronous `write(_:)`.
     public func write<T: Sendable>(_ body: @escaping @Sendable (Transaction) throws -> T) async throws -> T {
         try await onOwnThread(reading: false) { flag in try self.write(cancellation: flag, body) }
     }
@@ -100,12 +100,12 @@ extension Repository {
         try await read { try $0.search(text, limit: limit) }
     }
 
-    /// The full id of the record whose id starts with `prefix`; see ``resolveID(_:of:)``.
+    /// The full id of the record whose id starts with `prefix`; see ``Snapshot/resolveID(_:of:)``.
     public func resolveID(_ prefix: String, of kind: RecordKind) async throws -> UUID {
         try await read { try $0.resolveID(prefix, of: kind) }
     }
 
-    /// Checks the database; see ``check()``.
+    /// Checks the database, search index included; see ``Snapshot/check()``.
     public func check() async throws -> CheckReport {
         try await onOwnThread(reading: true) { _ in try self.check() }
     }

@@ -15,7 +15,9 @@ extension Snapshot {
     /// The copy is written to a temporary file beside `destination`, readable and writable by its
     /// owner only, and moved into place when complete.
     ///
-    /// - Parameter overwrite: replace an existing file; without it an existing `destination` is refused.
+    /// - Parameters:
+    ///   - destination: the path of the copy.
+    ///   - overwrite: replace an existing file; without it an existing `destination` is refused.
     /// - Throws: ``DuikouError/Code/invalidInput`` when `destination` exists (and `overwrite` is off)
     ///   or is this database; ``DuikouError/Code/io`` when it cannot be written.
     public func backup(to destination: String, overwrite: Bool = false) throws {

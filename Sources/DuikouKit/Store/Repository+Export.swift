@@ -6,6 +6,8 @@ extension Snapshot {
     /// Rows are read and handed to `sink` one at a time, so memory stays flat however many there are.
     ///
     /// - Parameters:
+    ///   - kind: the records to export.
+    ///   - format: CSV, or JSON Lines.
     ///   - byteOrderMark: start a CSV file with a UTF-8 byte-order mark, for Excel.
     ///   - redactingPeople: leave the names of seconded persons out: exchanges keep their `person`
     ///     column, empty.

@@ -53,8 +53,11 @@ extension Repository {
 }
 
 extension Snapshot {
-    /// The full id of the record of `kind` whose id starts with `prefix`; see
-    /// ``Repository/resolveID(_:of:)``.
+    /// The full id of the record of `kind` whose id starts with `prefix` (case-insensitive, at least
+    /// eight characters, ``Repository/minimumIDPrefix``).
+    ///
+    /// - Throws: ``DuikouError/Code/invalidInput`` for a prefix that is too short, malformed or
+    ///   matches several records; ``DuikouError/Code/notFound`` when it matches none.
     public func resolveID(_ prefix: String, of kind: RecordKind) throws -> UUID {
         try Repository.resolveID(prefix, of: kind, in: connection)
     }

@@ -18,6 +18,9 @@ extension Transaction {
     /// row identical to one in the project's history is left unchanged.
     ///
     /// - Parameters:
+    ///   - kind: what the file holds.
+    ///   - path: the CSV file.
+    ///   - dryRun: check and count everything, then roll the savepoint back.
     ///   - progress: called every few thousand rows with how far the file has been read.
     /// - Throws: ``DuikouError/Code/notFound`` when the file does not exist; I/O and database errors;
     ///   ``DuikouError/Code/cancelled`` when the task that asked for it was cancelled.

@@ -47,7 +47,9 @@ extension Snapshot {
     ///
     /// A year without targets gives an evaluation without rows.
     ///
-    /// - Parameter pairing: only the targets of this pairing and the pairings below it.
+    /// - Parameters:
+    ///   - year: the calendar year of the targets.
+    ///   - pairing: only the targets of this pairing and the pairings below it.
     /// - Throws: ``DuikouError/Code/invalidInput`` for a year outside 2000–2100;
     ///   ``DuikouError/Code/notFound`` for an unknown pairing.
     public func evaluate(year: Int, pairing: String? = nil) throws -> Evaluation {

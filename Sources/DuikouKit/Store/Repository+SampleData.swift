@@ -2,7 +2,7 @@
 /// `duikou demo` writes.
 ///
 /// A tool that fills a database with invented records marks it with
-/// ``Repository/markAsSampleData()``; reports read the mark (``CooperationReport/isSampleData``)
+/// ``Transaction/markAsSampleData()``; reports read the mark (``CooperationReport/isSampleData``)
 /// and say that the data is invented, so that nobody mistakes it for the real figures.
 public enum SampleData {
     /// The key of the database's own note (in its `duikou_meta` table) that holds the mark.

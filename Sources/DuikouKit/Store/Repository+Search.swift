@@ -20,7 +20,7 @@ extension Snapshot {
     /// name (parks) contain `text`, best matches first; one hit per record.
     ///
     /// The text is looked for as a substring, ignoring the case of ASCII letters, after its leading
-    /// and trailing spaces are trimmed. Text of three or more Unicode scalars (``minimumIndexedSearchLength``)
+    /// and trailing spaces are trimmed. Text of three or more Unicode scalars (``Repository/minimumIndexedSearchLength``)
     /// is looked up in the trigram index (migration `V007_search_over_records.sql`) and the hits are ordered by
     /// relevance (the BM25 score of the record's text, all its fields together), ties projects before parks
     /// and in the order recorded. Shorter text is found by scanning the same fields, ordered by the

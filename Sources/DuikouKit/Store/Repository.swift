@@ -19,7 +19,7 @@ import Synchronization
 /// ``Options/busyTimeout`` for another process's lock before failing with ``DuikouError/Code/busy``.
 ///
 /// Every method has three forms: a one-call method (`addProject(_:)`), the same method on the
-/// handle of ``write(_:)`` or ``read(_:)`` to group several calls in one transaction or one
+/// handle of `write(_:)` or `read(_:)` to group several calls in one transaction or one
 /// snapshot, and an `async` twin that runs on the repository's own threads, never blocking Swift's
 /// cooperative pool.
 ///
@@ -34,7 +34,7 @@ import Synchronization
 /// let report = try await repository.progress(ProgressQuery(grouping: .area))
 /// ```
 ///
-/// A repository must not be used from inside one of its own ``read(_:)`` or ``write(_:)`` closures
+/// A repository must not be used from inside one of its own `read(_:)` or `write(_:)` closures
 /// (use the handle instead): such a call is refused with ``DuikouError/Code/misuse``.
 public final class Repository: Sendable {
     /// How a database is opened.

@@ -1,4 +1,4 @@
-/// One consistent view of the database, handed to the closure of ``Repository/read(_:)``: every
+/// One consistent view of the database, handed to the closure of `Repository.read(_:)`: every
 /// read through it sees the same committed state.
 ///
 /// It has every reading method of the repository (`progress(_:)`, `projects(_:)`, `search(_:limit:)`,
@@ -40,7 +40,7 @@ public class Snapshot {
     func checkSearchIndex(_ report: inout CheckReport) throws {}
 }
 
-/// A write transaction, handed to the closure of ``Repository/write(_:)``: every change made through
+/// A write transaction, handed to the closure of `Repository.write(_:)`: every change made through
 /// it commits together when the closure returns, or none does.
 ///
 /// It has every writing method of the repository (`addProject(_:)`, `recordUpdate(_:toProject:)`,
