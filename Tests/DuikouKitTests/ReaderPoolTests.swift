@@ -118,6 +118,42 @@ import Testing
         #expect(try await repo.check().isSound)
     }
 
+    @Test func aCancelledExportStopsBetweenRows() async throws {
+        let db = try TemporaryDatabase()
+        let repo = try db.open()
+        let projects = try (0..<10_000).map { try Self.project("导出项目 \($0)") }
+        try await repo.addProjects(projects)
+
+        let exporting = DispatchSemaphore(value: 0)
+        let cancelled = DispatchSemaphore(value: 0)
+        let rows = Atomic(0)
+        let task = Task {
+            try await repo.export(.projects, progress: { _ in
+                exporting.signal()
+                cancelled.wait()
+            }, to: { text in
+                rows.add(text.split(separator: "\n").count, ordering: .relaxed)
+            })
+        }
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                exporting.wait()
+                continuation.resume()
+            }
+        }
+        task.cancel()
+        for _ in 0..<8 { cancelled.signal() }
+        do {
+            _ = try await task.value
+            Issue.record("the export finished although it was cancelled")
+        } catch DuikouError.cancelled {
+        } catch {
+            Issue.record("expected cancelled, got \(error)")
+        }
+        // It stopped at the next check, 4,096 rows on: well short of the 10,000.
+        #expect(rows.load(ordering: .relaxed) < 10_000)
+    }
+
     @Test func workCancelledBeforeItStartsDoesNotStart() async throws {
         let db = try TemporaryDatabase()
         let repo = try db.open()
