@@ -169,9 +169,7 @@ struct Benchmark {
         let reads = try ConcurrentPath.readsDuringBulkInsert(workload, base: base, into: scratch.file("concurrent.sqlite"))
         measured.readsDuringWrite = reads
         note("progress: synchronous call against its async twin")
-        let (sync, async) = try ConcurrentPath.asyncOverhead(try Repository(path: libraryPath), count: max(200, runs * 50))
-        measured.progressSync = sync
-        measured.progressAsync = async
+        measured.asyncOverhead = try ConcurrentPath.asyncOverhead(try Repository(path: libraryPath), count: max(200, runs * 50))
     }
 
     /// The names under which failed whole-process measurements are reported.

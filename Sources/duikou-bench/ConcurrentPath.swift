@@ -78,25 +78,46 @@ enum ConcurrentPath {
         return result
     }
 
-    /// The progress report through the synchronous call and through its `async` twin, `count` of
-    /// each, interleaved so that both meet the same machine; the medians of each.
-    static func asyncOverhead(_ repository: Repository, count: Int) throws -> (sync: Samples, async: Samples) {
-        let measured = Mutex<(sync: Samples, async: Samples)?>(nil)
+    /// The async twins against the synchronous calls, `count` of each, interleaved so that both meet
+    /// the same machine.
+    struct AsyncOverhead {
+        /// `progress()` through `read { }` on the calling thread.
+        var progressSync = Samples()
+        /// `await progress()`.
+        var progressAsync = Samples()
+        /// An empty `read { _ in }`, synchronous: the cost of taking a reader and a transaction.
+        var emptySync = Samples()
+        /// An empty `await read { _ in }`: the same plus the two thread hand-offs of an async twin.
+        var emptyAsync = Samples()
+    }
+
+    /// Measures ``AsyncOverhead``: first the progress report both ways, round after round; then an
+    /// empty read both ways, each after a millisecond's pause, so that the hand-offs are measured
+    /// with the threads gone idle, as they are between two reports.
+    static func asyncOverhead(_ repository: Repository, count: Int) throws -> AsyncOverhead {
+        let measured = Mutex<AsyncOverhead?>(nil)
         let failure = Mutex<String?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {
             do {
-                var sync = Samples()
-                var async = Samples()
+                var result = AsyncOverhead()
                 let clock = ContinuousClock()
                 for _ in 0..<count {
-                    sync.add(try clock.measure { _ = try repository.read { try $0.progress() } })
+                    result.progressSync.add(try clock.measure { _ = try repository.read { try $0.progress() } })
                     let start = clock.now
                     _ = try await repository.progress()
-                    async.add(clock.now - start)
+                    result.progressAsync.add(clock.now - start)
                 }
-                let result = (sync, async)
-                measured.withLock { $0 = result }
+                for _ in 0..<count {
+                    try await Task.sleep(for: .milliseconds(1))
+                    result.emptySync.add(try clock.measure { try repository.read { _ in } })
+                    try await Task.sleep(for: .milliseconds(1))
+                    let start = clock.now
+                    try await repository.read { _ in }
+                    result.emptyAsync.add(clock.now - start)
+                }
+                let finished = result
+                measured.withLock { $0 = finished }
             } catch {
                 failure.withLock { $0 = "\(error)" }
             }

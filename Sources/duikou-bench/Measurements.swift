@@ -90,10 +90,8 @@ struct Measurements {
 
     /// Reads of the progress report while a bulk insert ran through the same repository.
     var readsDuringWrite: ConcurrentPath.ReadsDuringWrite?
-    /// `progress` through `read { }` on the calling thread, interleaved with ``progressAsync``.
-    var progressSync = Samples()
-    /// `await progress()`, the async twin.
-    var progressAsync = Samples()
+    /// The async twins against the synchronous calls.
+    var asyncOverhead = ConcurrentPath.AsyncOverhead()
 
     /// Whole-process measurements that failed, by name, with the error; they are reported as not
     /// measured rather than ending the benchmark.

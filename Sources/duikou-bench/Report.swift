@@ -31,7 +31,19 @@ struct Report {
     }
 
     /// The async twin's median over the synchronous call's: 1 is no overhead, the target is below 1.05.
-    var asyncRatio: Double? { ratio(measured.progressAsync.medianMilliseconds, measured.progressSync.medianMilliseconds) }
+    var asyncRatio: Double? {
+        ratio(measured.asyncOverhead.progressAsync.medianMilliseconds, measured.asyncOverhead.progressSync.medianMilliseconds)
+    }
+    /// What the hand-offs of an async twin cost, in microseconds: an empty async read less an empty synchronous one.
+    var handOffMicroseconds: Double? {
+        guard let async = measured.asyncOverhead.emptyAsync.medianSeconds, let sync = measured.asyncOverhead.emptySync.medianSeconds else { return nil }
+        return (async - sync) * 1e6
+    }
+    /// What the async twin of `progress` costs above the synchronous call, in microseconds.
+    var progressOverheadMicroseconds: Double? {
+        guard let async = measured.asyncOverhead.progressAsync.medianSeconds, let sync = measured.asyncOverhead.progressSync.medianSeconds else { return nil }
+        return (async - sync) * 1e6
+    }
     /// The longest read during the bulk insert over the insert's time: far below 1 when reads never
     /// wait for the write.
     var longestReadToInsert: Double? {
@@ -93,10 +105,14 @@ struct Report {
                  "never waits for the write to finish")
             line("progress(by: pairing), no write running", Self.time(reads.idle), nil, "", "median of \(reads.idle.count)")
         }
-        section("async twins (median of \(m.progressSync.count), interleaved)")
-        line("progress() through read { } (synchronous)", Self.time(m.progressSync), nil, "1.00 (base)", "")
-        line("await progress() (async twin)", Self.time(m.progressAsync), nil, Self.ratio(asyncRatio, "x sync time"),
-             "target < 1.05: runs on one of the repository's read lanes")
+        let overhead = m.asyncOverhead
+        section("async twins (median of \(overhead.progressSync.count), interleaved)")
+        line("progress() through read { } (synchronous)", Self.time(overhead.progressSync), nil, "1.00 (base)", "")
+        line("await progress() (async twin)", Self.time(overhead.progressAsync), nil, Self.ratio(asyncRatio, "x sync time"),
+             "target < 1.05; " + (progressOverheadMicroseconds.map { String(format: "%.0f us more per call", $0) } ?? ""))
+        line("empty read { _ in } (synchronous)", Self.time(overhead.emptySync), nil, "", "a reader and a transaction")
+        line("empty await read { _ in } (async)", Self.time(overhead.emptyAsync), nil, "",
+             handOffMicroseconds.map { String(format: "the two thread hand-offs: %.0f us", $0) } ?? "")
 
         section("process and memory")
         line("duikou tasks (startup, process)", Self.time(m.tasksStartup), nil, "",
@@ -194,9 +210,11 @@ struct Report {
             ("read_idle_median_ms", .number(m.readsDuringWrite?.idle.medianMilliseconds, 3)),
             ("reads_saw_committed_state", .flag(m.readsDuringWrite?.sawCommittedState)),
             ("concurrent_insert_s", .number(m.readsDuringWrite?.insert.seconds, 4)),
-            ("progress_sync_ms", .number(m.progressSync.medianMilliseconds, 4)),
-            ("progress_async_ms", .number(m.progressAsync.medianMilliseconds, 4)),
+            ("progress_sync_ms", .number(m.asyncOverhead.progressSync.medianMilliseconds, 4)),
+            ("progress_async_ms", .number(m.asyncOverhead.progressAsync.medianMilliseconds, 4)),
             ("async_ratio_to_sync", .number(asyncRatio, 4)),
+            ("empty_read_sync_us", .number(m.asyncOverhead.emptySync.medianSeconds.map { $0 * 1e6 }, 1)),
+            ("empty_read_async_us", .number(m.asyncOverhead.emptyAsync.medianSeconds.map { $0 * 1e6 }, 1)),
             // The figure of the memory target: the whole `duikou import` process, not this one.
             ("peak_rss_mib", .number(m.processImportPeakRSS, 1)),
             ("bench_peak_rss_mib", .number(m.peakRSS, 1)),
