@@ -67,7 +67,8 @@ public enum DemoData {
     private static func refuseOtherData(at path: String) throws {
         let existing = try Repository(path: path)
         if try !existing.isSampleData, try !existing.isEmpty {
-            throw DuikouError(.invalidInput, "\(String(reflecting: path)) holds other data; the demo writes only into a new database or an earlier demo's (give another --db)")
+            throw DuikouError(.invalidInput, "\(String(reflecting: path)) holds other data; the demo writes only into a new database or an earlier demo's",
+                              field: "database", recordID: path)
         }
     }
 

@@ -12,6 +12,8 @@ enum ErrorHint {
             "any duikou command on it without --read-only brings it up to date, e.g. `duikou regions --db PATH`"
         case (.invalidInput, "destination"):
             "give --force to replace it"
+        case (.invalidInput, "database"):
+            "give another --db"
         case (.notFound, "pairing"):
             "see `duikou pairings`"
         case (.notFound, "task"):

@@ -60,6 +60,7 @@ import Testing
         }
         do {
             try repo.addRegion(Region(code: "230000", nameZH: "黑龙江省", nameEN: "Heilongjiang", level: .province, side: .northeast))
+            Issue.record("a region recorded twice was taken")
         } catch let error as DuikouError {
             #expect(error.code == .constraint)
             #expect(error.field == "code" && error.recordID == "230000")
@@ -72,6 +73,7 @@ import Testing
         let repo = try db.open(Repository.Options(readOnly: true))
         do {
             try repo.addProject(Self.project())
+            Issue.record("a read-only repository wrote")
         } catch let error as DuikouError {
             #expect(error.code == .readOnly)
             #expect(!error.message.contains("--"))
@@ -80,6 +82,7 @@ import Testing
         try repo.backup(to: copy)
         do {
             try repo.backup(to: copy)
+            Issue.record("an existing backup was overwritten without being asked to")
         } catch let error as DuikouError {
             #expect(error.field == "destination")
             #expect(!error.message.contains("--"))
@@ -124,6 +127,7 @@ import Testing
                 try connection.run("INSERT INTO task (code) VALUES ('9.9')")
                 return ((), nil)
             }
+            Issue.record("a task without its columns was inserted")
         } catch let error as DuikouError {
             #expect(error.code == .constraint)
             #expect(error.sqliteCode != nil)

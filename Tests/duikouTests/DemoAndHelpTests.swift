@@ -58,6 +58,7 @@ import Testing
         let names = cli.names(in: cli.root)
         let result = cli.run(["demo", "--db", cli.db])
         expectRefusal(result, 65, mentions: [])
+        #expect(result.stderr.contains("give another --db"), "\(result)")
         #expect(cli.bytes(cli.db) == before, "the user's database changed")
         #expect(cli.names(in: cli.root) == names)
         let projects = try cli.projects()
