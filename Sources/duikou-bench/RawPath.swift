@@ -43,8 +43,8 @@ enum RawPath {
         try database.execute("BEGIN IMMEDIATE")
         let project = try database.prepare("""
             INSERT INTO project (id, pairing_id, task_code, title, description, northeast_party, east_party, park_id,
-                                 landmark, planned_yuan, status, first_date, status_date, completed_yuan, resume_floor, recorded_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, NULL, ?14)
+                                 landmark, planned_yuan, status, first_date, status_date, completed_yuan, resume_floor, reached, recorded_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, NULL, ?14, ?15)
             """)
         let update = try database.prepare("""
             INSERT INTO progress_update (project_id, seq, date, status, completed_yuan, note, recorded_at)
@@ -67,6 +67,7 @@ enum RawPath {
             project.bind(12, date)
             project.bind(13, value.completed.yuan)
             project.bind(14, now)
+            project.bind(15, value.status.isOnTrack ? value.status.rawValue : nil)
             try project.run()
             guard rows == .projectsAndUpdates else { continue }
             update.bind(1, key)

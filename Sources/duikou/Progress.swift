@@ -6,10 +6,13 @@ struct Progress: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Report how far the cooperation has come, by task area, task or pairing, now or as of a date.",
         discussion: """
-            Rows list every area, task or pairing in scope, with zeros where nothing is recorded. As of a \
-            date D, a project counts when its first update is on or before D, with the status and completed \
-            investment of its latest update on or before D. Planned investment sums projects that are not \
-            terminated; completed investment sums all. Rates are over projects signed or further along on track.
+            Rows list every area, task, pairing or Northeast province in scope, with zeros where nothing is \
+            recorded. As of a date D, a project counts when its first update is on or before D, with the status \
+            and completed investment of its latest update on or before D. Planned investment sums projects that \
+            are not terminated; completed investment sums all. 落地率, 开工率 and 投产率 are over the projects \
+            whose history has reached 签约, whatever became of them since. --pairing takes the pairing and every \
+            pairing below it; --by pairing counts each pairing's own records and adds its subtree; --by province \
+            counts every pairing whose Northeast region is the province or lies inside it.
             """)
 
     @OptionGroup var database: DatabaseOptions

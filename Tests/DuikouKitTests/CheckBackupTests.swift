@@ -64,6 +64,15 @@ import DuikouDemo
         #expect(report.problems.first?.contains("plan target dalian-shanghai 2024 projects_signed") == true)
     }
 
+    @Test func aStepReachedThatTheHistoryDoesNotHoldIsFound() throws {
+        let database = try TemporaryDatabase()
+        _ = try demo(database)
+        try tamper(database.path, "UPDATE project SET reached = 'operating' WHERE rowid = (SELECT min(rowid) FROM project WHERE reached <> 'operating')")
+        let report = try database.open().check()
+        #expect(report.problemCount == 1)
+        #expect(report.problems.first?.contains("reached operating") == true)
+    }
+
     @Test func aCurrentStateThatIsNotTheLatestUpdatesIsFound() throws {
         let database = try TemporaryDatabase()
         _ = try demo(database)

@@ -210,9 +210,13 @@ import DuikouDemo
         #expect(html.contains("<div class=\"value\">9.50<span class=\"unit\">亿元</span>"))
         #expect(html.contains("<div class=\"value\">7<span class=\"unit\">人</span>"))
         #expect(html.contains("<div class=\"value\">1,234<span class=\"unit\">人次</span>"))
-        // Signed → operating: 2, 2, 2, 1, 1 of 2 signed on track.
-        #expect(html.contains(">2 个 · 100.0%<"))
-        #expect(html.contains(">1 个 · 50.0%<"))
+        #expect(html.contains("<div class=\"label\">东北赴东部挂职</div><div class=\"value\">7<span class=\"unit\">人</span>"))
+        #expect(html.contains("<div class=\"label\">东部来东北挂职</div><div class=\"value\">0<span class=\"unit\">人</span>"))
+        #expect(html.contains("<div class=\"label\">东北赴东部培训</div><div class=\"value\">1,234<span class=\"unit\">人次</span>"))
+        // Signed → operating: 3, 3, 2, 1, 1 of the 3 that reached signed (C landed, then was terminated, and still counts).
+        #expect(occurrences(of: ">3 个 · 100.0%<", in: html) == 2)
+        #expect(occurrences(of: ">2 个 · 66.7%<", in: html) == 1)
+        #expect(occurrences(of: ">1 个 · 33.3%<", in: html) == 2)
         #expect(html.contains("终止1个"))
     }
 
@@ -261,7 +265,7 @@ import DuikouDemo
             Evaluation.Row(pairing: "liaoning-jiangsu", metric: .cadresTrained, target: 0, actual: 0),
         ]
         let report = CooperationReport(
-            asOf: base.asOf, year: 2021, isSampleData: false, catalogue: base.catalogue, byArea: base.byArea, byPairing: base.byPairing,
+            asOf: base.asOf, year: 2021, isSampleData: false, catalogue: base.catalogue, byArea: base.byArea, byPairing: base.byPairing, byProvince: base.byProvince,
             investmentByYear: base.investmentByYear, planAgainstActual: rows, parks: base.parks, exchanges: base.exchanges,
             landmarkProjects: base.landmarkProjects)
         // Sorted by the catalogue's pairing order, then by metric.

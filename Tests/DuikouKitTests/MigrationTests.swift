@@ -94,6 +94,48 @@ import Testing
         #expect(try file.integer("SELECT v FROM record_search_config WHERE k = 'hashsize'") == 4_194_304)
     }
 
+    /// V009: a database of version 8 learns the furthest step each project's history reached, and
+    /// its progress summary is rebuilt with it.
+    @Test func stepsReachedAreFilledInFromTheHistoriesOfVersion8() throws {
+        let db = try TemporaryDatabase()
+        do {
+            let connection = try SQLiteConnection(path: db.path, readOnly: false)
+            try connection.execute("PRAGMA foreign_keys = ON")
+            try Migrator(migrations: Array(DuikouMigrations.all.prefix(8))).migrate(connection, from: 0, readOnly: false)
+            let histories: [(String, String, String?, [(String, String)])] = [
+                ("00000000-0000-4000-8000-000000000001", "suspended", "landed",
+                 [("2019-01-01", "signed"), ("2019-06-01", "landed"), ("2021-03-01", "suspended")]),
+                ("00000000-0000-4000-8000-000000000002", "terminated", nil,
+                 [("2019-01-01", "started"), ("2020-01-01", "suspended"), ("2020-05-01", "terminated")]),
+                ("00000000-0000-4000-8000-000000000003", "suspended", nil, [("2019-01-01", "suspended")]),
+                ("00000000-0000-4000-8000-000000000004", "operating", nil, [("2019-01-01", "negotiating"), ("2022-01-01", "operating")]),
+            ]
+            try connection.transaction(immediate: true) {
+                for (id, status, resumeFloor, updates) in histories {
+                    try connection.run("""
+                        INSERT INTO project (id, pairing_id, task_code, title, landmark, status, first_date, status_date, completed_yuan,
+                                             resume_floor, recorded_at)
+                        VALUES (?1, 'liaoning-jiangsu', '2.1', ?1, 0, ?2, ?3, ?4, 0, ?5, '2019-01-01T00:00:00Z')
+                        """, [.text(id), .text(status), .text(updates[0].0), .text(updates[updates.count - 1].0), .optional(resumeFloor)])
+                    for (index, update) in updates.enumerated() {
+                        try connection.run("""
+                            INSERT INTO progress_update (project_id, seq, date, status, completed_yuan, recorded_at)
+                            VALUES (?, ?, ?, ?, 0, '2019-01-01T00:00:00Z')
+                            """, [.text(id), .integer(Int64(index + 1)), .text(update.0), .text(update.1)])
+                    }
+                }
+            }
+        }
+        let repo = try db.open()
+        #expect(try repo.rawRead { try $0.query("SELECT coalesce(reached, '-') FROM project ORDER BY id") { try $0.text(0) } }
+                == ["landed", "started", "-", "operating"])
+        #expect(try repo.progress().total.reached == [.signed: 3, .landed: 3, .started: 2, .completed: 1, .operating: 1])
+        // The rows above were written without the search index's sync, which version 8's writer ran
+        // in Swift; every other check must pass.
+        let check = try repo.check()
+        #expect(check.problems.allSatisfy { $0.hasPrefix("search index") }, "\(check.problems)")
+    }
+
     @Test func everyMigrationFileIsListedInOrderWithConsecutiveVersions() throws {
         let folder = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent()   // DuikouKitTests

@@ -35,12 +35,14 @@ import Testing
         #expect(report.rows.map(\.nameZH) == ["推进体制机制创新", "加快产业结构调整", "提升创新创业水平", "搭建合作平台载体"])
         #expect(report.rows[0].figures == figures(1, [.planned: 1], planned: 0, completed: 0))
         #expect(report.rows[1].figures == figures(5, landmark: 3, [.negotiating: 1, .started: 1, .completed: 1, .operating: 1, .suspended: 1],
-                                                  planned: 3_650_000_000, completed: 2_430_000_000))
-        #expect(report.rows[2].figures == figures(1, [.terminated: 1], planned: 0, completed: 20_000_000))
+                                                  planned: 3_650_000_000, completed: 2_430_000_000, offTrackReached: [.started: 1]))
+        #expect(report.rows[2].figures == figures(1, [.terminated: 1], planned: 0, completed: 20_000_000, terminatedCompleted: 20_000_000,
+                                                  offTrackReached: [.landed: 1]))
         #expect(report.rows[3].figures == figures(2, [.landed: 2], planned: 900_000_000, completed: 90_000_000))
         #expect(report.total == figures(9, landmark: 3, [.planned: 1, .negotiating: 1, .landed: 2, .started: 1, .completed: 1, .operating: 1,
                                                          .suspended: 1, .terminated: 1],
-                                        planned: 4_550_000_000, completed: 2_540_000_000, parks: 4, secondments: 6, trainees: 65))
+                                        planned: 4_550_000_000, completed: 2_540_000_000, terminatedCompleted: 20_000_000,
+                                        offTrackReached: [.started: 1, .landed: 1], parks: 4, secondments: 6, trainedInEast: 25, trainedInNortheast: 40))
     }
 
     @Test func byTaskNowHasEveryTaskWithZeros() throws {
@@ -53,9 +55,9 @@ import Testing
             "1.5": figures(1, [.planned: 1], planned: 0, completed: 0),
             "2.1": figures(1, landmark: 1, [.operating: 1], planned: 10 * Self.yi, completed: 8 * Self.yi),
             "2.2": figures(1, landmark: 1, [.completed: 1], planned: 20 * Self.yi, completed: 15 * Self.yi),
-            "2.3": figures(2, landmark: 1, [.started: 1, .suspended: 1], planned: 5 * Self.yi, completed: 130_000_000),
+            "2.3": figures(2, landmark: 1, [.started: 1, .suspended: 1], planned: 5 * Self.yi, completed: 130_000_000, offTrackReached: [.started: 1]),
             "2.5": figures(1, [.negotiating: 1], planned: 150_000_000, completed: 0),
-            "3.1": figures(1, [.terminated: 1], planned: 0, completed: 20_000_000),
+            "3.1": figures(1, [.terminated: 1], planned: 0, completed: 20_000_000, terminatedCompleted: 20_000_000, offTrackReached: [.landed: 1]),
             "4.2": figures(1, [.landed: 1], planned: 5 * Self.yi, completed: 50_000_000),
             "4.4": figures(1, [.landed: 1], planned: 4 * Self.yi, completed: 40_000_000),
         ]
@@ -80,10 +82,10 @@ import Testing
             "heilongjiang-guangdong": figures(2, landmark: 1, [.operating: 1, .landed: 1], planned: 15 * Self.yi, completed: 850_000_000,
                                               parks: 1, secondments: 4),
             "foshan-jiamusi": figures(2, landmark: 1, [.started: 1, .suspended: 1], planned: 5 * Self.yi, completed: 130_000_000,
-                                      parks: 1, trainees: 40),
+                                      offTrackReached: [.started: 1], parks: 1, trainedInNortheast: 40),
             "inner-mongolia": figures(1, [.landed: 1], planned: 4 * Self.yi, completed: 40_000_000),
             "harbin-shenzhen": figures(2, landmark: 1, [.terminated: 1, .completed: 1], planned: 20 * Self.yi, completed: 1_520_000_000,
-                                       parks: 1, secondments: 2, trainees: 25),
+                                       terminatedCompleted: 20_000_000, offTrackReached: [.landed: 1], parks: 1, secondments: 2, trainedInEast: 25),
         ]
         for row in report.rows {
             #expect(row.figures == (expected[row.key] ?? ProgressFigures()), "pairing \(row.key)")
@@ -92,7 +94,8 @@ import Testing
         #expect(report.rows.first { $0.key == "foshan-jiamusi" }?.nameZH == "佳木斯市—佛山市")
         #expect(report.total == figures(9, landmark: 3, [.planned: 1, .negotiating: 1, .landed: 2, .started: 1, .completed: 1, .operating: 1,
                                                          .suspended: 1, .terminated: 1],
-                                        planned: 4_550_000_000, completed: 2_540_000_000, parks: 4, secondments: 6, trainees: 65))
+                                        planned: 4_550_000_000, completed: 2_540_000_000, terminatedCompleted: 20_000_000,
+                                        offTrackReached: [.started: 1, .landed: 1], parks: 4, secondments: 6, trainedInEast: 25, trainedInNortheast: 40))
     }
 
     // MARK: - As of a date
@@ -107,7 +110,7 @@ import Testing
         #expect(report.rows[2].figures == figures(1, [.landed: 1], planned: 8 * Self.yi, completed: 0))
         #expect(report.rows[3].figures == figures(2, [.landed: 1, .signed: 1], planned: 9 * Self.yi, completed: 50_000_000))
         #expect(report.total == figures(7, landmark: 2, [.planned: 1, .signed: 3, .landed: 2, .started: 1],
-                                        planned: 32 * Self.yi, completed: 250_000_000, parks: 3, secondments: 3, trainees: 40))
+                                        planned: 32 * Self.yi, completed: 250_000_000, parks: 3, secondments: 3, trainedInNortheast: 40))
     }
 
     @Test func asOfTheDayBeforeAnUpdateIgnoresIt() throws {
@@ -116,7 +119,7 @@ import Testing
 
         #expect(report.rows[3].figures == figures(2, [.signed: 2], planned: 9 * Self.yi, completed: 0))
         #expect(report.total == figures(7, landmark: 2, [.planned: 1, .signed: 4, .landed: 1, .started: 1],
-                                        planned: 32 * Self.yi, completed: 2 * Self.yi, parks: 3, secondments: 3, trainees: 40))
+                                        planned: 32 * Self.yi, completed: 2 * Self.yi, parks: 3, secondments: 3, trainedInNortheast: 40))
     }
 
     @Test func asOfAProjectsFirstDayIncludesItAndTheDayBeforeDoesNot() throws {
@@ -138,7 +141,8 @@ import Testing
 
         #expect(before.rows.map(\.key) == ["3"])
         #expect(before.rows[0].figures == figures(1, [.landed: 1], planned: 8 * Self.yi, completed: 0))
-        #expect(onTheDay.rows[0].figures == figures(1, [.terminated: 1], planned: 0, completed: 20_000_000))
+        #expect(onTheDay.rows[0].figures == figures(1, [.terminated: 1], planned: 0, completed: 20_000_000, terminatedCompleted: 20_000_000,
+                                                    offTrackReached: [.landed: 1]))
     }
 
     @Test func byPairingAsOfADate() throws {
@@ -148,7 +152,7 @@ import Testing
         func row(_ key: String) -> ProgressFigures? { report.rows.first { $0.key == key }?.figures }
         #expect(row("heilongjiang-guangdong") == figures(2, landmark: 1, [.started: 1, .landed: 1], planned: 15 * Self.yi,
                                                          completed: 250_000_000, parks: 1, secondments: 1))
-        #expect(row("foshan-jiamusi") == figures(2, landmark: 1, [.signed: 2], planned: 5 * Self.yi, completed: 0, trainees: 40))
+        #expect(row("foshan-jiamusi") == figures(2, landmark: 1, [.signed: 2], planned: 5 * Self.yi, completed: 0, trainedInNortheast: 40))
         #expect(row("harbin-shenzhen") == figures(1, [.landed: 1], planned: 8 * Self.yi, completed: 0, parks: 1, secondments: 2))
         #expect(row("jilin-zhejiang") == figures(1, [.planned: 1], planned: 0, completed: 0, parks: 1))
         #expect(row("inner-mongolia") == figures(1, [.signed: 1], planned: 4 * Self.yi, completed: 0))
@@ -192,11 +196,11 @@ import Testing
         #expect(byArea.rows.map(\.key) == ["1", "2", "3", "4"])
         #expect(byArea.rows[0].figures == ProgressFigures())
         #expect(byArea.rows[1].figures == figures(3, landmark: 2, [.started: 1, .operating: 1, .suspended: 1], planned: 15 * Self.yi,
-                                                  completed: 930_000_000))
+                                                  completed: 930_000_000, offTrackReached: [.started: 1]))
         #expect(byArea.rows[2].figures == ProgressFigures())
         #expect(byArea.rows[3].figures == figures(1, [.landed: 1], planned: 5 * Self.yi, completed: 50_000_000))
         #expect(byArea.total == figures(4, landmark: 2, [.landed: 1, .started: 1, .operating: 1, .suspended: 1], planned: 20 * Self.yi,
-                                        completed: 980_000_000, parks: 2, secondments: 4, trainees: 40))
+                                        completed: 980_000_000, offTrackReached: [.started: 1], parks: 2, secondments: 4, trainedInNortheast: 40))
 
         let byPairing = try repo.progress(ProgressQuery(pairing: "heilongjiang-guangdong", grouping: .pairing))
         #expect(byPairing.rows.map(\.key) == ["heilongjiang-guangdong", "foshan-jiamusi"])
@@ -205,7 +209,7 @@ import Testing
         let child = try repo.progress(ProgressQuery(pairing: "foshan-jiamusi", grouping: .pairing))
         #expect(child.rows.map(\.key) == ["foshan-jiamusi"])
         #expect(child.total == figures(2, landmark: 1, [.started: 1, .suspended: 1], planned: 5 * Self.yi, completed: 130_000_000,
-                                       parks: 1, trainees: 40))
+                                       offTrackReached: [.started: 1], parks: 1, trainedInNortheast: 40))
     }
 
     @Test func areaFilterKeepsOnlyThatArea() throws {
@@ -245,28 +249,125 @@ import Testing
 
     // MARK: - Rates
 
-    @Test func ratesCountSignedOrLaterOnTrackProjects() throws {
+    @Test func ratesCountEveryProjectThatReachedTheStepWhateverBecameOfIt() throws {
         let repo = try seeded()
         let now = try repo.progress()
-        // Signed or later on track: P1 operating, P2 landed, P3 started, P6 completed, P9 landed.
-        #expect(now.total.signedOrLater == 5)
+        // Reached signed: P1–P6 and P9 (P4 suspended after starting, P5 terminated after landing count too).
+        #expect(now.total.reached == [.signed: 7, .landed: 7, .started: 4, .completed: 2, .operating: 1])
         #expect(now.total.landedRate == 1.0)
-        #expect(now.total.startedRate == 0.6)
-        #expect(now.total.operatingRate == 0.2)
-        #expect(try #require(now.total.investmentCompletionRate) == 2_540_000_000.0 / 4_550_000_000.0)
-        // Nothing signed in areas 1 (planned only) and 3 (terminated only).
+        #expect(now.total.startedRate == 4.0 / 7.0)
+        #expect(now.total.operatingRate == 1.0 / 7.0)
+        // Completed over planned, both without the terminated P5 (2000万 completed, 8亿 planned).
+        #expect(now.total.terminatedCompletedInvestment.yuan == 20_000_000)
+        #expect(try #require(now.total.investmentCompletionRate) == 2_520_000_000.0 / 4_550_000_000.0)
+        // Nothing signed in area 1 (planned only); area 3 holds only P5, terminated after landing.
         #expect(now.rows[0].figures.landedRate == nil)
         #expect(now.rows[0].figures.investmentCompletionRate == nil)
-        #expect(now.rows[2].figures.startedRate == nil)
+        #expect(now.rows[2].figures.landedRate == 1.0)
+        #expect(now.rows[2].figures.startedRate == 0.0)
+        #expect(now.rows[2].figures.investmentCompletionRate == nil)
         #expect(now.rows[1].figures.startedRate == 1.0)
-        #expect(now.rows[1].figures.operatingRate == 1.0 / 3.0)
+        #expect(now.rows[1].figures.operatingRate == 1.0 / 4.0)
 
         let then = try repo.progress(ProgressQuery(asOf: day("2019-12-31")))
-        #expect(then.total.signedOrLater == 6)
+        #expect(then.total.reached == [.signed: 6, .landed: 3, .started: 1, .completed: 0, .operating: 0])
         #expect(then.total.landedRate == 0.5)
         #expect(then.total.startedRate == 1.0 / 6.0)
         #expect(then.total.operatingRate == 0.0)
         #expect(then.total.investmentCompletionRate == 250.0 / 3_200.0)
+    }
+
+    @Test func aProjectKeepsTheStepsItReachedThroughSuspensionAndTermination() throws {
+        let db = try TemporaryDatabase()
+        let repo = try db.open()
+        let landed = try repo.addProject(NewProject(pairing: "liaoning-jiangsu", task: "2.1", title: "落地后停建 🏗️", planned: Money(parsing: "2亿"),
+                                                    status: .signed, date: day("2018-01-01")))
+        try repo.recordUpdate(NewProgressUpdate(date: day("2019-06-01"), status: .landed), toProject: landed.id)
+        try repo.recordUpdate(NewProgressUpdate(date: day("2021-03-01"), status: .suspended), toProject: landed.id)
+        let started = try repo.addProject(NewProject(pairing: "liaoning-jiangsu", task: "2.1", title: "开工后终止, \"quoted\"",
+                                                     planned: Money(parsing: "1亿"), status: .started, date: day("2018-02-01"),
+                                                     completed: Money(parsing: "3000万")))
+        try repo.recordUpdate(NewProgressUpdate(date: day("2020-01-01"), status: .terminated, completed: Money(parsing: "4000万")), toProject: started.id)
+        _ = try repo.addProject(NewProject(pairing: "liaoning-jiangsu", task: "2.1", title: "recorded as suspended", status: .suspended,
+                                           date: day("2018-03-01")))
+
+        for asOf in [nil, try day("2021-03-01"), try day("2030-01-01")] {
+            let report = try repo.progress(ProgressQuery(asOf: asOf))
+            #expect(report.total.reached == [.signed: 2, .landed: 2, .started: 1, .completed: 0, .operating: 0], "as of \(String(describing: asOf))")
+            #expect(report.total.landedRate == 1.0)
+            #expect(report.total.startedRate == 0.5)
+            #expect(report.total.terminatedCompletedInvestment.yuan == 40_000_000)
+            #expect(report.total.completedInvestment.yuan == 40_000_000)
+            #expect(report.total.investmentCompletionRate == 0.0)
+        }
+        let before = try repo.progress(ProgressQuery(asOf: day("2019-05-31")))
+        #expect(before.total.reached == [.signed: 2, .landed: 1, .started: 1, .completed: 0, .operating: 0])
+        #expect(before.total.terminatedCompletedInvestment == .zero)
+        #expect(try #require(before.total.investmentCompletionRate) == 30_000_000.0 / 300_000_000.0)
+        #expect(try repo.check().isSound)
+    }
+
+    // MARK: - Provinces and subtrees
+
+    @Test func byProvinceRollsUpEveryPairingInsideTheProvince() throws {
+        let repo = try seeded()
+        let report = try repo.progress(ProgressQuery(grouping: .province))
+        #expect(report.rows.map(\.key) == ["150000", "210000", "220000", "230000"])
+        #expect(report.rows.map(\.nameZH) == ["内蒙古自治区", "辽宁省", "吉林省", "黑龙江省"])
+        func row(_ key: String) -> ProgressFigures? { report.rows.first { $0.key == key }?.figures }
+        // 黑龙江省 = 黑龙江省—广东省 + 佳木斯市—佛山市 (its child) + 哈尔滨市—深圳市 (a city pairing of its own).
+        #expect(row("230000") == figures(6, landmark: 3, [.landed: 1, .started: 1, .completed: 1, .operating: 1, .suspended: 1, .terminated: 1],
+                                         planned: 40 * Self.yi, completed: 2_500_000_000, terminatedCompleted: 20_000_000,
+                                         offTrackReached: [.started: 1, .landed: 1], parks: 3, secondments: 6, trainedInEast: 25, trainedInNortheast: 40))
+        #expect(row("220000") == figures(2, [.planned: 1, .negotiating: 1], planned: 150_000_000, completed: 0, parks: 1))
+        #expect(row("150000") == figures(1, [.landed: 1], planned: 4 * Self.yi, completed: 40_000_000))
+        #expect(row("210000") == ProgressFigures())
+        #expect(report.total == (try repo.progress(ProgressQuery(grouping: .pairing))).total)
+
+        let filtered = try repo.progress(ProgressQuery(pairing: "foshan-jiamusi", grouping: .province))
+        #expect(filtered.rows.map(\.key) == ["230000"])
+        #expect(filtered.rows[0].figures.projects == 2)
+        let asOf = try repo.progress(ProgressQuery(grouping: .province, asOf: day("2019-12-31")))
+        #expect(asOf.rows.first { $0.key == "230000" }?.figures.projects == 5)
+        #expect(asOf.rows.first { $0.key == "230000" }?.figures.traineesToNortheast == 40)
+        #expect(asOf.rows.first { $0.key == "230000" }?.figures.traineesToEast == 0)
+    }
+
+    @Test func eachPairingsSubtreeEqualsTheReportFilteredByIt() throws {
+        let repo = try seeded()
+        for asOf in [nil, try day("2019-12-31")] {
+            let report = try repo.progress(ProgressQuery(grouping: .pairing, asOf: asOf))
+            for row in report.rows {
+                let filtered = try repo.progress(ProgressQuery(pairing: row.key, asOf: asOf))
+                #expect(row.subtree == filtered.total, "pairing \(row.key)")
+            }
+            let parent = try #require(report.rows.first { $0.key == "heilongjiang-guangdong" })
+            #expect(parent.figures.projects == 2)
+            #expect(parent.subtree?.projects == 4)
+            #expect(parent.subtree?.traineesToNortheast == 40)
+        }
+        #expect(try repo.progress(ProgressQuery(grouping: .area)).rows.allSatisfy { $0.subtree == nil })
+    }
+
+    @Test func exchangesAreCountedInTheirOwnUnitsAndByDirection() throws {
+        let db = try TemporaryDatabase()
+        let repo = try db.open()
+        try repo.addExchange(NewExchange(pairing: "heilongjiang-guangdong", direction: .toEast, kind: .secondment, start: day("2024-01-01"), participants: 407))
+        try repo.addExchange(NewExchange(pairing: "heilongjiang-guangdong", direction: .toNortheast, kind: .secondment, start: day("2024-01-01"), participants: 30))
+        try repo.addExchange(NewExchange(pairing: "heilongjiang-guangdong", direction: .toEast, kind: .training, start: day("2024-02-01"), participants: 1200))
+        try repo.addExchange(NewExchange(pairing: "heilongjiang-guangdong", direction: .toNortheast, kind: .training, start: day("2024-03-01"), participants: 85))
+        let report = try repo.progress(ProgressQuery(grouping: .pairing))
+        let row = try #require(report.rows.first { $0.key == "heilongjiang-guangdong" }).figures
+        #expect([row.secondmentsToEast, row.secondmentsToNortheast, row.secondments] == [Int](arrayLiteral: 407, 30, 437))
+        #expect([row.traineesToEast, row.traineesToNortheast, row.trainees] == [Int](arrayLiteral: 1200, 85, 1285))
+        let object = try parse(report.json.text())
+        let total = try #require(object["total"] as? [String: Any])
+        #expect(["secondments_to_east", "secondments_to_northeast", "trainees_to_east", "trainees_to_northeast"].map { integer(total[$0]) }
+                == [407, 30, 1200, 85])
+        let header = try #require(report.csv.split(separator: "\n").first).split(separator: ",").map(String.init)
+        #expect(header.contains("secondments_to_northeast") && header.contains("subtree_trainees_to_east") && header.contains("reached_landed"))
+        let table = report.table()
+        #expect(table.contains("挂职赴东部(人)") && table.contains("培训来东北(人次)"))
     }
 
     // MARK: - JSON
@@ -316,9 +417,12 @@ import Testing
         let totalStatus = try #require(total["by_status"] as? [String: Any])
         #expect(ProjectStatus.allCases.map { integer(totalStatus[$0.rawValue]) } == [1, 1, 0, 2, 1, 1, 1, 1, 1])
         #expect((total["landed_rate"] as? NSNumber)?.doubleValue == 1)
-        #expect((total["started_rate"] as? NSNumber)?.doubleValue == 0.6)
-        #expect((total["operating_rate"] as? NSNumber)?.doubleValue == 0.2)
-        #expect((total["investment_completion_rate"] as? NSNumber)?.doubleValue == 0.5582)
+        #expect((total["started_rate"] as? NSNumber)?.doubleValue == 0.5714)
+        #expect((total["operating_rate"] as? NSNumber)?.doubleValue == 0.1429)
+        #expect((total["investment_completion_rate"] as? NSNumber)?.doubleValue == 0.5538)
+        #expect(integer(total["terminated_completed_investment_yuan"]) == 20_000_000)
+        let reached = try #require(total["reached"] as? [String: Any])
+        #expect(ProgressFigures.reachedSteps.map { integer(reached[$0.rawValue]) } == [7, 7, 4, 2, 1])
         #expect(rows[0]["landed_rate"] is NSNull)
     }
 
@@ -421,20 +525,28 @@ private final class DatabaseKeeper: @unchecked Sendable {
 
 private func day(_ text: String) throws -> LocalDate { try LocalDate(parsing: text) }
 
-/// Expected figures: counts by status (the rest zero) and amounts in yuan.
+/// Expected figures: counts by status (the rest zero) and amounts in yuan. The steps reached follow
+/// from the on-track statuses; `offTrackReached` adds the furthest steps of the suspended and
+/// terminated projects. Every secondment of the fixture is to the East.
 private func figures(
     _ projects: Int, landmark: Int = 0, _ byStatus: [ProjectStatus: Int], planned: Int64, completed: Int64,
-    parks: Int = 0, secondments: Int = 0, trainees: Int = 0
+    terminatedCompleted: Int64 = 0, offTrackReached: [ProjectStatus: Int] = [:],
+    parks: Int = 0, secondments: Int = 0, trainedInEast: Int = 0, trainedInNortheast: Int = 0
 ) -> ProgressFigures {
     var figures = ProgressFigures()
     figures.projects = projects
     figures.landmarkProjects = landmark
     for (status, count) in byStatus { figures.byStatus[status] = count }
+    for (furthest, count) in byStatus.merging(offTrackReached, uniquingKeysWith: +) {
+        for step in ProgressFigures.reachedSteps where furthest.hasReached(step) { figures.reached[step, default: 0] += count }
+    }
     figures.plannedInvestment = Money(uncheckedYuan: planned)
     figures.completedInvestment = Money(uncheckedYuan: completed)
+    figures.terminatedCompletedInvestment = Money(uncheckedYuan: terminatedCompleted)
     figures.parks = parks
-    figures.secondments = secondments
-    figures.trainees = trainees
+    figures.secondmentsToEast = secondments
+    figures.traineesToEast = trainedInEast
+    figures.traineesToNortheast = trainedInNortheast
     return figures
 }
 

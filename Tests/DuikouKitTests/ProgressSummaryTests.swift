@@ -10,13 +10,13 @@ import DuikouDemo
     private func summaryMatchesProjects(_ repository: Repository) throws -> Bool {
         try repository.rawRead { connection in
             let kept = try connection.query("""
-                SELECT pairing_id, task_code, status, projects, landmark_projects, planned_yuan, completed_yuan
-                FROM progress_summary WHERE projects > 0 ORDER BY 1, 2, 3
-                """) { "\($0.text(0))|\($0.text(1))|\($0.text(2))|\($0.int(3))|\($0.int(4))|\($0.int64(5))|\($0.int64(6))" }
+                SELECT pairing_id, task_code, status, reached, projects, landmark_projects, planned_yuan, completed_yuan
+                FROM progress_summary WHERE projects > 0 ORDER BY 1, 2, 3, 4
+                """) { "\($0.text(0))|\($0.text(1))|\($0.text(2))|\($0.text(3))|\($0.int(4))|\($0.int(5))|\($0.int64(6))|\($0.int64(7))" }
             let fresh = try connection.query("""
-                SELECT pairing_id, task_code, status, count(*), sum(landmark), coalesce(sum(planned_yuan), 0), sum(completed_yuan)
-                FROM project GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-                """) { "\($0.text(0))|\($0.text(1))|\($0.text(2))|\($0.int(3))|\($0.int(4))|\($0.int64(5))|\($0.int64(6))" }
+                SELECT pairing_id, task_code, status, coalesce(reached, ''), count(*), sum(landmark), coalesce(sum(planned_yuan), 0), sum(completed_yuan)
+                FROM project GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+                """) { "\($0.text(0))|\($0.text(1))|\($0.text(2))|\($0.text(3))|\($0.int(4))|\($0.int(5))|\($0.int64(6))|\($0.int64(7))" }
             return kept == fresh && !fresh.isEmpty
         }
     }

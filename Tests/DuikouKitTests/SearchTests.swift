@@ -393,9 +393,8 @@ import Testing
                     INSERT INTO park (id, pairing_id, name, kind, recorded_at)
                     VALUES (?, 'harbin-shenzhen', '深圳（哈尔滨）产业园区', 'joint', '2020-01-01T00:00:00Z')
                     """, [.text(parkID.key)])
-                try ProjectWriter(connection: connection, now: "2020-01-01T00:00:00Z").add(NewProject(
-                    id: projectID, pairing: "harbin-shenzhen", task: "2.2", title: "新能源汽车零部件项目",
-                    description: "电池PACK", northeastParty: "哈电集团", park: parkID, date: LocalDate(parsing: "2020-01-01")))
+                try insertAsVersion1(connection, id: projectID, pairing: "harbin-shenzhen", task: "2.2", title: "新能源汽车零部件项目",
+                                     description: "电池PACK", northeastParty: "哈电集团", park: parkID, date: "2020-01-01")
             }
             #expect(try connection.queryFirst("PRAGMA user_version") { $0.int(0) } == 2)
             #expect(try connection.queryFirst("SELECT count(*) FROM sqlite_schema WHERE name = 'record_search'") { $0.int(0) } == 0)
@@ -485,12 +484,9 @@ import Testing
                     INSERT INTO park (id, pairing_id, name, kind, recorded_at)
                     VALUES (?, 'harbin-shenzhen', '深圳（哈尔滨）产业园区', 'joint', '2020-01-01T00:00:00Z')
                     """, [.text(parkID.key)])
-                let writer = try ProjectWriter(connection: connection, now: "2020-01-01T00:00:00Z")
-                try writer.add(NewProject(
-                    id: projectID, pairing: "harbin-shenzhen", task: "2.2", title: "新能源汽车零部件项目",
-                    description: "电池PACK", northeastParty: "哈电集团", eastParty: "比亚迪", park: parkID, date: LocalDate(parsing: "2020-01-01")))
-                try writer.add(NewProject(
-                    id: renamedID, pairing: "jilin-zhejiang", task: "2.3", title: "旧名称农业基地", date: LocalDate(parsing: "2020-02-01")))
+                try insertAsVersion1(connection, id: projectID, pairing: "harbin-shenzhen", task: "2.2", title: "新能源汽车零部件项目",
+                                     description: "电池PACK", northeastParty: "哈电集团", eastParty: "比亚迪", park: parkID, date: "2020-01-01")
+                try insertAsVersion1(connection, id: renamedID, pairing: "jilin-zhejiang", task: "2.3", title: "旧名称农业基地", date: "2020-02-01")
                 // Changed at version 6, so that the old search tables hold a change not yet synced.
                 try connection.run("UPDATE project SET title = '吉浙农业合作示范基地' WHERE id = ?", [.text(renamedID.key)])
             }
@@ -626,4 +622,22 @@ import Testing
         }
         #expect(mismatches == 0, sourceLocation: sourceLocation)
     }
+}
+
+/// Writes a signed project and its first update with the columns of the first schema, as a Duikou
+/// of that time did (today's writer fills columns later migrations added).
+private func insertAsVersion1(
+    _ connection: SQLiteConnection, id: UUID, pairing: String, task: String, title: String, description: String? = nil,
+    northeastParty: String? = nil, eastParty: String? = nil, park: UUID? = nil, date: String
+) throws {
+    try connection.run("""
+        INSERT INTO project (id, pairing_id, task_code, title, description, northeast_party, east_party, park_id, landmark, planned_yuan,
+                             status, first_date, status_date, completed_yuan, resume_floor, recorded_at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, NULL, 'signed', ?9, ?9, 0, NULL, '2020-01-01T00:00:00Z')
+        """, [.text(id.key), .text(pairing), .text(task), .text(title), .optional(description), .optional(northeastParty),
+              .optional(eastParty), .optional(park?.key), .text(date)])
+    try connection.run("""
+        INSERT INTO progress_update (project_id, seq, date, status, completed_yuan, note, recorded_at)
+        VALUES (?1, 1, ?2, 'signed', 0, NULL, '2020-01-01T00:00:00Z')
+        """, [.text(id.key), .text(date)])
 }

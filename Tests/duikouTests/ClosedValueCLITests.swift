@@ -45,7 +45,7 @@ import Testing
             ClosedValue(command: ["exchange", "add"], name: "--direction", values: ["to-east", "to-northeast"]),
             ClosedValue(command: ["exchange", "add"], name: "--kind", values: ["secondment", "training"]),
             ClosedValue(command: ["plan", "set"], name: "--metric", values: metrics),
-            ClosedValue(command: ["progress"], name: "--by", values: ["area", "task", "pairing"]),
+            ClosedValue(command: ["progress"], name: "--by", values: ["area", "task", "pairing", "province"]),
             ClosedValue(command: ["report"], name: "--lang", values: languages),
             ClosedValue(command: ["import"], name: "<kind>", values: kinds),
             ClosedValue(command: ["export"], name: "<kind>", values: kinds),

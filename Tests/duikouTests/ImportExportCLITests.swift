@@ -170,7 +170,7 @@ import Testing
 
         let records = try toStdout.csvRecords()
         #expect(records.first == ["id", "pairing", "task", "title", "status", "date", "planned", "completed", "northeast_party",
-                                  "east_party", "park", "landmark", "description"])
+                                  "east_party", "park", "landmark", "description", "reached"])
         #expect(records.count == 4)
         let ids = records.dropFirst().map { $0[0] }
         #expect(ids == ids.sorted())
@@ -268,7 +268,7 @@ import Testing
             #expect(result.stdout.hasPrefix("added "), "\(result)")
             #expect(result.stderr == "", "\(result)")
         }
-        for grouping in ["area", "task", "pairing"] {
+        for grouping in ["area", "task", "pairing", "province"] {
             let original = cli.run(["progress", "--by", grouping, "--format", "json", "--db", source])
             let copy = cli.duikou(["progress", "--by", grouping, "--format", "json"])
             #expect(original.status == 0 && copy.status == 0)

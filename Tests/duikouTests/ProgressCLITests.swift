@@ -151,6 +151,37 @@ import Testing
         #expect(int(rows.first { $0["key"] as? String == "inner-mongolia" }?["projects"]) == 0)
     }
 
+    @Test func byProvinceRollsUpAndRatesKeepTheirBase() throws {
+        record()
+        let json = try report(["--by", "province"])
+        #expect(json["by"] as? String == "province")
+        let rows = try #require(json["rows"] as? [[String: Any]])
+        #expect(rows.compactMap { $0["key"] as? String } == ["150000", "210000", "220000", "230000"])
+        let heilongjiang = try #require(rows.last)
+        expectFigures(heilongjiang)
+        #expect(heilongjiang["name_zh"] as? String == "黑龙江省")
+        #expect(int(heilongjiang["projects"]) == 3)
+        // 甲 reached operating, 乙 landed before it was terminated, 丙 is still negotiating.
+        let reached = try #require(heilongjiang["reached"] as? [String: Any])
+        #expect(["signed", "landed", "started", "completed", "operating"].map { int(reached[$0]) } == [2, 2, 1, 1, 1])
+        #expect((heilongjiang["landed_rate"] as? NSNumber)?.doubleValue == 1)
+        #expect((heilongjiang["started_rate"] as? NSNumber)?.doubleValue == 0.5)
+        #expect(int(heilongjiang["terminated_completed_investment_yuan"]) == 100_000_000)
+        #expect(int(heilongjiang["completed_investment_yuan"]) == 1_000_000_000)
+        #expect((heilongjiang["investment_completion_rate"] as? NSNumber)?.doubleValue == 0.8738)
+        for key in ["parks", "secondments_to_east", "secondments_to_northeast", "trainees_to_east", "trainees_to_northeast"] {
+            #expect(int(heilongjiang[key]) == 0, "\(key)")
+        }
+        #expect(int(rows[1]["projects"]) == 1)
+
+        let csv = try cli.duikou(["progress", "--by", "pairing", "--format", "csv"]).csvRecords()
+        let header = try #require(csv.first)
+        #expect(header.contains("subtree_projects") && header.contains("reached_signed") && header.contains("terminated_completed_investment_yuan"))
+        #expect(csv.allSatisfy { $0.count == header.count })
+        let table = cli.duikou(["progress", "--by", "province"])
+        #expect(table.status == 0 && table.stdout.contains("黑龙江省") && table.stdout.contains("挂职来东北(人)"), "\(table)")
+    }
+
     @Test func areaAndPairingFilters() throws {
         record()
         let area = try report(["--area", "4"])

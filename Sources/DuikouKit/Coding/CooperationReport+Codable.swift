@@ -7,6 +7,7 @@ extension CooperationReport: Codable {
         case catalogue
         case byArea = "by_area"
         case byPairing = "by_pairing"
+        case byProvince = "by_province"
         case investmentByYear = "investment_by_year"
         case planAgainstActual = "plan_against_actual"
         case parks, exchanges
@@ -22,6 +23,7 @@ extension CooperationReport: Codable {
         try container.encode(catalogue, forKey: .catalogue)
         try container.encode(byArea, forKey: .byArea)
         try container.encode(byPairing, forKey: .byPairing)
+        try container.encode(byProvince, forKey: .byProvince)
         try container.encode(investmentByYear, forKey: .investmentByYear)
         try container.encode(planAgainstActual, forKey: .planAgainstActual)
         try container.encode(parks, forKey: .parks)
@@ -32,7 +34,7 @@ extension CooperationReport: Codable {
     /// Reads the figures as ``encode(to:)`` writes them.
     ///
     /// - Throws: `DecodingError` for a missing or malformed part, and progress reports grouped
-    ///   otherwise than by area and by pairing.
+    ///   otherwise than by area, by pairing and by province.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let byArea = try container.decode(ProgressReport.self, forKey: .byArea)
@@ -41,10 +43,14 @@ extension CooperationReport: Codable {
         guard byPairing.grouping == .pairing else {
             throw container.refusal(.byPairing, "is grouped by \(byPairing.grouping.rawValue), not by pairing")
         }
+        let byProvince = try container.decode(ProgressReport.self, forKey: .byProvince)
+        guard byProvince.grouping == .province else {
+            throw container.refusal(.byProvince, "is grouped by \(byProvince.grouping.rawValue), not by province")
+        }
         self.init(
             asOf: try container.decodeIfPresent(LocalDate.self, forKey: .asOf), year: try container.decodeIfPresent(Int.self, forKey: .year),
             isSampleData: try container.decode(Bool.self, forKey: .isSampleData),
-            catalogue: try container.decode(Catalogue.self, forKey: .catalogue), byArea: byArea, byPairing: byPairing,
+            catalogue: try container.decode(Catalogue.self, forKey: .catalogue), byArea: byArea, byPairing: byPairing, byProvince: byProvince,
             investmentByYear: try container.decode([YearEndInvestment].self, forKey: .investmentByYear),
             planAgainstActual: try container.decode([Evaluation.Row].self, forKey: .planAgainstActual),
             parks: try container.decode([Park].self, forKey: .parks), exchanges: try container.decode([CadreExchange].self, forKey: .exchanges),

@@ -38,7 +38,8 @@ public enum InterchangeKind: String, Keyword {
             [.init("id", "项目编号"), .init("pairing", "对口合作关系", required: true), .init("task", "任务", required: true),
              .init("title", "项目名称", required: true), .init("status", "状态"), .init("date", "日期"),
              .init("planned", "计划总投资"), .init("completed", "累计完成投资"), .init("northeast_party", "东北方"),
-             .init("east_party", "东部方"), .init("park", "园区"), .init("landmark", "标志性"), .init("description", "项目简介")]
+             .init("east_party", "东部方"), .init("park", "园区"), .init("landmark", "标志性"), .init("description", "项目简介"),
+             .init("reached", "已达阶段")]
         case .updates:
             [.init("project", "项目编号", required: true), .init("date", "日期", required: true), .init("status", "状态"),
              .init("completed", "累计完成投资"), .init("note", "备注")]

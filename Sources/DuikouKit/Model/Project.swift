@@ -34,15 +34,31 @@ public struct NewProject: Sendable, Hashable {
     public var completed: Money
     /// A note on the first update.
     public var note: String?
+    /// For a project recorded as suspended or terminated: the furthest on-track step it had reached
+    /// before (as an export carries it, so that rates built on the steps reached come out the same).
+    /// Its history then begins with that step and moves to ``status`` on the same date.
+    public var reached: ProjectStatus?
 
     /// Creates a project record; the title must not be empty. Text is kept as given, trimmed; a NUL
     /// byte or more than 1 MiB in a field is refused.
+    ///
+    /// - Throws: ``DuikouError/Code/invalidInput`` naming the field, also for a `reached` that is
+    ///   not an on-track step, or differs from an on-track `status` (whose step is the furthest reached).
     public init(
         id: UUID = UUID(), pairing: String, task: String, title: String, description: String? = nil,
         northeastParty: String? = nil, eastParty: String? = nil, park: UUID? = nil, landmark: Bool = false,
         planned: Money? = nil, status: ProjectStatus = .signed, date: LocalDate, completed: Money = .zero,
-        note: String? = nil
+        note: String? = nil, reached: ProjectStatus? = nil
     ) throws {
+        if let reached {
+            guard reached.isOnTrack else {
+                throw DuikouError.invalid("reached", reached.rawValue, "is not an on-track step (\(ProjectStatus.onTrack.map(\.rawValue).joined(separator: ", ")))")
+            }
+            guard !status.isOnTrack || reached == status else {
+                throw DuikouError.invalid("reached", reached.rawValue, "differs from the status '\(status.rawValue)'; a project on track has reached its status and no further")
+            }
+        }
+        self.reached = status.isOnTrack ? nil : reached
         self.id = id
         self.pairing = pairing.trimmingSpaces()
         self.task = task.trimmingSpaces()

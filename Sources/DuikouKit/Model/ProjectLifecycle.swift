@@ -14,13 +14,18 @@ public enum ProjectLifecycle {
         public var completed: Money
         /// While suspended: the on-track step the project left, below which it may not resume.
         public var resumeFloor: ProjectStatus?
+        /// The furthest on-track step the project's history has reached, whatever became of it since
+        /// (a project landed and then suspended has reached ``ProjectStatus/landed``); `nil` while its
+        /// history holds no on-track step.
+        public var reached: ProjectStatus?
 
-        /// Creates a state.
-        public init(status: ProjectStatus, date: LocalDate, completed: Money, resumeFloor: ProjectStatus? = nil) {
+        /// Creates a state. `reached` is at least `status` when `status` is on track.
+        public init(status: ProjectStatus, date: LocalDate, completed: Money, resumeFloor: ProjectStatus? = nil, reached: ProjectStatus? = nil) {
             self.status = status
             self.date = date
             self.completed = completed
             self.resumeFloor = resumeFloor
+            self.reached = ProjectStatus.furthest(reached, status)
         }
     }
 
@@ -63,6 +68,6 @@ public enum ProjectLifecycle {
                 throw DuikouError(.invalidInput, "project \(project): status: '\(next.rawValue)' (\(next.labelZH)) would move back from '\(state.status.rawValue)' (\(state.status.labelZH)); projects only move forward", field: "status")
             }
         }
-        return State(status: next, date: date, completed: completed ?? state.completed, resumeFloor: floor)
+        return State(status: next, date: date, completed: completed ?? state.completed, resumeFloor: floor, reached: state.reached)
     }
 }

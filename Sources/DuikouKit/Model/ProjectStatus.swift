@@ -37,6 +37,12 @@ public enum ProjectStatus: String, Keyword {
         return mine >= theirs
     }
 
+    /// The further along of two on-track steps; an off-track status or `nil` counts as no step.
+    static func furthest(_ first: ProjectStatus?, _ second: ProjectStatus?) -> ProjectStatus? {
+        let steps = [first, second].compactMap { $0 }.filter(\.isOnTrack)
+        return steps.max { ($0.step ?? 0) < ($1.step ?? 0) }
+    }
+
     /// The Chinese label.
     public var labelZH: String {
         switch self {

@@ -31,7 +31,7 @@ struct ReportPage {
 
     func document() -> String {
         let sections = [
-            headlineSection(), areaSection(), pairingSection(), funnelSection(), investmentByYearSection(),
+            headlineSection(), areaSection(), provinceSection(), pairingSection(), funnelSection(), investmentByYearSection(),
             planSection(), parksSection(), exchangesSection(), landmarkSection(),
         ]
         var body = header()
@@ -136,8 +136,10 @@ struct ReportPage {
             (t("开工率", "Started rate"), percent(total.startedRate), ""),
             (t("投产率", "Operating rate"), percent(total.operatingRate), ""),
             (t("共建园区", "Co-built parks"), HTMLText.count(total.parks), t("个", "")),
-            (t("挂职干部", "Cadres seconded"), HTMLText.count(total.secondments), t("人", "persons")),
-            (t("培训干部", "Cadres trained"), HTMLText.count(total.trainees), t("人次", "person-times")),
+            (t("东北赴东部挂职", "Seconded to the East"), HTMLText.count(total.secondmentsToEast), t("人", "persons")),
+            (t("东部来东北挂职", "Seconded to the Northeast"), HTMLText.count(total.secondmentsToNortheast), t("人", "persons")),
+            (t("东北赴东部培训", "Trained in the East"), HTMLText.count(total.traineesToEast), t("人次", "person-times")),
+            (t("东部来东北培训", "Trained in the Northeast"), HTMLText.count(total.traineesToNortheast), t("人次", "person-times")),
         ]
         var body = "<p class=\"lede\">\(escape(lede()))</p>\n<div class=\"figures\">\n"
         for (label, value, unit) in items {
@@ -155,12 +157,15 @@ struct ReportPage {
             let when = report.asOf.map { "截至\(longDate($0))，" } ?? ""
             return "\(when)共有对口合作项目\(HTMLText.count(total.projects))个，其中标志性项目\(HTMLText.count(total.landmarkProjects))个；"
                 + "计划总投资\(yi(total.plannedInvestment))亿元，累计完成投资\(yi(total.completedInvestment))亿元，投资完成率\(completion)。"
-                + "共建园区\(HTMLText.count(total.parks))个，互派挂职干部\(HTMLText.count(total.secondments))人，培训干部\(HTMLText.count(total.trainees))人次。"
+                + "共建园区\(HTMLText.count(total.parks))个；东北赴东部挂职干部\(HTMLText.count(total.secondmentsToEast))人，东部来东北挂职干部\(HTMLText.count(total.secondmentsToNortheast))人；"
+                + "东北干部赴东部培训\(HTMLText.count(total.traineesToEast))人次，东部干部来东北培训\(HTMLText.count(total.traineesToNortheast))人次。"
         }
         let when = report.asOf.map { "As of \(longDate($0)), " } ?? ""
         return "\(when)\(HTMLText.count(total.projects)) cooperation projects were recorded, \(HTMLText.count(total.landmarkProjects)) of them landmark projects; "
             + "planned investment \(yi(total.plannedInvestment)) and completed investment \(yi(total.completedInvestment)) (100m yuan), \(completion) complete. "
-            + "\(HTMLText.count(total.parks)) co-built parks; \(HTMLText.count(total.secondments)) cadres seconded and \(HTMLText.count(total.trainees)) person-times trained."
+            + "\(HTMLText.count(total.parks)) co-built parks; \(HTMLText.count(total.secondmentsToEast)) Northeast cadres seconded to the East and "
+            + "\(HTMLText.count(total.secondmentsToNortheast)) Eastern cadres to the Northeast; \(HTMLText.count(total.traineesToEast)) person-times trained in the East "
+            + "and \(HTMLText.count(total.traineesToNortheast)) in the Northeast."
     }
 
     /// The two charts of a progress report: projects (and how many have started), and investment.
@@ -171,9 +176,9 @@ struct ReportPage {
             series: [
                 ChartSeries(name: t("项目数", "Projects"), fill: .pale,
                             values: progress.rows.map { Double($0.figures.projects) }, labels: progress.rows.map { HTMLText.count($0.figures.projects) }),
-                ChartSeries(name: t("其中已开工及以后", "of which started or further"), fill: .dark,
-                            values: progress.rows.map { Double($0.figures.reached(.started)) },
-                            labels: progress.rows.map { HTMLText.count($0.figures.reached(.started)) }),
+                ChartSeries(name: t("其中已达到开工", "of which have reached started"), fill: .dark,
+                            values: progress.rows.map { Double($0.figures.reached[.started] ?? 0) },
+                            labels: progress.rows.map { HTMLText.count($0.figures.reached[.started] ?? 0) }),
             ],
             axisTitle: t("个", "projects"), integral: true)
         let investment = BarChart(
@@ -211,48 +216,68 @@ struct ReportPage {
                        body: progressCharts(progress, id: "areas", subject: t("分任务方面", "task area")) + table.html())
     }
 
-    private func pairingSection() -> Section {
-        let progress = report.byPairing
+    /// The columns of the tables by pairing and by province, the first naming the rows.
+    private func pairingColumns(_ first: String) -> ([HTMLTable.Column], (ProgressFigures) -> [HTMLCell]) {
         let columns: [HTMLTable.Column] = [
-            .init(title: t("对口合作关系", "Pairing"), nowrap: true),
+            .init(title: first, nowrap: true),
             .init(title: t("项目", "Projects"), numeric: true), .init(title: t("标志性", "Landmark"), numeric: true),
             .init(title: t("计划投资", "Planned"), numeric: true),
             .init(title: t("完成投资", "Completed"), numeric: true),
             .init(title: t("开工率", "Started"), numeric: true), .init(title: t("投产率", "Operating"), numeric: true),
-            .init(title: t("园区", "Parks"), numeric: true), .init(title: t("挂职(人)", "Seconded"), numeric: true),
-            .init(title: t("培训(人次)", "Trained"), numeric: true),
+            .init(title: t("园区", "Parks"), numeric: true),
+            .init(title: t("挂职赴东部(人)", "Seconded to the East"), numeric: true), .init(title: t("挂职来东北(人)", "Seconded to the Northeast"), numeric: true),
+            .init(title: t("培训赴东部(人次)", "Trained in the East"), numeric: true), .init(title: t("培训来东北(人次)", "Trained in the Northeast"), numeric: true),
         ]
         let cells = { (figures: ProgressFigures) -> [HTMLCell] in
             [HTMLCell(HTMLText.count(figures.projects)), HTMLCell(HTMLText.count(figures.landmarkProjects)),
              HTMLCell(yi(figures.plannedInvestment)), HTMLCell(yi(figures.completedInvestment)),
              HTMLCell(percent(figures.startedRate)), HTMLCell(percent(figures.operatingRate)),
-             HTMLCell(HTMLText.count(figures.parks)), HTMLCell(HTMLText.count(figures.secondments)), HTMLCell(HTMLText.count(figures.trainees))]
+             HTMLCell(HTMLText.count(figures.parks)),
+             HTMLCell(HTMLText.count(figures.secondmentsToEast)), HTMLCell(HTMLText.count(figures.secondmentsToNortheast)),
+             HTMLCell(HTMLText.count(figures.traineesToEast)), HTMLCell(HTMLText.count(figures.traineesToNortheast))]
         }
+        return (columns, cells)
+    }
+
+    private func pairingSection() -> Section {
+        let progress = report.byPairing
+        let (columns, cells) = pairingColumns(t("对口合作关系", "Pairing"))
         let table = HTMLTable(
             columns: columns, rows: progress.rows.map { [HTMLCell($0.name(language))] + cells($0.figures) },
-            footer: [[HTMLCell(t("合计", "Total"))] + cells(progress.total)], caption: moneyCaption)
+            footer: [[HTMLCell(t("合计", "Total"))] + cells(progress.total)],
+            caption: moneyCaption + t("；各行只计本关系自身的记录，下级关系另列", "; each row counts the pairing's own records, those of the pairings below it are listed apart"))
         return Section(id: "pairings", title: t("分对口合作关系进展", "Progress by pairing"),
                        body: progressCharts(progress, id: "pairings", subject: t("分对口合作关系", "pairing")) + table.html())
     }
 
+    private func provinceSection() -> Section {
+        let progress = report.byProvince
+        let (columns, cells) = pairingColumns(t("省区", "Province"))
+        let table = HTMLTable(
+            columns: columns, rows: progress.rows.map { [HTMLCell($0.name(language))] + cells($0.figures) },
+            footer: [[HTMLCell(t("合计", "Total"))] + cells(progress.total)],
+            caption: moneyCaption + t("；各省区计入东北一方为本省区或位于其内的全部对口合作关系", "; each province counts every pairing whose Northeast side is the province or lies inside it"))
+        return Section(id: "provinces", title: t("分省区进展（含省内各市对口合作）", "Progress by Northeast province (its cities' pairings included)"), body: table.html())
+    }
+
     private func funnelSection() -> Section {
-        let steps: [ProjectStatus] = [.signed, .landed, .started, .completed, .operating]
-        let signed = total.reached(.signed)
-        let counts = steps.map { total.reached($0) }
+        let steps = ProgressFigures.reachedSteps
+        let signed = total.reached[.signed] ?? 0
+        let counts = steps.map { total.reached[$0] ?? 0 }
         let labels = counts.map { "\(HTMLText.count($0))\(t(" 个", "")) · \(percent(ProgressFigures.ratio($0, signed)))" }
         let chart = BarChart(
             id: "funnel", title: t("项目推进阶段", "Project stages"), categories: steps.map { $0.label(language) },
             series: [ChartSeries(name: t("项目数", "Projects"), fill: .dark, values: counts.map(Double.init), labels: labels)],
             axisTitle: t("个（已达到该阶段的项目）", "projects that have reached the step"), integral: true)
-        let before = (total.byStatus[.planned] ?? 0) + (total.byStatus[.negotiating] ?? 0)
+        let before = total.projects - signed
         let suspended = total.byStatus[.suspended] ?? 0
         let terminated = total.byStatus[.terminated] ?? 0
         let note = language == .zh
-            ? "每一阶段计入已达到该阶段的在轨项目（如投产项目也计入签约、落地、开工、竣工），百分比以签约及以后的项目为基数。"
-                + "另有谋划、洽谈阶段项目\(before)个，停建\(suspended)个，终止\(terminated)个，不计入上图。"
-            : "Each step counts the projects on track that have reached it (an operating project counts at every step); "
-                + "percentages are of the projects signed or further. Not shown: \(before) projects still planned or under negotiation, "
-                + "\(suspended) suspended and \(terminated) terminated."
+            ? "每一阶段计入进展曾达到该阶段的全部项目，无论其后是否停建或终止（如投产项目也计入签约、落地、开工、竣工），百分比以曾签约的项目为基数。"
+                + "其中现已停建\(suspended)个、终止\(terminated)个；另有\(before)个项目尚未签约（谋划、洽谈），不计入上图。"
+            : "Each step counts every project whose history has reached it, whatever became of it since (an operating project counts at every step); "
+                + "percentages are of the projects that have reached signed. \(suspended) of them are now suspended and \(terminated) terminated; "
+                + "\(before) projects not yet signed (planned or under negotiation) are not shown."
         return Section(id: "funnel", title: t("项目推进阶段：签约 → 落地 → 开工 → 竣工 → 投产", "Project stages: signed → landed → started → completed → operating"),
                        body: figure(t("已达到各阶段的项目", "Projects that have reached each step"), chart.svg()) + "<p class=\"note\">\(escape(note))</p>\n")
     }
@@ -353,7 +378,8 @@ struct ReportPage {
             var toEast = 0
             var toNortheast = 0
             var batches = 0
-            var trainees = 0
+            var trainedInEast = 0
+            var trainedInNortheast = 0
         }
         var tallies: [String: Tally] = [:]
         var sum = Tally()
@@ -362,11 +388,12 @@ struct ReportPage {
             switch (exchange.kind, exchange.direction) {
             case (.secondment, .toEast): tally.toEast += exchange.participants; sum.toEast += exchange.participants
             case (.secondment, .toNortheast): tally.toNortheast += exchange.participants; sum.toNortheast += exchange.participants
-            case (.training, _):
-                tally.batches += 1
-                tally.trainees += exchange.participants
-                sum.batches += 1
-                sum.trainees += exchange.participants
+            case (.training, .toEast):
+                tally.batches += 1; sum.batches += 1
+                tally.trainedInEast += exchange.participants; sum.trainedInEast += exchange.participants
+            case (.training, .toNortheast):
+                tally.batches += 1; sum.batches += 1
+                tally.trainedInNortheast += exchange.participants; sum.trainedInNortheast += exchange.participants
             }
             tallies[exchange.pairing] = tally
         }
@@ -374,12 +401,14 @@ struct ReportPage {
         let unknown = Set(exchanges.map(\.pairing)).subtracting(known).sorted()
         let cells = { (tally: Tally) -> [HTMLCell] in
             [HTMLCell(HTMLText.count(tally.toEast)), HTMLCell(HTMLText.count(tally.toNortheast)),
-             HTMLCell(HTMLText.count(tally.batches)), HTMLCell(HTMLText.count(tally.trainees))]
+             HTMLCell(HTMLText.count(tally.batches)), HTMLCell(HTMLText.count(tally.trainedInEast)), HTMLCell(HTMLText.count(tally.trainedInNortheast))]
         }
         let summary = HTMLTable(
             columns: [.init(title: t("对口合作关系", "Pairing"), nowrap: true), .init(title: t("挂职赴东部(人)", "Seconded to the East"), numeric: true),
-                      .init(title: t("挂职赴东北(人)", "Seconded to the Northeast"), numeric: true),
-                      .init(title: t("培训(期)", "Training batches"), numeric: true), .init(title: t("培训(人次)", "Trained (person-times)"), numeric: true)],
+                      .init(title: t("挂职来东北(人)", "Seconded to the Northeast"), numeric: true),
+                      .init(title: t("培训(期)", "Training batches"), numeric: true),
+                      .init(title: t("培训赴东部(人次)", "Trained in the East (person-times)"), numeric: true),
+                      .init(title: t("培训来东北(人次)", "Trained in the Northeast (person-times)"), numeric: true)],
             rows: (known + unknown).map { [HTMLCell(pairingName($0))] + cells(tallies[$0] ?? Tally()) },
             footer: [[HTMLCell(t("合计", "Total"))] + cells(sum)])
         var body = summary.html()
@@ -432,10 +461,12 @@ struct ReportPage {
 
     private func notes() -> String {
         var lines = [
-            t("落地率、开工率、投产率：已落地、已开工、已投产（含其后各阶段）的项目占签约及以后在轨项目的比例；停建、终止项目不计入。",
-              "Landed, started and operating rates: projects at that step or further along, over projects signed or further, on track; suspended and terminated projects are left out."),
-            t("计划投资合计不含已终止项目；完成投资为各项目截至报告日最新进展记录的累计完成投资。",
-              "Planned investment leaves out terminated projects; completed investment is each project's cumulative completed investment in its latest update on or before the report's date."),
+            t("落地率、开工率、投产率：进展曾达到落地、开工、投产（或其后阶段）的项目占曾达到签约的项目的比例；其后停建、终止的项目仍计入分子和分母。",
+              "Landed, started and operating rates: projects whose history has reached landed, started or operating (or a later step), over those that have reached signed; projects suspended or terminated since still count in both."),
+            t("计划投资合计不含已终止项目；完成投资为各项目截至报告日最新进展记录的累计完成投资，含已终止项目已完成的部分；投资完成率为未终止项目的完成投资占其计划投资的比例。",
+              "Planned investment leaves out terminated projects; completed investment is each project's cumulative completed investment in its latest update on or before the report's date, terminated projects included; the investment completion rate is completed over planned investment of the projects that are not terminated."),
+            t("挂职以人计，培训以人次计，二者不相加；均按方向（东北赴东部、东部来东北）分列。",
+              "Secondments are counted in persons and training in person-times, never added together; both are given by direction (Northeast to East, East to Northeast)."),
             t("园区计入报告日及以前设立（或未记设立日期）的园区；干部交流计入报告日及以前开始的记录。",
               "Parks established on or before the report's date (or of unknown date) and exchanges started on or before it are counted."),
         ]

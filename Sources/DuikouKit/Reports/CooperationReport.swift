@@ -16,8 +16,12 @@ public struct CooperationReport: Sendable, Hashable {
     public let catalogue: Catalogue
     /// Progress by task area as of ``asOf``; its total carries the parks and exchanges too.
     public let byArea: ProgressReport
-    /// Progress by pairing as of ``asOf``, each pairing counting its own records.
+    /// Progress by pairing as of ``asOf``, each pairing counting its own records (with those of
+    /// the pairings below it in each row's ``ProgressRow/subtree``).
     public let byPairing: ProgressReport
+    /// Progress by Northeast province as of ``asOf``, each counting every pairing whose Northeast
+    /// region is the province or lies inside it.
+    public let byProvince: ProgressReport
     /// Completed investment at the end of each year, from the first year with a progress update
     /// through the year of ``asOf`` (whose figure is as of ``asOf`` itself).
     public let investmentByYear: [YearEndInvestment]
@@ -39,7 +43,7 @@ public struct CooperationReport: Sendable, Hashable {
     ///   target set for `year`; the report sorts them by pairing and metric.
     init(
         asOf: LocalDate?, year: Int?, isSampleData: Bool, catalogue: Catalogue, byArea: ProgressReport,
-        byPairing: ProgressReport, investmentByYear: [YearEndInvestment], planAgainstActual: [Evaluation.Row],
+        byPairing: ProgressReport, byProvince: ProgressReport, investmentByYear: [YearEndInvestment], planAgainstActual: [Evaluation.Row],
         parks: [Park], exchanges: [CadreExchange], landmarkProjects: [Project]
     ) {
         self.asOf = asOf
@@ -48,6 +52,7 @@ public struct CooperationReport: Sendable, Hashable {
         self.catalogue = catalogue
         self.byArea = byArea
         self.byPairing = byPairing
+        self.byProvince = byProvince
         self.investmentByYear = investmentByYear
         let pairingOrder = Dictionary(catalogue.pairings.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let metricOrder = Dictionary(uniqueKeysWithValues: PlanMetric.allCases.enumerated().map { ($0.element, $0.offset) })

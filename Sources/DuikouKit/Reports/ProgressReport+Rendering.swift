@@ -1,6 +1,8 @@
 extension ProgressReport {
-    /// The report as the JSON object of the CLI contract: `as_of`, `by`, `rows` and `total`, with the
-    /// rates (`landed_rate`, `started_rate`, `operating_rate`, `investment_completion_rate`) added.
+    /// The report as the JSON object of the CLI contract: `as_of`, `by`, `rows` and `total`, each row
+    /// and the total with `reached`, the investment, the rates (`landed_rate`, `started_rate`,
+    /// `operating_rate`, `investment_completion_rate`), parks and exchanges by direction where
+    /// rows stand for pairings or provinces, and a row's `subtree` in a report by pairing.
     public var json: JSONValue {
         typealias Key = CodingKeys
         typealias RowKey = ProgressRow.CodingKeys
@@ -8,9 +10,13 @@ extension ProgressReport {
             (Key.asOf.stringValue, .optional(asOf?.description)),
             (Key.grouping.stringValue, .string(grouping.rawValue)),
             (Key.rows.stringValue, .array(rows.map { row in
-                .object([(RowKey.key.stringValue, .string(row.key)), (RowKey.nameZH.stringValue, .string(row.nameZH)),
-                         (RowKey.nameEN.stringValue, .string(row.nameEN))]
-                        + figuresJSON(row.figures))
+                var members: [(String, JSONValue)] = [
+                    (RowKey.key.stringValue, .string(row.key)), (RowKey.nameZH.stringValue, .string(row.nameZH)),
+                    (RowKey.nameEN.stringValue, .string(row.nameEN)),
+                ]
+                members += figuresJSON(row.figures)
+                if let subtree = row.subtree { members.append((RowKey.subtree.stringValue, .object(figuresJSON(subtree)))) }
+                return .object(members)
             })),
             (Key.total.stringValue, .object(figuresJSON(total))),
         ])
@@ -22,15 +28,13 @@ extension ProgressReport {
             (Key.projects.stringValue, .integer(Int64(figures.projects))),
             (Key.landmarkProjects.stringValue, .integer(Int64(figures.landmarkProjects))),
             (Key.byStatus.stringValue, .object(ProjectStatus.allCases.map { ($0.rawValue, .integer(Int64(figures.byStatus[$0] ?? 0))) })),
+            (Key.reached.stringValue, .object(ProgressFigures.reachedSteps.map { ($0.rawValue, .integer(Int64(figures.reached[$0] ?? 0))) })),
             (Key.plannedInvestment.stringValue, .integer(figures.plannedInvestment.yuan)),
             (Key.completedInvestment.stringValue, .integer(figures.completedInvestment.yuan)),
+            (Key.terminatedCompletedInvestment.stringValue, .integer(figures.terminatedCompletedInvestment.yuan)),
         ]
-        if grouping == .pairing {
-            members += [
-                (Key.parks.stringValue, .integer(Int64(figures.parks))),
-                (Key.secondments.stringValue, .integer(Int64(figures.secondments))),
-                (Key.trainees.stringValue, .integer(Int64(figures.trainees))),
-            ]
+        if grouping.countsPairingActivity {
+            members += ProgressFigures.activityKeys.map { ($0.stringValue, .integer(Int64(figures.count($0)))) }
         }
         members += [
             (Key.landedRate.stringValue, Ratio.json(figures.landedRate)),
@@ -41,28 +45,38 @@ extension ProgressReport {
         return members
     }
 
-    /// The report as CSV: a header, a record per row and a last record keyed `total`.
+    /// The report as CSV: a header, a record per row and a last record keyed `total`. The steps
+    /// reached are columns `reached_signed` … `reached_operating`; in a report by pairing, the
+    /// figures of the pairing with those below it follow under the same names prefixed `subtree_`
+    /// (empty in the total).
     public var csv: String {
-        var header = ["key", "name_zh", "name_en", "projects", "landmark_projects"] + ProjectStatus.allCases.map(\.rawValue)
-        header += ["planned_investment_yuan", "completed_investment_yuan"]
-        if grouping == .pairing { header += ["parks", "secondments", "trainees"] }
-        header += ["landed_rate", "started_rate", "operating_rate", "investment_completion_rate"]
-        var out = CSVWriter.record(header)
-        for row in rows { out += CSVWriter.record([row.key, row.nameZH, row.nameEN] + figuresCSV(row.figures)) }
-        out += CSVWriter.record(["total", "合计", "Total"] + figuresCSV(total))
+        var figures = ["projects", "landmark_projects"] + ProjectStatus.allCases.map(\.rawValue)
+        figures += ProgressFigures.reachedSteps.map { "reached_\($0.rawValue)" }
+        figures += ["planned_investment_yuan", "completed_investment_yuan", "terminated_completed_investment_yuan"]
+        if grouping.countsPairingActivity { figures += ProgressFigures.activityKeys.map(\.stringValue) }
+        figures += ["landed_rate", "started_rate", "operating_rate", "investment_completion_rate"]
+        let subtree = grouping == .pairing
+        var out = CSVWriter.record(["key", "name_zh", "name_en"] + figures + (subtree ? figures.map { "subtree_\($0)" } : []))
+        for row in rows {
+            out += CSVWriter.record([row.key, row.nameZH, row.nameEN] + figuresCSV(row.figures) + (subtree ? row.subtree.map(figuresCSV) ?? [] : []))
+        }
+        out += CSVWriter.record(["total", "合计", "Total"] + figuresCSV(total) + (subtree ? Array(repeating: "", count: figures.count) : []))
         return out
     }
 
     private func figuresCSV(_ figures: ProgressFigures) -> [String] {
         var fields = [String(figures.projects), String(figures.landmarkProjects)]
         fields += ProjectStatus.allCases.map { String(figures.byStatus[$0] ?? 0) }
-        fields += [String(figures.plannedInvestment.yuan), String(figures.completedInvestment.yuan)]
-        if grouping == .pairing { fields += [String(figures.parks), String(figures.secondments), String(figures.trainees)] }
+        fields += ProgressFigures.reachedSteps.map { String(figures.reached[$0] ?? 0) }
+        fields += [figures.plannedInvestment, figures.completedInvestment, figures.terminatedCompletedInvestment].map { String($0.yuan) }
+        if grouping.countsPairingActivity { fields += ProgressFigures.activityKeys.map { String(figures.count($0)) } }
         fields += [figures.landedRate, figures.startedRate, figures.operatingRate, figures.investmentCompletionRate].map(Ratio.csv)
         return fields
     }
 
-    /// The report as a table for a terminal, investment in 亿元, with a title line.
+    /// The report as a table for a terminal, investment in 亿元, with a title line. A report by
+    /// pairing adds a second table: each pairing whose figures grow when the pairings below it are
+    /// included, with theirs included.
     public func table(_ language: Language = .zh) -> String {
         let zh = language == .zh
         var columns: [TextTable.Column] = [
@@ -74,9 +88,12 @@ extension ProgressReport {
             .init(zh ? "计划投资(亿元)" : "Planned (100m yuan)", .right),
             .init(zh ? "完成投资(亿元)" : "Completed (100m yuan)", .right),
         ]
-        if grouping == .pairing {
-            columns += [.init(zh ? "园区" : "Parks", .right), .init(zh ? "挂职(人)" : "Seconded", .right),
-                        .init(zh ? "培训(人次)" : "Trained", .right)]
+        if grouping.countsPairingActivity {
+            columns += [
+                .init(zh ? "园区" : "Parks", .right),
+                .init(zh ? "挂职赴东部(人)" : "Seconded to east", .right), .init(zh ? "挂职来东北(人)" : "Seconded to NE", .right),
+                .init(zh ? "培训赴东部(人次)" : "Trained in east", .right), .init(zh ? "培训来东北(人次)" : "Trained in NE", .right),
+            ]
         }
         columns += [
             .init(zh ? "落地率" : "Landed", .right), .init(zh ? "开工率" : "Started", .right),
@@ -86,7 +103,9 @@ extension ProgressReport {
             var cells = [String(figures.projects), String(figures.landmarkProjects)]
             cells += ProjectStatus.allCases.map { String(figures.byStatus[$0] ?? 0) }
             cells += [MoneyText.yi(figures.plannedInvestment), MoneyText.yi(figures.completedInvestment)]
-            if grouping == .pairing { cells += [String(figures.parks), String(figures.secondments), String(figures.trainees)] }
+            if grouping.countsPairingActivity {
+                cells += [figures.parks, figures.secondmentsToEast, figures.secondmentsToNortheast, figures.traineesToEast, figures.traineesToNortheast].map { String($0) }
+            }
             cells += [figures.landedRate, figures.startedRate, figures.operatingRate, figures.investmentCompletionRate].map(Ratio.percent)
             return cells
         }
@@ -95,7 +114,13 @@ extension ProgressReport {
             rows: rows.map { [$0.key, $0.name(language)] + cells($0.figures) },
             footer: [["", zh ? "合计" : "Total"] + cells(total)]
         )
-        return title(language) + "\n" + table.rendered()
+        var out = title(language) + "\n" + table.rendered()
+        let parents = rows.filter { $0.subtree != nil && $0.subtree != $0.figures }
+        if !parents.isEmpty {
+            let subtreeTable = TextTable(columns: columns, rows: parents.map { [$0.key, $0.name(language)] + cells($0.subtree ?? $0.figures) })
+            out += "\n" + (zh ? "含下级对口合作关系" : "Including the pairings below") + "\n" + subtreeTable.rendered()
+        }
+        return out
     }
 
     private func title(_ language: Language) -> String {

@@ -4,8 +4,12 @@ public enum ProgressGrouping: String, Keyword {
     case area
     /// By task, `1.1`…`4.4`.
     case task
-    /// By pairing; each row counts the pairing's own records only.
+    /// By pairing; each row counts the pairing's own records, and its ``ProgressRow/subtree``
+    /// those of the pairing and every pairing below it.
     case pairing
+    /// By Northeast province-level region (key: its 6-digit code), each row counting every pairing
+    /// whose Northeast region is that province or lies inside it.
+    case province
 
     /// The Chinese label.
     public var labelZH: String {
@@ -13,11 +17,15 @@ public enum ProgressGrouping: String, Keyword {
         case .area: "任务方面"
         case .task: "任务"
         case .pairing: "对口合作关系"
+        case .province: "省区"
         }
     }
 
     /// The English label.
     public var labelEN: String { rawValue }
+
+    /// Whether rows count parks and exchanges, which belong to pairings rather than to tasks.
+    public var countsPairingActivity: Bool { self == .pairing || self == .province }
 }
 
 /// What a progress report covers.
@@ -42,42 +50,52 @@ public struct ProgressQuery: Sendable, Hashable {
 
 /// The counts and sums for one row of a progress report, or for its total.
 public struct ProgressFigures: Sendable, Hashable {
+    /// The steps whose reach ``reached`` counts, and the rates are built on.
+    public static let reachedSteps: [ProjectStatus] = [.signed, .landed, .started, .completed, .operating]
+
     /// How many projects.
     public internal(set) var projects = 0
     /// How many of them are landmark projects.
     public internal(set) var landmarkProjects = 0
     /// How many projects are in each status; every status is present.
     public internal(set) var byStatus: [ProjectStatus: Int] = Dictionary(uniqueKeysWithValues: ProjectStatus.allCases.map { ($0, 0) })
+    /// For each of ``reachedSteps``, how many projects' histories have reached it (or a later step),
+    /// whatever their status now: a project landed in 2019 and suspended in 2021 has reached
+    /// ``ProjectStatus/landed``. Every step of ``reachedSteps`` is present.
+    public internal(set) var reached: [ProjectStatus: Int] = Dictionary(uniqueKeysWithValues: Self.reachedSteps.map { ($0, 0) })
     /// The planned investment of the projects that are not terminated.
     public internal(set) var plannedInvestment = Money.zero
-    /// The completed investment of all the projects.
+    /// The completed investment of all the projects, terminated ones included.
     public internal(set) var completedInvestment = Money.zero
-    /// Co-built parks (only in reports by pairing).
+    /// The part of ``completedInvestment`` that terminated projects had completed.
+    public internal(set) var terminatedCompletedInvestment = Money.zero
+    /// Co-built parks (in reports by pairing and by province).
     public internal(set) var parks = 0
-    /// Seconded cadres, persons (人) (only in reports by pairing).
-    public internal(set) var secondments = 0
-    /// Training participants, person-times (人次) (only in reports by pairing).
-    public internal(set) var trainees = 0
+    /// Northeast cadres seconded to the East, persons (人).
+    public internal(set) var secondmentsToEast = 0
+    /// Eastern cadres seconded to the Northeast, persons (人).
+    public internal(set) var secondmentsToNortheast = 0
+    /// Northeast participants of training in the East, person-times (人次).
+    public internal(set) var traineesToEast = 0
+    /// Eastern participants of training in the Northeast, person-times (人次).
+    public internal(set) var traineesToNortheast = 0
 
-    /// Projects signed or further along on track: the base of the rates.
-    public var signedOrLater: Int {
-        ProjectStatus.onTrack.filter { $0.hasReached(.signed) }.reduce(0) { $0 + (byStatus[$1] ?? 0) }
-    }
+    /// Seconded cadres both ways, persons (人).
+    public var secondments: Int { secondmentsToEast + secondmentsToNortheast }
+    /// Training participants both ways, person-times (人次).
+    public var trainees: Int { traineesToEast + traineesToNortheast }
 
-    /// Projects at `status` or further along on track.
-    public func reached(_ status: ProjectStatus) -> Int {
-        ProjectStatus.onTrack.filter { $0.hasReached(status) }.reduce(0) { $0 + (byStatus[$1] ?? 0) }
-    }
-
-    /// 落地率: landed or further, over signed or further; `nil` when nothing is signed.
-    public var landedRate: Double? { Self.ratio(reached(.landed), signedOrLater) }
-    /// 开工率: started or further, over signed or further.
-    public var startedRate: Double? { Self.ratio(reached(.started), signedOrLater) }
-    /// 投产率: operating, over signed or further.
-    public var operatingRate: Double? { Self.ratio(reached(.operating), signedOrLater) }
-    /// Completed investment over planned investment; `nil` when nothing is planned.
+    /// 落地率: projects that have reached 落地 over those that have reached 签约; `nil` when none has.
+    public var landedRate: Double? { Self.ratio(reached[.landed] ?? 0, reached[.signed] ?? 0) }
+    /// 开工率: projects that have reached 开工 over those that have reached 签约.
+    public var startedRate: Double? { Self.ratio(reached[.started] ?? 0, reached[.signed] ?? 0) }
+    /// 投产率: projects that have reached 投产 over those that have reached 签约.
+    public var operatingRate: Double? { Self.ratio(reached[.operating] ?? 0, reached[.signed] ?? 0) }
+    /// 投资完成率: completed over planned investment, both over the projects that are not
+    /// terminated; `nil` when nothing is planned.
     public var investmentCompletionRate: Double? {
-        plannedInvestment.yuan == 0 ? nil : Double(completedInvestment.yuan) / Double(plannedInvestment.yuan)
+        guard plannedInvestment.yuan != 0 else { return nil }
+        return Double(completedInvestment.yuan - terminatedCompletedInvestment.yuan) / Double(plannedInvestment.yuan)
     }
 
     static func ratio(_ part: Int, _ whole: Int) -> Double? { whole == 0 ? nil : Double(part) / Double(whole) }
@@ -86,19 +104,37 @@ public struct ProgressFigures: Sendable, Hashable {
         projects += group.projects
         landmarkProjects += group.landmarkProjects
         byStatus[group.status, default: 0] += group.projects
+        if let furthest = group.reached {
+            for step in Self.reachedSteps where furthest.hasReached(step) { reached[step, default: 0] += group.projects }
+        }
         plannedInvestment = try Money.sum(plannedInvestment, group.planned)
         completedInvestment = try Money.sum(completedInvestment, group.completed)
+        if group.status == .terminated {
+            terminatedCompletedInvestment = try Money.sum(terminatedCompletedInvestment, group.completed)
+        }
+    }
+
+    mutating func add(_ activity: PairingActivity) {
+        parks += activity.parks
+        secondmentsToEast += activity.secondmentsToEast
+        secondmentsToNortheast += activity.secondmentsToNortheast
+        traineesToEast += activity.traineesToEast
+        traineesToNortheast += activity.traineesToNortheast
     }
 
     mutating func add(_ other: ProgressFigures) throws {
         projects += other.projects
         landmarkProjects += other.landmarkProjects
         for (status, count) in other.byStatus { byStatus[status, default: 0] += count }
+        for (step, count) in other.reached { reached[step, default: 0] += count }
         plannedInvestment = try Money.sum(plannedInvestment, other.plannedInvestment)
         completedInvestment = try Money.sum(completedInvestment, other.completedInvestment)
+        terminatedCompletedInvestment = try Money.sum(terminatedCompletedInvestment, other.terminatedCompletedInvestment)
         parks += other.parks
-        secondments += other.secondments
-        trainees += other.trainees
+        secondmentsToEast += other.secondmentsToEast
+        secondmentsToNortheast += other.secondmentsToNortheast
+        traineesToEast += other.traineesToEast
+        traineesToNortheast += other.traineesToNortheast
     }
 }
 
@@ -112,6 +148,9 @@ public struct ProgressRow: Sendable, Hashable {
     public let nameEN: String
     /// The row's figures.
     public internal(set) var figures: ProgressFigures
+    /// In a report by pairing: the figures of the pairing and every pairing below it (equal to
+    /// ``figures`` for a pairing without any); `nil` in other reports.
+    public internal(set) var subtree: ProgressFigures?
 
     /// The name in the given language.
     public func name(_ language: Language) -> String { language == .zh ? nameZH : nameEN }
@@ -130,11 +169,13 @@ public struct ProgressReport: Sendable, Hashable {
     public let total: ProgressFigures
 }
 
-/// Projects of one pairing and task in one status: what the store hands the report to fold.
+/// Projects of one pairing and task in one status, whose histories reached the same furthest
+/// step: what the store hands the report to fold.
 struct ProgressGroup {
     let pairing: String
     let task: String
     let status: ProjectStatus
+    let reached: ProjectStatus?
     let projects: Int
     let landmarkProjects: Int
     let planned: Money
@@ -144,50 +185,70 @@ struct ProgressGroup {
 /// Parks and exchanges of one pairing.
 struct PairingActivity {
     var parks = 0
-    var secondments = 0
-    var trainees = 0
+    var secondmentsToEast = 0
+    var secondmentsToNortheast = 0
+    var traineesToEast = 0
+    var traineesToNortheast = 0
+
+    mutating func add(_ participants: Int, _ kind: ExchangeKind, _ direction: ExchangeDirection) {
+        switch (kind, direction) {
+        case (.secondment, .toEast): secondmentsToEast += participants
+        case (.secondment, .toNortheast): secondmentsToNortheast += participants
+        case (.training, .toEast): traineesToEast += participants
+        case (.training, .toNortheast): traineesToNortheast += participants
+        }
+    }
 }
 
 extension ProgressReport {
-    /// Folds the store's groups into rows for every area, task or pairing in scope.
+    /// Folds the store's groups into rows for every area, task, pairing or province in scope.
+    ///
+    /// - Parameter scope: the pairings the report covers: the filter's pairing and every pairing
+    ///   below it, or every pairing.
     init(query: ProgressQuery, catalogue: Catalogue, scope: [String], groups: [ProgressGroup], activity: [String: PairingActivity]) throws {
         var rows: [ProgressRow]
-        let key: (ProgressGroup) -> String
+        let key: (String, String) -> String?
+        let row = { (key: String, nameZH: String, nameEN: String) in ProgressRow(key: key, nameZH: nameZH, nameEN: nameEN, figures: ProgressFigures()) }
         switch query.grouping {
         case .area:
-            rows = catalogue.areas.filter { query.area == nil || $0.code == query.area }.map {
-                ProgressRow(key: $0.code, nameZH: $0.nameZH, nameEN: $0.nameEN, figures: ProgressFigures())
-            }
-            key = { String($0.task.prefix(1)) }
+            rows = catalogue.areas.filter { query.area == nil || $0.code == query.area }.map { row($0.code, $0.nameZH, $0.nameEN) }
+            key = { _, task in String(task.prefix(1)) }
         case .task:
-            rows = catalogue.tasks.filter { query.area == nil || $0.areaCode == query.area }.map {
-                ProgressRow(key: $0.code, nameZH: $0.nameZH, nameEN: $0.nameEN, figures: ProgressFigures())
-            }
-            key = { $0.task }
+            rows = catalogue.tasks.filter { query.area == nil || $0.areaCode == query.area }.map { row($0.code, $0.nameZH, $0.nameEN) }
+            key = { _, task in task }
         case .pairing:
             let inScope = Set(scope)
             rows = catalogue.pairings.filter { inScope.contains($0.id) }.map {
-                var figures = ProgressFigures()
-                let pairingActivity = activity[$0.id] ?? PairingActivity()
-                figures.parks = pairingActivity.parks
-                figures.secondments = pairingActivity.secondments
-                figures.trainees = pairingActivity.trainees
-                return ProgressRow(key: $0.id, nameZH: catalogue.name(ofPairing: $0.id, .zh), nameEN: catalogue.name(ofPairing: $0.id, .en), figures: figures)
+                row($0.id, catalogue.name(ofPairing: $0.id, .zh), catalogue.name(ofPairing: $0.id, .en))
             }
-            key = { $0.pairing }
+            key = { pairing, _ in pairing }
+        case .province:
+            let provinces = Set(scope.compactMap { catalogue.province(ofPairing: $0)?.code })
+            rows = catalogue.northeastProvinces.filter { query.pairing == nil || provinces.contains($0.code) }.map { row($0.code, $0.nameZH, $0.nameEN) }
+            key = { pairing, _ in catalogue.province(ofPairing: pairing)?.code }
         }
         let index = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($0.element.key, $0.offset) })
         for group in groups {
-            guard let position = index[key(group)] else { continue }
+            guard let rowKey = key(group.pairing, group.task), let position = index[rowKey] else { continue }
             try rows[position].figures.add(group)
         }
         var total = ProgressFigures()
         for row in rows { try total.add(row.figures) }
-        if query.grouping != .pairing {
-            for pairingActivity in activity.values {
-                total.parks += pairingActivity.parks
-                total.secondments += pairingActivity.secondments
-                total.trainees += pairingActivity.trainees
+        for (pairing, pairingActivity) in activity {
+            if query.grouping.countsPairingActivity {
+                guard let rowKey = key(pairing, ""), let position = index[rowKey] else { continue }
+                rows[position].figures.add(pairingActivity)
+            }
+            total.add(pairingActivity)
+        }
+        if query.grouping == .pairing {
+            let own = Dictionary(uniqueKeysWithValues: rows.map { ($0.key, $0.figures) })
+            for position in rows.indices {
+                var subtree = ProgressFigures()
+                for pairing in catalogue.subtree(ofPairing: rows[position].key) {
+                    if let figures = own[pairing] { try subtree.add(figures) }
+                }
+                rows[position].subtree = subtree
             }
         }
         self.init(asOf: query.asOf, grouping: query.grouping, rows: rows, total: total)

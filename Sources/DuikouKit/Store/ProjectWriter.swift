@@ -55,25 +55,37 @@ struct ProjectWriter {
     /// Adds a project and its first progress update, or returns `false`, writing nothing, when its id
     /// is recorded already. No lookup comes first: the primary key says it, and bulk imports are
     /// spared a search per row.
+    ///
+    /// A project recorded as suspended or terminated with the step it had ``NewProject/reached``
+    /// gets two updates of the same date: that step, then its status; so its history, its resume
+    /// floor and the rates agree with what it had reached.
     func insert(_ project: NewProject) throws -> Bool {
         try check(project)
         let key = project.id.key
+        let reached = project.reached ?? (project.status.isOnTrack ? project.status : nil)
+        let resumeFloor = project.status == .suspended ? reached : nil
         do {
             try connection.run("""
                 INSERT INTO project (id, pairing_id, task_code, title, description, northeast_party, east_party, park_id,
-                                     landmark, planned_yuan, status, first_date, status_date, completed_yuan, resume_floor, recorded_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, NULL, ?14)
+                                     landmark, planned_yuan, status, first_date, status_date, completed_yuan, resume_floor, reached, recorded_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15, ?16)
                 """, [
                     .text(key), .text(project.pairing), .text(project.task), .text(project.title),
                     .optional(project.description), .optional(project.northeastParty), .optional(project.eastParty),
                     .optional(project.park?.key), .integer(project.landmark ? 1 : 0), .optional(project.planned?.yuan),
                     .text(project.status.rawValue), .text(project.date.description), .integer(project.completed.yuan),
-                    .text(now),
+                    .optional(resumeFloor?.rawValue), .optional(reached?.rawValue), .text(now),
                 ], context: Self.name(project))
         } catch let error as DuikouError where error.isDuplicateKey {
             return false
         }
-        try insertUpdate(project: key, sequence: 1, date: project.date, status: project.status,
+        var sequence = 1
+        if let before = project.reached {
+            try insertUpdate(project: key, sequence: sequence, date: project.date, status: before,
+                             completed: project.completed, note: nil, name: Self.name(project))
+            sequence += 1
+        }
+        try insertUpdate(project: key, sequence: sequence, date: project.date, status: project.status,
                          completed: project.completed, note: project.note, name: Self.name(project))
         return true
     }
@@ -104,14 +116,14 @@ struct ProjectWriter {
     func state(of id: UUID) throws -> (state: ProjectLifecycle.State, sequence: Int)? {
         try connection.queryFirst(
             """
-            SELECT status, status_date, completed_yuan, resume_floor,
+            SELECT status, status_date, completed_yuan, resume_floor, reached,
                    (SELECT max(seq) FROM progress_update WHERE project_id = ?1) AS latest_seq
             FROM project WHERE id = ?1
             """,
             [.text(id.key)], { row in
                 (state: ProjectLifecycle.State(status: try row.keyword("status"), date: try row.date("status_date"),
                                                completed: try row.money("completed_yuan"),
-                                               resumeFloor: try row.isNull("resume_floor") ? nil : row.keyword("resume_floor", as: ProjectStatus.self)),
+                                               resumeFloor: try row.optionalKeyword("resume_floor"), reached: try row.optionalKeyword("reached")),
                  sequence: try row.int("latest_seq"))
             })
     }
@@ -133,8 +145,9 @@ struct ProjectWriter {
         try insertUpdate(project: id.key, sequence: current.sequence + 1, date: next.date, status: next.status,
                          completed: next.completed, note: update.note, name: "project \(id.key)")
         try connection.run(
-            "UPDATE project SET status = ?2, status_date = ?3, completed_yuan = ?4, resume_floor = ?5 WHERE id = ?1",
-            [.text(id.key), .text(next.status.rawValue), .text(next.date.description), .integer(next.completed.yuan), .optional(next.resumeFloor?.rawValue)],
+            "UPDATE project SET status = ?2, status_date = ?3, completed_yuan = ?4, resume_floor = ?5, reached = ?6 WHERE id = ?1",
+            [.text(id.key), .text(next.status.rawValue), .text(next.date.description), .integer(next.completed.yuan),
+             .optional(next.resumeFloor?.rawValue), .optional(next.reached?.rawValue)],
             context: "project \(id.key)")
     }
 

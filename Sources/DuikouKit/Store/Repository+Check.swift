@@ -55,14 +55,14 @@ extension Snapshot {
         Repository.checkStep("progress summary", &report) {
             let differing = try connection.queryFirst("""
                 SELECT count(*) AS differing FROM (
-                    SELECT pairing_id, task_code, status, projects, landmark_projects, planned_yuan, completed_yuan
+                    SELECT pairing_id, task_code, status, reached, projects, landmark_projects, planned_yuan, completed_yuan
                     FROM progress_summary WHERE projects > 0
                     EXCEPT
-                    SELECT pairing_id, task_code, status, count(*), sum(landmark), coalesce(sum(planned_yuan), 0), sum(completed_yuan)
-                    FROM project GROUP BY pairing_id, task_code, status)
+                    SELECT pairing_id, task_code, status, coalesce(reached, ''), count(*), sum(landmark), coalesce(sum(planned_yuan), 0), sum(completed_yuan)
+                    FROM project GROUP BY pairing_id, task_code, status, coalesce(reached, ''))
                 """) { try $0.int("differing") } ?? 0
             let groups = try connection.queryFirst("SELECT count(*) AS n FROM progress_summary WHERE projects > 0") { try $0.int("n") } ?? 0
-            let expected = try connection.queryFirst("SELECT count(*) AS n FROM (SELECT 1 FROM project GROUP BY pairing_id, task_code, status)") { try $0.int("n") } ?? 0
+            let expected = try connection.queryFirst("SELECT count(*) AS n FROM (SELECT 1 FROM project GROUP BY pairing_id, task_code, status, coalesce(reached, ''))") { try $0.int("n") } ?? 0
             guard differing > 0 || groups != expected else { return [] }
             return ["progress summary: \(differing) of \(groups) rows differ from the projects (\(expected) groups); reports by area, task and pairing are wrong until it is rebuilt"]
         }
@@ -107,6 +107,11 @@ extension Repository {
         }
     }
 
+    /// A project's state as a problem names it.
+    private static func describe(_ state: ProjectLifecycle.State) -> String {
+        "\(state.status.rawValue), \(state.date), \(state.completed.yuan) 元, reached \(state.reached?.rawValue ?? "no step")"
+    }
+
     /// Replays every project's history under the lifecycle rules and compares the end with the project's current state.
     static func checkHistories(_ connection: SQLiteConnection) throws -> [String] {
         var problems: [String] = []
@@ -118,10 +123,10 @@ extension Repository {
             var broken = false
         }
         var current: [String: (state: ProjectLifecycle.State, firstDate: LocalDate)] = [:]
-        try connection.each("SELECT id, status, status_date, completed_yuan, resume_floor, first_date FROM project") { row in
+        try connection.each("SELECT id, status, status_date, completed_yuan, resume_floor, reached, first_date FROM project") { row in
             current[try row.text("id")] = (
                 ProjectLifecycle.State(status: try row.keyword("status"), date: try row.date("status_date"), completed: try row.money("completed_yuan"),
-                                       resumeFloor: try row.isNull("resume_floor") ? nil : row.keyword("resume_floor", as: ProjectStatus.self)),
+                                       resumeFloor: try row.optionalKeyword("resume_floor"), reached: try row.optionalKeyword("reached")),
                 try row.date("first_date"))
         }
         var replay = Replay()
@@ -133,7 +138,7 @@ extension Repository {
             }
             guard !replay.broken, let state = replay.state else { return }
             if state != recorded.state || replay.firstDate != recorded.firstDate {
-                problems.append("project \(replay.id): current state (\(recorded.state.status.rawValue), \(recorded.state.date), \(recorded.state.completed.yuan) 元) is not its latest update's (\(state.status.rawValue), \(state.date), \(state.completed.yuan) 元)")
+                problems.append("project \(replay.id): current state (\(Self.describe(recorded.state))) is not its latest update's (\(Self.describe(state)))")
             }
         }
         try connection.each("SELECT project_id, seq, date, status, completed_yuan FROM progress_update ORDER BY project_id, seq") { row in

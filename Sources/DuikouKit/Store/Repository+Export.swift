@@ -66,7 +66,8 @@ enum ExportSQL {
         switch kind {
         case .projects: """
             SELECT id, pairing_id, task_code, title, status, status_date, planned_yuan, completed_yuan, northeast_party,
-                   east_party, park_id, landmark, description
+                   east_party, park_id, landmark, description,
+                   CASE WHEN status = 'suspended' OR status = 'terminated' THEN reached END AS reached
             FROM project ORDER BY id
             """
         case .updates: """
@@ -90,7 +91,8 @@ enum ExportSQL {
             [.text(try row.text("id")), .text(try row.text("pairing_id")), .text(try row.text("task_code")), .text(try row.text("title")),
              .text(try row.text("status")), .text(try row.text("status_date")), .yuan(try row.optionalInt64("planned_yuan")),
              .yuan(try row.int64("completed_yuan")), .text(try row.optionalText("northeast_party")), .text(try row.optionalText("east_party")),
-             .text(try row.optionalText("park_id")), .flag(try row.bool("landmark")), .text(try row.optionalText("description"))]
+             .text(try row.optionalText("park_id")), .flag(try row.bool("landmark")), .text(try row.optionalText("description")),
+             .text(try row.optionalText("reached"))]
         case .updates:
             [.text(try row.text("project_id")), .text(try row.text("date")), .text(try row.text("status")),
              .yuan(try row.int64("completed_yuan")), .text(try row.optionalText("note"))]

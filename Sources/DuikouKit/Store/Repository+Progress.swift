@@ -2,8 +2,9 @@ extension Snapshot {
     /// How far the cooperation has come, grouped by area, task or pairing, now or as of a date.
     ///
     /// A project counts as of a date when its first update is on or before it, with the status and
-    /// completed investment of its latest update on or before it. Planned investment sums the
-    /// projects that are not terminated; completed investment sums them all.
+    /// completed investment of its latest update on or before it, and the furthest step its history
+    /// reached by then. Planned investment sums the projects that are not terminated; completed
+    /// investment sums them all. A pairing filter covers the pairing and every pairing below it.
     ///
     /// - Throws: ``DuikouError/Code/notFound`` for an unknown pairing or area.
     public func progress(_ query: ProgressQuery = ProgressQuery()) throws -> ProgressReport {
@@ -26,7 +27,7 @@ extension Repository {
         let projectQuery = query.asOf == nil ? (ProgressSQL.current, filters) : (ProgressSQL.asOf, filters + [asOf])
         let groups = try connection.query(projectQuery.0, projectQuery.1) { row in
             ProgressGroup(pairing: try row.text("pairing_id"), task: try row.text("task_code"), status: try row.keyword("status"),
-                          projects: try row.int("projects"), landmarkProjects: try row.int("landmark_projects"),
+                          reached: try row.optionalKeyword("reached"), projects: try row.int("projects"), landmarkProjects: try row.int("landmark_projects"),
                           planned: try row.money("planned_yuan"), completed: try row.money("completed_yuan"))
         }
         var activity: [String: PairingActivity] = [:]
@@ -34,14 +35,9 @@ extension Repository {
         for (pairing, parks) in try connection.query(ProgressSQL.parks, pairingValues, { (try $0.text("pairing_id"), try $0.int("parks")) }) {
             activity[pairing, default: PairingActivity()].parks = parks
         }
-        let exchanges = try connection.query(ProgressSQL.exchanges, pairingValues) { row in
-            (try row.text("pairing_id"), try row.keyword("kind", as: ExchangeKind.self), try row.int("participants"))
-        }
-        for (pairing, kind, count) in exchanges {
-            switch kind {
-            case .secondment: activity[pairing, default: PairingActivity()].secondments = count
-            case .training: activity[pairing, default: PairingActivity()].trainees = count
-            }
+        try connection.each(ProgressSQL.exchanges, pairingValues) { row in
+            activity[try row.text("pairing_id"), default: PairingActivity()]
+                .add(try row.int("participants"), try row.keyword("kind"), try row.keyword("direction"))
         }
         let scope = query.pairing.map { catalogue.subtree(ofPairing: $0) } ?? catalogue.pairings.map(\.id)
         return try ProgressReport(query: query, catalogue: catalogue, scope: scope, groups: groups, activity: activity)
@@ -55,7 +51,7 @@ enum ProgressSQL {
     /// that the report costs the same however many projects there are.
     static let current = """
         \(ProjectSQL.scope)
-        SELECT s.pairing_id, s.task_code, s.status, s.projects, s.landmark_projects,
+        SELECT s.pairing_id, s.task_code, s.status, nullif(s.reached, '') AS reached, s.projects, s.landmark_projects,
                CASE WHEN s.status <> 'terminated' THEN s.planned_yuan ELSE 0 END AS planned_yuan, s.completed_yuan
         FROM progress_summary s
         WHERE s.projects > 0 AND (?1 IS NULL OR s.pairing_id IN scope) AND (?2 IS NULL OR substr(s.task_code, 1, 1) = ?2)
@@ -68,15 +64,15 @@ enum ProgressSQL {
     /// sorting the groups.
     static let asOf = """
         \(ProjectSQL.scope)
-        SELECT pairing_id, task_code, status, count(*) AS projects, sum(landmark) AS landmark_projects,
+        SELECT pairing_id, task_code, status, reached, count(*) AS projects, sum(landmark) AS landmark_projects,
                coalesce(sum(CASE WHEN status <> 'terminated' THEN planned_yuan END), 0) AS planned_yuan,
                sum(completed_yuan) AS completed_yuan
         FROM (
-            SELECT p.pairing_id, p.task_code, p.landmark, p.planned_yuan, \(stateAsOf("?3"))
+            SELECT p.pairing_id, p.task_code, p.landmark, p.planned_yuan, \(stateAsOf("?3")), \(reachedAsOf("?3"))
             FROM project p NOT INDEXED
             WHERE p.first_date <= ?3 AND (?1 IS NULL OR p.pairing_id IN scope) AND (?2 IS NULL OR substr(p.task_code, 1, 1) = ?2)
         )
-        GROUP BY pairing_id, task_code, status
+        GROUP BY pairing_id, task_code, status, reached
         """
 
     /// The `status` and `completed_yuan` of project `p` as of the date bound to `date` (a parameter
@@ -93,6 +89,19 @@ enum ProgressSQL {
         """
     }
 
+    /// The furthest step project `p` reached by the date bound to `date`: its `reached` when its
+    /// latest update is on or before the date, else the step of its latest on-track update on or
+    /// before it (on-track steps only move forward, so that is the furthest).
+    static func reachedAsOf(_ date: String) -> String {
+        """
+        CASE WHEN p.status_date <= \(date) THEN p.reached ELSE (
+            SELECT u.status FROM progress_update u
+            WHERE u.project_id = p.id AND u.date <= \(date) AND u.status <> 'suspended' AND u.status <> 'terminated'
+            ORDER BY u.seq DESC LIMIT 1
+        ) END AS reached
+        """
+    }
+
     /// Parks established on or before the as-of date (or of unknown date) count.
     static let parks = """
         \(ProjectSQL.scope)
@@ -104,8 +113,8 @@ enum ProgressSQL {
     /// Exchanges that started on or before the as-of date count.
     static let exchanges = """
         \(ProjectSQL.scope)
-        SELECT e.pairing_id, e.kind, sum(e.participants) AS participants FROM exchange e
+        SELECT e.pairing_id, e.kind, e.direction, sum(e.participants) AS participants FROM exchange e
         WHERE (?1 IS NULL OR e.pairing_id IN scope) AND (?2 IS NULL OR e.start_date <= ?2)
-        GROUP BY e.pairing_id, e.kind
+        GROUP BY e.pairing_id, e.kind, e.direction
         """
 }

@@ -33,6 +33,7 @@ extension Snapshot {
             asOf: date, year: planYear, isSampleData: sample, catalogue: catalogue,
             byArea: try Repository.loadProgress(ProgressQuery(grouping: .area, asOf: date), in: connection),
             byPairing: try Repository.loadProgress(ProgressQuery(grouping: .pairing, asOf: date), in: connection),
+            byProvince: try Repository.loadProgress(ProgressQuery(grouping: .province, asOf: date), in: connection),
             investmentByYear: investment, planAgainstActual: plan, parks: parks, exchanges: exchanges,
             landmarkProjects: landmarks)
     }

@@ -94,6 +94,7 @@ final class RowImporter {
         let completed = row.money("completed")
         let park = resolve(.park, "park", &row)
         let landmark = row.flag("landmark")
+        let reached = row.keyword("reached", ProjectStatus.self)
         if let pairing, !projects.knows(pairing: pairing) {
             row.problem("pairing", "\(DuikouError.quoted(pairing)) does not exist (see `duikou pairings`)")
         }
@@ -106,7 +107,7 @@ final class RowImporter {
             project = try NewProject(
                 id: givenID ?? UUID(), pairing: pairing, task: task, title: title, description: row.text("description"),
                 northeastParty: row.text("northeast_party"), eastParty: row.text("east_party"), park: park, landmark: landmark,
-                planned: planned, status: status ?? .signed, date: date ?? today, completed: completed ?? .zero)
+                planned: planned, status: status ?? .signed, date: date ?? today, completed: completed ?? .zero, reached: reached)
         } catch {
             row.problem("title", error)
             return .refused
@@ -119,12 +120,19 @@ final class RowImporter {
         // colliding with a recorded one is refused like any duplicate.)
         guard givenID != nil, let rowid = try recordedRowid(project.id) else { throw ProjectWriter.alreadyRecorded(project) }
         guard try firstCorrection(of: project.id, at: rowid, &row) else { return .refused }
-        return try correctProject(project, status: status, date: date, completed: completed, &row)
+        return try correctProject(project, status: status, date: date, completed: completed, reached: reached, &row)
     }
 
     /// A row for a recorded project: its fields are corrected in place, a change of state is a progress update.
-    private func correctProject(_ project: NewProject, status: ProjectStatus?, date: LocalDate?, completed: Money?, _ row: inout ImportRow) throws -> Outcome {
+    private func correctProject(
+        _ project: NewProject, status: ProjectStatus?, date: LocalDate?, completed: Money?, reached: ProjectStatus?, _ row: inout ImportRow
+    ) throws -> Outcome {
         guard let current = try projects.state(of: project.id)?.state else { return .refused }
+        let history = ProjectStatus.furthest(current.reached, status ?? current.status)
+        if let reached, reached != history {
+            row.problem("reached", "\(DuikouError.quoted(reached.rawValue)) does not agree with the project's history, which has reached \(history.map { DuikouError.quoted($0.rawValue) } ?? "no on-track step"); the steps reached follow from the progress updates")
+            return .refused
+        }
         let changedFields = try projects.correct(project)
         let changesState = (status.map { $0 != current.status } ?? false) || (completed.map { $0 != current.completed } ?? false)
             || (date.map { $0 != current.date } ?? false)

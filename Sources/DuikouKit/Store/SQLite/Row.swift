@@ -83,6 +83,11 @@ struct Row {
         return value
     }
 
+    /// A keyword, or `nil` where the column is NULL.
+    func optionalKeyword<K: RawRepresentable<String> & CaseIterable>(_ column: String, as type: K.Type = K.self) throws -> K? {
+        try isNull(column) ? nil : keyword(column, as: type)
+    }
+
     private func text(at index: Int32) -> String {
         guard let bytes = sqlite3_column_text(statement.handle, index) else { return "" }
         let count = Int(sqlite3_column_bytes(statement.handle, index))
