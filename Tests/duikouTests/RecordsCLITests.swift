@@ -197,5 +197,12 @@ import Testing
         let row = try #require((progress["rows"] as? [[String: Any]])?.first { $0["key"] as? String == "jilin-zhejiang" })
         #expect(int(row["secondments"]) == 1)
         #expect(int(row["trainees"]) == 52)
+        #expect(int(row["secondments_to_northeast"]) == 1 && int(row["secondments_to_east"]) == 0)
+        #expect(int(row["trainees_to_east"]) == 52 && int(row["trainees_to_northeast"]) == 0)
+
+        // Persons and person-times keep their units in the table; they are never added up.
+        let table = cli.duikou(["exchange", "list", "--pairing", "jilin-zhejiang"])
+        #expect(table.stdout.contains("52 人次") && table.stdout.contains("1 人 "), "\(table)")
+        #expect(cli.duikou(["exchange", "list", "--pairing", "jilin-zhejiang", "--lang", "en"]).stdout.contains("52 person-times"))
     }
 }

@@ -139,4 +139,14 @@ public enum ExchangeKind: String, Keyword {
 
     /// The English label.
     public var labelEN: String { rawValue }
+
+    /// The unit its participants are counted in: 人 (persons) or 人次 (person-times), which are never added together.
+    public func unit(_ language: Language) -> String {
+        switch (self, language) {
+        case (.secondment, .zh): "人"
+        case (.training, .zh): "人次"
+        case (.secondment, .en): "persons"
+        case (.training, .en): "person-times"
+        }
+    }
 }

@@ -111,6 +111,8 @@ extension Listing {
 
     /// Cadre exchanges. With a catalogue, the table names pairings in `language`; JSON and CSV always
     /// carry the pairing's id. `redactingPeople` leaves the seconded persons' names out (the field stays, empty).
+    /// The table shows each record's participants with their unit, 人 for a secondment and 人次 for
+    /// training, as the two are never added together.
     public static func exchanges(
         _ exchanges: [CadreExchange], _ language: Language = .zh, catalogue: Catalogue? = nil, redactingPeople: Bool = false
     ) -> Listing {
@@ -119,7 +121,7 @@ extension Listing {
         typealias Key = CadreExchange.CodingKeys
         return Listing(
             fields: [.init(Key.id, "ID"), .init(Key.pairing, zh ? "对口合作关系" : "Pairing"), .init(Key.direction, zh ? "方向" : "Direction"),
-                     .init(Key.kind, zh ? "类型" : "Kind"), .init(Key.participants, zh ? "人数" : "Participants", .right),
+                     .init(Key.kind, zh ? "类型" : "Kind"), .init(Key.participants, zh ? "人数/人次" : "Participants", .right),
                      .init(Key.start, zh ? "开始" : "Start"), .init(Key.end, zh ? "结束" : "End"),
                      .init(Key.person, zh ? "姓名" : "Person"), .init(Key.fromOrg, zh ? "派出单位" : "From"),
                      .init(Key.toOrg, zh ? "接收单位" : "To"), .init(Key.post, zh ? "职务" : "Post")],
@@ -128,7 +130,8 @@ extension Listing {
                  Cell(.string(exchange.pairing), display: names.pairing(exchange.pairing)),
                  Cell(.string(exchange.direction.rawValue), display: exchange.direction.label(language)),
                  Cell(.string(exchange.kind.rawValue), display: exchange.kind.label(language)),
-                 Cell(.integer(Int64(exchange.participants))), .text(exchange.start.description), .text(exchange.end?.description),
+                 Cell(.integer(Int64(exchange.participants)), display: "\(exchange.participants) \(exchange.kind.unit(language))"),
+                 .text(exchange.start.description), .text(exchange.end?.description),
                  .text(redactingPeople ? nil : exchange.person), .text(exchange.fromOrg), .text(exchange.toOrg), .text(exchange.post)]
             })
     }
