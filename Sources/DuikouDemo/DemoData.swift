@@ -86,6 +86,12 @@ public enum DemoData {
     /// - Returns: what was written.
     public static func populate(_ repository: Repository) throws -> Summary {
         var random = SeededGenerator(seed: 2017_0307)
+        for city in DemoCatalogue.cities {
+            try repository.addRegion(Region(code: city.code, nameZH: city.zh, nameEN: city.en, level: .prefectureCity, side: city.side))
+        }
+        for pairing in DemoCatalogue.cityPairings {
+            _ = try repository.addPairing(NewPairing(id: pairing.id, northeast: pairing.northeast, east: pairing.east, parent: pairing.parent))
+        }
         let parks = try DemoCatalogue.parks.map { park in
             try repository.addPark(NewPark(
                 id: random.uuid(), pairing: park.pairing, name: park.name, kind: park.kind, hostRegion: park.host,
@@ -94,9 +100,13 @@ public enum DemoData {
         }
         var projects: [NewProject] = []
         var updates: [(project: UUID, update: NewProgressUpdate)] = []
+        var budgets = Dictionary(uniqueKeysWithValues: parks.map { park in
+            (park.id, (park.plannedArea?.squareMetres ?? 0) * DemoCatalogue.parkYuanPerKm2 / 1_000_000)
+        })
         for plan in DemoCatalogue.pairingPlans {
             for _ in 0..<plan.projects {
-                let story = try DemoProjectStory.make(for: plan, parks: parks.filter { $0.pairing == plan.pairing }, using: &random)
+                let story = try DemoProjectStory.make(
+                    for: plan, parks: parks.filter { $0.pairing == plan.pairing }, budgets: &budgets, using: &random)
                 projects.append(story.project)
                 updates += story.updates.map { (project: story.project.id, update: $0) }
             }
@@ -116,7 +126,7 @@ public enum DemoData {
     private static func setPlanTargets(in repository: Repository, using random: inout SeededGenerator) throws -> Int {
         let metrics: [PlanMetric] = [.projectsSigned, .projectsStarted, .investmentSignedYuan, .investmentCompletedYuan, .cadresSeconded]
         var count = 0
-        for plan in DemoCatalogue.pairingPlans where plan.pairing != "inner-mongolia" {
+        for plan in DemoCatalogue.pairingPlans where !plan.exploring {
             let actuals = try repository.planActuals(pairing: plan.pairing, year: planYear)
             for metric in metrics {
                 let actual = actuals[metric] ?? 0

@@ -964,6 +964,14 @@ import DuikouDemo
         let demoPath = db.folder.appendingPathComponent("demo.sqlite").path
         let (demo, summary) = try DemoData.create(at: demoPath)
         #expect(summary.projects > 100)
+        // The demo's own regions and city pairings are not an export kind: add them as a user would.
+        let known = try repo.catalogue()
+        let demoCatalogue = try demo.catalogue()
+        for region in demoCatalogue.regions where known.region(region.code) == nil { try repo.addRegion(region) }
+        for pairing in demoCatalogue.pairings where known.pairing(pairing.id) == nil {
+            _ = try repo.addPairing(NewPairing(id: pairing.id, northeast: pairing.northeast, east: pairing.east, level: pairing.level,
+                                               status: pairing.status, parent: pairing.parent))
+        }
         for kind in [InterchangeKind.parks, .projects, .exchanges] {
             let result = try repo.importCSV(kind, from: try csv(try Self.exported(demo, kind), name: "demo-\(kind).csv"))
             #expect(result.problems == [], "\(kind)")

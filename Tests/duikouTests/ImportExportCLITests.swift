@@ -262,6 +262,7 @@ import Testing
             #expect(result.status == 0, "\(result)")
             #expect(result.stderr == "", "\(result)")
         }
+        try addOwnCatalogue(of: source)
         for kind in ["parks", "projects", "exchanges"] {
             let result = cli.duikou(["import", kind, "\(kind).csv"])
             #expect(result.status == 0, "\(result)")
@@ -303,5 +304,28 @@ import Testing
         #expect(exported.status == 0, "\(exported)")
         #expect(exported.stderr == "")
         #expect(exported.stdout == "")
+    }
+
+    /// Adds the regions and pairings of `source` that the working database lacks, with `region add`
+    /// and `pairing add`, as a user would: they are not among the exported kinds.
+    private func addOwnCatalogue(of source: String) throws {
+        let regions = Set(try cli.duikou(["regions", "--format", "json"]).jsonRows().compactMap { $0["code"] as? String })
+        for region in try cli.run(["regions", "--format", "json", "--db", source]).jsonRows() {
+            guard let code = region["code"] as? String, !regions.contains(code) else { continue }
+            let added = cli.duikou(["region", "add", "--code", code] + ["name_zh", "name_en", "level", "side"].flatMap { key in
+                ["--" + key.replacingOccurrences(of: "_", with: "-"), region[key] as? String ?? ""]
+            })
+            #expect(added.status == 0, "\(added)")
+        }
+        let pairings = Set(try cli.duikou(["pairings", "--format", "json"]).jsonRows().compactMap { $0["id"] as? String })
+        for pairing in try cli.run(["pairings", "--format", "json", "--db", source]).jsonRows() {
+            guard let id = pairing["id"] as? String, !pairings.contains(id) else { continue }
+            var arguments = ["pairing", "add", "--id", id]
+            for key in ["northeast", "east", "parent", "level", "status"] {
+                if let value = pairing[key] as? String { arguments += ["--" + key, value] }
+            }
+            let added = cli.duikou(arguments)
+            #expect(added.status == 0, "\(added)")
+        }
     }
 }
