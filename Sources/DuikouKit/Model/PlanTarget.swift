@@ -132,8 +132,13 @@ public struct NewPlanTarget: Sendable, Hashable {
 
     /// Creates a target, refusing a year outside 2000–2100 and a negative target.
     ///
-    /// - Parameter weight: how much the target counts in the pairing's score; `nil` keeps the
-    ///   weight of the target in force, or gives a new target ``PlanWeight/one``.
+    /// - Parameters:
+    ///   - pairing: the pairing whose plan it is.
+    ///   - year: the calendar year, 2000–2100.
+    ///   - metric: what is counted.
+    ///   - target: yuan for investment metrics, else a count of 0 or more.
+    ///   - weight: how much the target counts in the pairing's score; `nil` keeps the weight of the
+    ///     target in force, or gives a new target ``PlanWeight/one``.
     public init(pairing: String, year: Int, metric: PlanMetric, target: Int64, weight: PlanWeight? = nil) throws {
         guard Self.years.contains(year) else {
             throw DuikouError.invalid("year", String(year), "is outside \(Self.years.lowerBound)–\(Self.years.upperBound)")
