@@ -34,6 +34,7 @@ let package = Package(
                 .embedInCode("V007_search_over_records.sql"),
                 .embedInCode("V008_faster_bulk_writes.sql"),
                 .embedInCode("V009_stages_reached.sql"),
+                .embedInCode("V010_plan_weights.sql"),
             ]
         ),
         .target(

@@ -13,9 +13,11 @@ struct EvaluateCommand: ParsableCommand {
         abstract: "Evaluate the year's work plans (成效评估): every target against the actual figure.",
         discussion: """
             Each target in force for the year is compared with the actual figure of its pairing and the \
-            pairings inside it (see `duikou plan --help` for the metrics). A target is met when the actual \
-            figure reaches it; ratio is actual over target; a pairing's score is the share of its targets \
-            met. A year without targets prints a note and an empty result, and exits 0.
+            pairings inside it (see `duikou plan --help` for the metrics). A target is met (达标) when the \
+            actual figure reaches it; ratio is actual over target; its score is the ratio capped at 1 (1 when \
+            the target is 0). A pairing's score is the weighted mean of its targets' scores, rounded to four \
+            decimals, and earns a grade: excellent (优秀) from 0.9, good (良好) from 0.75, pass (合格) from \
+            0.6, else fail (不合格). A year without targets prints a note and an empty result, and exits 0.
             """)
 
     @OptionGroup var database: DatabaseOptions

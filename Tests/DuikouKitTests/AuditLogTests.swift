@@ -41,7 +41,11 @@ import Testing
         #expect(events[4].summary.contains("主体开工"))
         #expect(events[8].summary.contains("6亿元"))
         #expect(events[8].summary.contains("was 5亿元"))
-        #expect(events.allSatisfy { $0.at.hasSuffix("Z") && $0.at.count == 24 })
+        // Stored in UTC, printed in China Standard Time with its offset: 2026-12-01T00:15:02.123+08:00.
+        #expect(events.allSatisfy { $0.at.hasSuffix("+08:00") && $0.at.count == 29 })
+        let stored = try repo.rawRead { try $0.query("SELECT at FROM audit_event ORDER BY seq") { try $0.text("at") } }
+        #expect(stored.map(Timestamp.printed) == events.map(\.at))
+        #expect(stored.allSatisfy { $0.hasSuffix("Z") && $0.count == 24 })
     }
 
     @Test func bulkWritesImportsAndMergesAreOneEntryEach() throws {
@@ -99,6 +103,28 @@ import Testing
         #expect(try repo.history(since: today).count == 1)
         #expect(try repo.history(since: LocalDate(year: today.year + 1, month: 1, day: 1)).isEmpty)
         #expect(try repo.history(since: LocalDate(parsing: "2017-03-07")).count == 1)
+    }
+
+    /// Days are Beijing days (UTC+8): a change recorded at 07:30 in Beijing on 1 December, 23:30 UTC
+    /// on 30 November, belongs to 1 December.
+    @Test func historySinceADayUsesChinaStandardTimeDays() throws {
+        let repo = try open()
+        let instants = ["2026-11-30T15:59:59.999Z", "2026-11-30T16:00:00.000Z", "2026-11-30T23:30:00.000Z", "2026-12-01T16:00:00.000Z"]
+        try repo.rawWrite { connection, _ in
+            for at in instants {
+                try connection.run("""
+                    INSERT INTO audit_event (at, actor, command, action, record_kind, record_id, summary)
+                    VALUES (?, '王芳', '测试', 'add', 'park', NULL, ?)
+                    """, [.text(at), .text(at)])
+            }
+            return ((), nil)
+        }
+        let december = try repo.history(since: LocalDate(parsing: "2026-12-01"))
+        #expect(december.map(\.summary) == Array(instants.dropFirst()))
+        #expect(december.map(\.at) == ["2026-12-01T00:00:00.000+08:00", "2026-12-01T07:30:00.000+08:00", "2026-12-02T00:00:00.000+08:00"])
+        #expect(try repo.history(since: LocalDate(parsing: "2026-12-02")).map(\.summary) == ["2026-12-01T16:00:00.000Z"])
+        #expect(try repo.history(since: LocalDate(parsing: "2026-11-30")).map(\.at).first == "2026-11-30T23:59:59.999+08:00")
+        #expect(try repo.history(since: LocalDate(parsing: "2026-12-03")).isEmpty)
     }
 
     @Test func theLogIsAppendOnly() throws {

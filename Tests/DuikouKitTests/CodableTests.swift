@@ -281,7 +281,8 @@ import Testing
         try expectRoundTrip(Region(uncheckedCode: "999999", nameZH: Self.hostile, nameEN: "O'Brien \"County\"", level: .county, side: .east))
         try expectRoundTrip(Pairing(unchecked: "a-1", northeast: "999999", east: nil, level: .city, status: .exploring, parent: "inner-mongolia"))
         try expectRoundTrip(PlanTarget(
-            pairing: "harbin-shenzhen", year: 2100, metric: .investmentSignedYuan, target: .max, revision: 3, previous: 0, setAt: Self.hostile))
+            pairing: "harbin-shenzhen", year: 2100, metric: .investmentSignedYuan, target: .max, revision: 3,
+            weight: PlanWeight(thousandths: 1), previous: 0, setAt: Self.hostile))
         try expectRoundTrip(AuditEvent(
             seq: .max, at: "2026-11-29T08:15:02.123Z", actor: Self.hostile, command: "project add", action: .import, recordKind: "database",
             recordID: nil, summary: Self.hostile))
@@ -315,7 +316,9 @@ import Testing
         try expectRoundTrip(Evaluation(year: 2000, rows: [
             Evaluation.Row(pairing: "a-1", metric: .investmentCompletedYuan, target: 0, actual: .max),
             Evaluation.Row(pairing: "a-1", metric: .cadresTrained, target: .max, actual: 0),
+            Evaluation.Row(pairing: "a-1", metric: .cadresTrainedToNortheast, target: 3, actual: 2, weight: PlanWeight(thousandths: 1_000_000)),
         ]))
+        try expectRoundTrip(Evaluation.PairingScore(pairing: "a-1", metrics: 3, met: 1, score: 0.8999))
     }
 
     @Test func moneyDatesAndAreasAreWrittenAsTheCLIWritesThem() throws {

@@ -260,7 +260,8 @@ import DuikouDemo
         #expect(base.html(.en).contains("No targets set for 2021."))
 
         let rows = [
-            Evaluation.Row(pairing: "harbin-shenzhen", metric: .investmentCompletedYuan, target: 1_250_000_000, actual: 200_000_000),
+            Evaluation.Row(pairing: "harbin-shenzhen", metric: .investmentCompletedYuan, target: 1_250_000_000, actual: 200_000_000,
+                           weight: try PlanWeight(parsing: "3")),
             Evaluation.Row(pairing: "harbin-shenzhen", metric: .projectsSigned, target: 2, actual: 3),
             Evaluation.Row(pairing: "liaoning-jiangsu", metric: .cadresTrained, target: 0, actual: 0),
         ]
@@ -279,9 +280,18 @@ import DuikouDemo
         #expect(html.contains("<td class=\"num\">2 个</td><td class=\"num\">3 个</td><td class=\"num\">150.0%</td>"))
         #expect(html.contains("<td class=\"num\">0 人次</td><td class=\"num\">0 人次</td><td class=\"num\">-</td>"))
         #expect(html.contains("共设定目标3项，达标2项。"))
+        #expect(!html.contains("达成"))
+        // Weights and scores per target; harbin-shenzhen weighs 16 % three times and 100 % once: 37 %, fail.
+        #expect(html.contains("<td class=\"num\">3</td><td class=\"num\">16.00%</td>"))
+        #expect(html.contains("<td class=\"num\">1</td><td class=\"num\">100.00%</td>"))
+        #expect(html.contains("<td>哈尔滨市—深圳市</td><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">37.00%</td><td>不合格</td>"))
+        #expect(html.contains("<td>辽宁省—江苏省</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">100.00%</td><td>优秀</td>"))
+        #expect(html.contains("37.00% 不合格"))
         let english = report.html(.en)
         #expect(occurrences(of: "✓ met", in: english) == 2)
         #expect(occurrences(of: "✗ not met", in: english) == 1)
+        #expect(english.contains("<td class=\"num\">37.00%</td><td>fail</td>"))
+        #expect(english.contains("<td class=\"num\">100.00%</td><td>excellent</td>"))
     }
 
     @Test func demoDataIsLabelledAsSuch() throws {

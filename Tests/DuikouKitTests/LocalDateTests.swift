@@ -219,6 +219,66 @@ import DuikouDemo
         #expect(refused > 500, "\(refused) refused")
     }
 
+    // MARK: - China Standard Time
+
+    /// "Today" is the date in Beijing (UTC+8), whatever the machine's time zone.
+    @Test func todayIsTheDateInChinaStandardTime() throws {
+        let instant = { (text: String) in try Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) }
+        #expect(LocalDate.today(at: try instant("2026-11-30T15:59:59.999Z")).description == "2026-11-30")
+        #expect(LocalDate.today(at: try instant("2026-11-30T16:00:00.000Z")).description == "2026-12-01")
+        #expect(LocalDate.today(at: try instant("2026-11-30T23:30:00.000Z")).description == "2026-12-01")   // 07:30 in Beijing
+        #expect(LocalDate.today(at: try instant("2024-02-28T16:00:00.000Z")).description == "2024-02-29")
+        #expect(LocalDate.today(at: try instant("2025-12-31T16:00:00.000Z")).description == "2026-01-01")
+        #expect(LocalDate.today(at: Date(timeIntervalSince1970: 0)).description == "1970-01-01")
+        #expect(LocalDate.today(at: Date(timeIntervalSince1970: -8 * 3600 - 0.5)).description == "1969-12-31")
+        let now = Date()
+        let beijing = Date(timeInterval: 8 * 3600, since: now).formatted(Date.ISO8601FormatStyle().year().month().day())
+        #expect([beijing, Date(timeInterval: 8 * 3600 + 1, since: now).formatted(Date.ISO8601FormatStyle().year().month().day())]
+            .contains(LocalDate.today().description))
+    }
+
+    /// Day numbers agree with Foundation's Gregorian calendar in UTC, and every day of the accepted
+    /// years round-trips.
+    @Test func dayNumbersMatchTheGregorianCalendar() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let first = try LocalDate(parsing: "1900-01-01").daysSinceEpoch
+        let last = try LocalDate(parsing: "2999-12-31").daysSinceEpoch
+        #expect(try LocalDate(parsing: "1970-01-01").daysSinceEpoch == 0)
+        for days in first...last {
+            let date = LocalDate(daysSinceEpoch: days)
+            if date.daysSinceEpoch != days { Issue.record("\(days) came back as \(date.daysSinceEpoch)") }
+            if days % 997 == 0 {
+                let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(days) * 86_400))
+                #expect([parts.year, parts.month, parts.day] == [date.year, date.month, date.day], "\(days)")
+            }
+        }
+        #expect(LocalDate(daysSinceEpoch: first - 1).description == "1899-12-31")
+        #expect(LocalDate(daysSinceEpoch: last + 1).description == "3000-01-01")
+    }
+
+    /// Stored timestamps (UTC) are printed in China Standard Time with their offset, and a day's
+    /// start in Beijing is 16:00 UTC the day before.
+    @Test func timestampsArePrintedInChinaStandardTime() throws {
+        #expect(Timestamp.printed("2026-11-30T16:15:02.123Z") == "2026-12-01T00:15:02.123+08:00")
+        #expect(Timestamp.printed("2026-11-30T15:59:59.999Z") == "2026-11-30T23:59:59.999+08:00")
+        #expect(Timestamp.printed("2024-02-28T23:30:00Z") == "2024-02-29T07:30:00+08:00")
+        #expect(Timestamp.printed("2025-12-31T20:00:00.000Z") == "2026-01-01T04:00:00.000+08:00")
+        #expect(Timestamp.printed("2026-01-01T00:00:00.000Z") == "2026-01-01T08:00:00.000+08:00")
+        for foreign in ["", "2026-11-30", "2026-11-30T16:15:02.123+08:00", "2026-11-30T24:00:00Z", "2026-11-30T1a:00:00Z",
+                        "2026-02-30T16:00:00Z", "2026-11-30T16:15:02.Z", "现在", "2026-11-30 16:15:02Z"] {
+            #expect(Timestamp.printed(foreign) == foreign, "\(foreign)")
+        }
+        #expect(Timestamp.start(of: try LocalDate(parsing: "2026-12-01")) == "2026-11-30T16:00:00.000Z")
+        #expect(Timestamp.start(of: try LocalDate(parsing: "2024-03-01")) == "2024-02-29T16:00:00.000Z")
+        #expect(Timestamp.start(of: try LocalDate(parsing: "2026-01-01")) == "2025-12-31T16:00:00.000Z")
+        // As text, a stored timestamp sorts against a day's start exactly as the instants do.
+        #expect("2026-11-30T15:59:59.999Z" < Timestamp.start(of: try LocalDate(parsing: "2026-12-01")))
+        #expect("2026-11-30T16:00:00.000Z" >= Timestamp.start(of: try LocalDate(parsing: "2026-12-01")))
+        #expect(Timestamp.now().hasSuffix("Z"))
+        #expect(Timestamp.printed(Timestamp.now()).hasSuffix("+08:00"))
+    }
+
     private func expectInvalidInput<T>(_ sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> T) {
         let error = #expect(throws: DuikouError.self, sourceLocation: sourceLocation) { _ = try body() }
         #expect(error?.code == .invalidInput, sourceLocation: sourceLocation)

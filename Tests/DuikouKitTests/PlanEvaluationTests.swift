@@ -1,3 +1,4 @@
+import DuikouMigrations
 import Foundation
 import Testing
 @testable import DuikouKit
@@ -19,7 +20,9 @@ import Testing
 /// operating A (1); completed investment +3亿 (A) +0.5亿 (B) +0.5亿 (D) +0.2亿 (E) = 4.2亿.
 /// Parks: 2019-12-31 and undated (out), 2020-01-01 and the child's 2020-12-31 (in): 2.
 /// Secondments: 1 on 2020-01-01, the child's 3 on 2020-12-31 (in); 2019-12-31 and 2021-01-01 (out): 4.
-/// Training: the child's 40 on 2020-06-01 (in), 30 on 2019-12-31 (out): 40.
+/// Training: the child's 40 on 2020-06-01 (in, to the East), 25 to the Northeast on 2020-10-01 (in),
+/// 30 on 2019-12-31 (out): 65, of which 40 to the East and 25 to the Northeast. Secondments by
+/// direction: 1 to the East (2020-01-01), the child's 3 to the Northeast.
 @Suite struct PlanEvaluationTests {
     private static let yi: Int64 = 100_000_000
     private let db: TemporaryDatabase
@@ -38,7 +41,9 @@ import Testing
         #expect(actuals == [
             .projectsSigned: 3, .projectsStarted: 2, .projectsOperating: 1,
             .investmentSignedYuan: 9 * Self.yi, .investmentCompletedYuan: 420_000_000,
-            .parksEstablished: 2, .cadresSeconded: 4, .cadresTrained: 40,
+            .parksEstablished: 2,
+            .cadresSeconded: 4, .cadresSecondedToEast: 1, .cadresSecondedToNortheast: 3,
+            .cadresTrained: 65, .cadresTrainedToEast: 40, .cadresTrainedToNortheast: 25,
         ])
     }
 
@@ -47,7 +52,9 @@ import Testing
         #expect(actuals == [
             .projectsSigned: 1, .projectsStarted: 0, .projectsOperating: 0,
             .investmentSignedYuan: 2 * Self.yi, .investmentCompletedYuan: 0,
-            .parksEstablished: 1, .cadresSeconded: 3, .cadresTrained: 40,
+            .parksEstablished: 1,
+            .cadresSeconded: 3, .cadresSecondedToEast: 0, .cadresSecondedToNortheast: 3,
+            .cadresTrained: 40, .cadresTrainedToEast: 40, .cadresTrainedToNortheast: 0,
         ])
     }
 
@@ -60,6 +67,9 @@ import Testing
         #expect(actuals[.parksEstablished] == 1)
         #expect(actuals[.cadresSeconded] == 1)
         #expect(actuals[.cadresTrained] == 30)
+        #expect(actuals[.cadresTrainedToEast] == 30)
+        #expect(actuals[.cadresTrainedToNortheast] == 0)
+        #expect(actuals[.cadresSecondedToEast] == 1)
         let later = try repo.planActuals(pairing: "heilongjiang-guangdong", year: 2021)
         #expect(later[.projectsSigned] == 1)             // G
         #expect(later[.investmentCompletedYuan] == 50_000_000)  // D from 1.5亿 to 2亿
@@ -85,14 +95,17 @@ import Testing
         #expect(evaluation.year == 2020)
         #expect(evaluation.rows.map(\.pairing) == ["heilongjiang-guangdong", "heilongjiang-guangdong", "heilongjiang-guangdong", "foshan-jiamusi"])
         #expect(evaluation.rows.map(\.metric) == [.projectsSigned, .investmentCompletedYuan, .cadresTrained, .parksEstablished])
-        #expect(evaluation.rows.map(\.actual) == [3, 420_000_000, 40, 1])
+        #expect(evaluation.rows.map(\.actual) == [3, 420_000_000, 65, 1])
         #expect(evaluation.rows.map(\.met) == [true, false, true, false])
         #expect(evaluation.rows.map(\.ratio) == [1.0, 0.84, nil, 0.5])
+        #expect(evaluation.rows.map(\.score) == [1, 0.84, 1, 0.5])
+        #expect(evaluation.rows.allSatisfy { $0.weight == .one })
+        // (1 + 0.84 + 1) ÷ 3 = 0.94666… → 0.9467.
         #expect(evaluation.pairings == [
-            Evaluation.PairingScore(pairing: "heilongjiang-guangdong", metrics: 3, met: 2),
-            Evaluation.PairingScore(pairing: "foshan-jiamusi", metrics: 1, met: 0),
+            Evaluation.PairingScore(pairing: "heilongjiang-guangdong", metrics: 3, met: 2, score: 0.9467),
+            Evaluation.PairingScore(pairing: "foshan-jiamusi", metrics: 1, met: 0, score: 0.5),
         ])
-        #expect(evaluation.pairings.map(\.score) == [2.0 / 3.0, 0])
+        #expect(evaluation.pairings.map(\.grade) == [.excellent, .fail])
 
         let child = try repo.evaluate(year: 2020, pairing: "foshan-jiamusi")
         #expect(child.rows.map(\.pairing) == ["foshan-jiamusi"])
@@ -103,9 +116,11 @@ import Testing
         try set("heilongjiang-guangdong", 2020, .projectsOperating, 0)
         let json = try repo.evaluate(year: 2020).json.text()
         #expect(json == """
-            {"year":2020,"rows":[{"pairing":"heilongjiang-guangdong","metric":"projects_operating","target":0,"actual":1,"ratio":null,"met":true},\
-            {"pairing":"heilongjiang-guangdong","metric":"investment_signed_yuan","target":1200000000,"actual":900000000,"ratio":0.75,"met":false}],\
-            "pairings":[{"pairing":"heilongjiang-guangdong","metrics":2,"met":1,"score":0.5}]}
+            {"year":2020,"rows":[{"pairing":"heilongjiang-guangdong","metric":"projects_operating","target":0,"actual":1,"ratio":null,"met":true,\
+            "weight":1,"score":1},\
+            {"pairing":"heilongjiang-guangdong","metric":"investment_signed_yuan","target":1200000000,"actual":900000000,"ratio":0.75,"met":false,\
+            "weight":1,"score":0.75}],\
+            "pairings":[{"pairing":"heilongjiang-guangdong","metrics":2,"met":1,"score":0.875,"grade":"good"}]}
             """)
     }
 
@@ -122,6 +137,218 @@ import Testing
         #expect(code { try repo.evaluate(year: 2101) } == .invalidInput)
         #expect(code { try repo.evaluate(year: 2020, pairing: "no-such-pairing") } == .notFound)
         #expect(code { try repo.planActuals(pairing: "no-such-pairing", year: 2020) } == .notFound)
+    }
+
+    // MARK: - Scores, weights and grades
+
+    @Test func aPairingScoresTheWeightedMeanOfItsTargetsScores() throws {
+        // harbin-shenzhen in 2020: 1 project signed, planned 5亿.
+        try set("harbin-shenzhen", 2020, .projectsSigned, 2, weight: "3")                     // 0.5
+        try set("harbin-shenzhen", 2020, .investmentSignedYuan, 5 * Self.yi, weight: "0.5")   // 1
+        try set("harbin-shenzhen", 2020, .projectsStarted, 4, weight: "1.5")                  // 0 of 4: 0
+        let evaluation = try repo.evaluate(year: 2020)
+        #expect(evaluation.rows.map(\.score) == [0.5, 0, 1])
+        #expect(evaluation.rows.map(\.weight.thousandths) == [3000, 1500, 500])
+        // (3 × 0.5 + 1.5 × 0 + 0.5 × 1) ÷ 5 = 0.4; unweighted it would be 0.5.
+        let summary = try #require(evaluation.pairings.first)
+        #expect(summary.score == 0.4)
+        #expect(summary.grade == .fail)
+        #expect(summary.met == 1)
+
+        // Weighing the investment target more lifts the score: (3 × 0.5 + 1.5 × 0 + 10.5 × 1) ÷ 15 = 0.8.
+        try set("harbin-shenzhen", 2020, .investmentSignedYuan, 5 * Self.yi, weight: "10.5")
+        let reweighed = try #require(try repo.evaluate(year: 2020).pairings.first)
+        #expect(reweighed.score == 0.8)
+        #expect(reweighed.grade == .good)
+    }
+
+    @Test func aTargetScoresItsRatioCappedAtOneAndOneWhenTheTargetIsZero() throws {
+        let rows = [
+            Evaluation.Row(pairing: "a", metric: .projectsSigned, target: 10, actual: 15),   // overachieved: capped
+            Evaluation.Row(pairing: "a", metric: .projectsStarted, target: 0, actual: 0),    // target 0
+            Evaluation.Row(pairing: "a", metric: .cadresTrained, target: 0, actual: 7),
+            Evaluation.Row(pairing: "a", metric: .parksEstablished, target: 4, actual: 0),
+            Evaluation.Row(pairing: "a", metric: .investmentSignedYuan, target: 3 * Self.yi, actual: Self.yi),
+        ]
+        #expect(rows.map(\.score) == [1, 1, 1, 0, 1.0 / 3.0])
+        #expect(rows.map(\.ratio) == [1.5, nil, nil, 0, 1.0 / 3.0])
+        #expect(rows.map(\.met) == [true, true, true, false, false])
+        // Overachieving one target does not make up for another: (1 + 1 + 1 + 0 + 1/3) ÷ 5 = 0.6667.
+        let summary = try #require(Evaluation(year: 2020, rows: rows).pairings.first)
+        #expect(summary.score == 0.6667)
+        #expect(summary.grade == .pass)
+        let json = Evaluation(year: 2020, rows: [rows[0], rows[1]]).json.text()
+        #expect(json.contains(#""ratio":1.5,"met":true,"weight":1,"score":1}"#))
+        #expect(json.contains(#""ratio":null,"met":true,"weight":1,"score":1}"#))
+    }
+
+    @Test func gradesStartExactlyAtTheirThresholds() throws {
+        let cases: [(actual: Int64, grade: Grade)] = [
+            (10_000, .excellent), (9_000, .excellent), (8_999, .good), (7_500, .good), (7_499, .pass),
+            (6_000, .pass), (5_999, .fail), (0, .fail),
+        ]
+        for (actual, grade) in cases {
+            let evaluation = Evaluation(year: 2024, rows: [Evaluation.Row(pairing: "a", metric: .projectsSigned, target: 10_000, actual: actual)])
+            #expect(evaluation.pairings.map(\.grade) == [grade], "\(actual)")
+        }
+        #expect(Grade(score: 0.9) == .excellent)
+        #expect(Grade(score: 0.9.nextDown) == .good)
+        #expect(Grade(score: 0.75) == .good)
+        #expect(Grade(score: 0.75.nextDown) == .pass)
+        #expect(Grade(score: 0.6) == .pass)
+        #expect(Grade(score: 0.6.nextDown) == .fail)
+        #expect(Grade(score: .nan) == .fail)
+        #expect(Grade.allCases.map(\.lowestScore) == [0.9, 0.75, 0.6, 0])
+        #expect(Grade.allCases.map(\.labelZH) == ["优秀", "良好", "合格", "不合格"])
+        #expect(try Grade(parsing: "良好", field: "grade") == .good)
+    }
+
+    /// Means that are exactly 0.75 and 0.6 on paper come out a hair below in binary; the score is
+    /// rounded to four decimals before it is graded, so they earn the grade they deserve.
+    @Test func aMeanOnAThresholdEarnsItsGradeDespiteBinaryRounding() throws {
+        let threeQuarters = [
+            Evaluation.Row(pairing: "a", metric: .projectsSigned, target: 7, actual: 3, weight: try PlanWeight(parsing: "1")),
+            Evaluation.Row(pairing: "a", metric: .projectsStarted, target: 7, actual: 6, weight: try PlanWeight(parsing: "3")),
+        ]
+        let naiveThreeQuarters: Double = (1000 * (3.0 / 7) + 3000 * (6.0 / 7)) / 4000
+        #expect(naiveThreeQuarters < 0.75)
+        #expect(Evaluation(year: 2024, rows: threeQuarters).pairings.map(\.score) == [0.75])
+        #expect(Evaluation(year: 2024, rows: threeQuarters).pairings.map(\.grade) == [.good])
+        let threeFifths = [
+            Evaluation.Row(pairing: "a", metric: .projectsSigned, target: 14, actual: 1, weight: try PlanWeight(parsing: "1")),
+            Evaluation.Row(pairing: "a", metric: .projectsStarted, target: 21, actual: 20, weight: try PlanWeight(parsing: "1.5")),
+        ]
+        let naiveThreeFifths: Double = (1000 * (1.0 / 14) + 1500 * (20.0 / 21)) / 2500
+        #expect(naiveThreeFifths < 0.6)
+        #expect(Evaluation(year: 2024, rows: threeFifths).pairings.map(\.grade) == [.pass])
+    }
+
+    /// The issue's case: 辽宁省—江苏省 reached 83–100 % of each of its five targets, met one, and
+    /// scored 20 %. Graded, it scores near 89 %: good.
+    @Test func nearlyMeetingEveryTargetIsGoodNotTwentyPercent() throws {
+        for index in 1...5 {
+            let project = try repo.addProject(NewProject(pairing: "liaoning-jiangsu", task: "2.1", title: "辽苏项目 \(index)",
+                                                         planned: Money(parsing: "10亿"), date: Self.day("2024-03-01")))
+            if index <= 3 {
+                try repo.recordUpdate(NewProgressUpdate(date: Self.day("2024-06-01"), status: .started, completed: Money(parsing: "2亿")),
+                                      toProject: project.id)
+            }
+        }
+        try repo.addExchange(NewExchange(pairing: "liaoning-jiangsu", direction: .toEast, kind: .secondment, start: Self.day("2024-04-01"),
+                                         participants: 5))
+        try set("liaoning-jiangsu", 2024, .projectsSigned, 6)                      // 5 of 6: 83.33 %
+        try set("liaoning-jiangsu", 2024, .projectsStarted, 3)                     // 3 of 3: met
+        try set("liaoning-jiangsu", 2024, .investmentSignedYuan, 55 * Self.yi)     // 50亿 of 55亿: 90.91 %
+        try set("liaoning-jiangsu", 2024, .investmentCompletedYuan, 7 * Self.yi)   // 6亿 of 7亿: 85.71 %
+        try set("liaoning-jiangsu", 2024, .cadresSeconded, 6)                      // 5 of 6: 83.33 %
+        let evaluation = try repo.evaluate(year: 2024, pairing: "liaoning-jiangsu")
+        #expect(evaluation.rows.map(\.actual) == [5, 3, 50 * Self.yi, 6 * Self.yi, 5])
+        #expect(evaluation.rows.allSatisfy { $0.score >= 0.83 })
+        let summary = try #require(evaluation.pairings.first)
+        #expect(summary.met == 1)
+        #expect(summary.score == 0.8866)
+        #expect(summary.grade == .good)
+        let table = evaluation.table(catalogue: try repo.catalogue())
+        #expect(table.contains("88.66%"))
+        #expect(table.contains("良好"))
+        #expect(table.contains("✓ 达标"))
+        #expect(table.contains("✗ 未达标"))
+        #expect(!table.contains("达成"))
+        #expect(evaluation.table(.en, catalogue: try repo.catalogue()).contains("good"))
+    }
+
+    @Test func weightsAreReadExactlyAndBadOnesRefused() throws {
+        let accepted = ["1": 1000, "0.5": 500, " 2 ": 2000, "1.25": 1250, ".5": 500, "0.001": 1, "1000": 1_000_000, "+3": 3000,
+                        "1,000": 1_000_000, "2.500": 2500]
+        for (text, thousandths) in accepted {
+            #expect(try PlanWeight(parsing: text).thousandths == Int64(thousandths), "\(text)")
+        }
+        #expect(try PlanWeight(parsing: "0.5").description == "0.5")
+        #expect(try PlanWeight(parsing: "2.500").description == "2.5")
+        for text in ["0", "0.000", "-1", "-0.5", "0.0001", "1.2345", "1000.001", "1001", "99999999999999999999", "NaN", "nan", "inf",
+                     "1e3", "abc", "", " ", "二", "１", "0x10", "1.5.2", "1/2", "50%", "1 000"] {
+            let error = #expect(throws: DuikouError.self, "\(text)") { try PlanWeight(parsing: text, field: "--weight") }
+            #expect(error?.code == .invalidInput, "\(text)")
+            #expect(error?.field == "--weight", "\(text)")
+        }
+        #expect(throws: DuikouError.self) { try PlanWeight(thousandths: 0) }
+        #expect(throws: DuikouError.self) { try PlanWeight(thousandths: 1_000_001) }
+        #expect(try PlanWeight(thousandths: 1).description == "0.001")
+    }
+
+    @Test func aTargetSetAgainKeepsItsWeightUnlessGivenOne() throws {
+        let first = try set("jilin-zhejiang", 2024, .projectsSigned, 10, weight: "2")
+        #expect(first.weight.thousandths == 2000)
+        let again = try set("jilin-zhejiang", 2024, .projectsSigned, 12)
+        #expect(again.revision == 2)
+        #expect(again.weight.thousandths == 2000)
+        // A new weight alone is a new revision; the same target and weight change nothing.
+        let reweighed = try set("jilin-zhejiang", 2024, .projectsSigned, 12, weight: "0.5")
+        #expect(reweighed.revision == 3)
+        #expect(reweighed.previous == 12)
+        let entries = try repo.history().count
+        #expect(try set("jilin-zhejiang", 2024, .projectsSigned, 12, weight: "0.500").revision == 3)
+        #expect(try set("jilin-zhejiang", 2024, .projectsSigned, 12).revision == 3)
+        #expect(try repo.history().count == entries)
+        #expect(try repo.planTargets(revisions: true).map(\.weight.description) == ["2", "2", "0.5"])
+        #expect(try repo.history().last?.summary == "2024 projects_signed: 12, weight 0.5 (was 12, weight 2)")
+        // A new target without a weight weighs 1.
+        #expect(try set("jilin-zhejiang", 2024, .projectsStarted, 1).weight == .one)
+        #expect(try repo.evaluate(year: 2024).rows.map(\.weight.description) == ["0.5", "1"])
+    }
+
+    @Test func theDatabaseRefusesAWeightOutsideItsRange() throws {
+        for weight in [0, -1000, 1_000_001] {
+            #expect(code {
+                try repo.rawWrite { connection, _ in
+                    try connection.run("""
+                        INSERT INTO plan_target (pairing_id, year, metric, seq, target, weight_thousandths, set_at)
+                        VALUES ('jilin-zhejiang', 2024, 'projects_signed', 1, 1, ?, '2024-01-01T00:00:00.000Z')
+                        """, [.integer(Int64(weight))])
+                    return ((), nil)
+                }
+            } == .constraint)
+        }
+        #expect(try repo.planTargets().isEmpty)
+    }
+
+    /// A database from before V010: its targets keep their revisions and weigh 1, the table keeps
+    /// its index and append-only triggers, and the metrics by direction are accepted.
+    @Test func targetsOfADatabaseFromBeforeWeightsWeighOne() throws {
+        let old = try TemporaryDatabase()
+        let beforeWeights = DuikouMigrations.all.filter { $0.version < 10 }
+        do {
+            let connection = try SQLiteConnection(path: old.path, readOnly: false)
+            try connection.execute("PRAGMA foreign_keys = ON")
+            try Migrator(migrations: beforeWeights).migrate(connection, from: 0, readOnly: false)
+            try connection.transaction(immediate: true) {
+                let insert = "INSERT INTO plan_target (pairing_id, year, metric, seq, target, set_at) VALUES (?, 2024, ?, ?, ?, ?)"
+                try connection.run(insert, [.text("jilin-zhejiang"), .text("projects_signed"), .integer(1), .integer(10), .text("2024-01-01T23:30:00.000Z")])
+                try connection.run(insert, [.text("jilin-zhejiang"), .text("projects_signed"), .integer(2), .integer(12), .text("2024-02-01T08:00:00.000Z")])
+                try connection.run(insert, [.text("harbin-shenzhen"), .text("cadres_trained"), .integer(1), .integer(0), .text("2024-03-01T16:00:00.000Z")])
+            }
+        }
+        let repo = try old.open()
+        #expect(try repo.rawRead { try $0.queryFirst("PRAGMA user_version") { $0.int(0) } } == DuikouMigrations.all.last?.version)
+        let targets = try repo.planTargets(revisions: true)
+        #expect(targets.map(\.pairing) == ["jilin-zhejiang", "jilin-zhejiang", "harbin-shenzhen"])
+        #expect(targets.map(\.target) == [10, 12, 0])
+        #expect(targets.map(\.revision) == [1, 2, 1])
+        #expect(targets.map(\.weight) == [.one, .one, .one])
+        #expect(targets.map(\.setAt) == ["2024-01-02T07:30:00.000+08:00", "2024-02-01T16:00:00.000+08:00", "2024-03-02T00:00:00.000+08:00"])
+        #expect(try repo.evaluate(year: 2024).pairings.map(\.score) == [0, 1])
+        #expect(try repo.rawRead { try $0.queryFirst("SELECT count(*) FROM sqlite_schema WHERE name = 'plan_target_by_year'") { $0.int(0) } } == 1)
+        #expect(code {
+            try repo.rawWrite { connection, _ in
+                try connection.run("UPDATE plan_target SET weight_thousandths = 2000")
+                return ((), nil)
+            }
+        } == .constraint)
+        let split = try repo.setTarget(NewPlanTarget(pairing: "jilin-zhejiang", year: 2024, metric: .cadresSecondedToNortheast, target: 3,
+                                                     weight: PlanWeight(parsing: "0.25")))
+        #expect(split.weight.thousandths == 250)
+        #expect(try repo.planTargets(pairing: "jilin-zhejiang").map(\.metric) == [.projectsSigned, .cadresSecondedToNortheast])
+        #expect(try repo.check().problems.isEmpty)
     }
 
     // MARK: - Targets
@@ -202,8 +429,9 @@ import Testing
     // MARK: - Fixture
 
     @discardableResult
-    private func set(_ pairing: String, _ year: Int, _ metric: PlanMetric, _ target: Int64) throws -> PlanTarget {
-        try repo.setTarget(NewPlanTarget(pairing: pairing, year: year, metric: metric, target: target))
+    private func set(_ pairing: String, _ year: Int, _ metric: PlanMetric, _ target: Int64, weight: String? = nil) throws -> PlanTarget {
+        try repo.setTarget(NewPlanTarget(pairing: pairing, year: year, metric: metric, target: target,
+                                         weight: weight.map { try PlanWeight(parsing: $0) }))
     }
 
     private func code<T>(_ body: () throws -> T) -> DuikouError.Code? {
@@ -256,5 +484,6 @@ import Testing
         try repo.addExchange(NewExchange(pairing: parent, direction: .toEast, kind: .secondment, start: day("2021-01-01")))
         try repo.addExchange(NewExchange(pairing: "foshan-jiamusi", direction: .toEast, kind: .training, start: day("2020-06-01"), participants: 40))
         try repo.addExchange(NewExchange(pairing: parent, direction: .toEast, kind: .training, start: day("2019-12-31"), participants: 30))
+        try repo.addExchange(NewExchange(pairing: parent, direction: .toNortheast, kind: .training, start: day("2020-10-01"), participants: 25))
     }
 }

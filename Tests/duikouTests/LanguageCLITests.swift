@@ -31,7 +31,7 @@ import Testing
             (["tasks"], ["推进体制机制创新"], ["Institutional and mechanism innovation"]),
             (["progress", "--by", "pairing"], ["哈尔滨市—深圳市", "签约"], ["Harbin–Shenzhen", "signed"]),
             (["plan", "list"], ["哈尔滨市—深圳市", "签约项目数"], ["Harbin–Shenzhen", "Projects signed"]),
-            (["evaluate", "--year", "2024"], ["哈尔滨市—深圳市", "签约项目数", "未达成"], ["Harbin–Shenzhen", "Projects signed", "not met"]),
+            (["evaluate", "--year", "2024"], ["哈尔滨市—深圳市", "签约项目数", "未达标"], ["Harbin–Shenzhen", "Projects signed", "not met"]),
             (["history"], ["新增", "设定目标"], ["add", "plan"]),
         ]
     }

@@ -24,9 +24,9 @@ import Testing
 
         let first = cli.duikou(["plan", "set", "--pairing", "liaoning-jiangsu", "--year", "2024", "--metric", "investment_signed_yuan", "--target", "30亿"])
         #expect(first.status == 0, "\(first)")
-        #expect(first.stdout == "liaoning-jiangsu  2024  investment_signed_yuan  3000000000\n")
+        #expect(first.stdout == "liaoning-jiangsu  2024  investment_signed_yuan  3000000000  weight 1\n")
         let replaced = cli.duikou(["plan", "set", "--pairing", "liaoning-jiangsu", "--year", "2024", "--metric", "investment_signed_yuan", "--target", "40亿"])
-        #expect(replaced.stdout == "liaoning-jiangsu  2024  investment_signed_yuan  4000000000 (was 3000000000)\n")
+        #expect(replaced.stdout == "liaoning-jiangsu  2024  investment_signed_yuan  4000000000 (was 3000000000)  weight 1\n")
         #expect(cli.duikou(["plan", "set", "--pairing", "liaoning-jiangsu", "--year", "2024", "--metric", "开工项目数", "--target", "1"]).status == 0)
         #expect(cli.duikou(["plan", "set", "--pairing", "liaoning-jiangsu", "--year", "2024", "--metric", "projects-signed", "--target", "3"]).status == 0)
 
@@ -36,6 +36,8 @@ import Testing
         #expect(list[2]["revision"] as? Int == 2)
         #expect(list[2]["previous"] as? Int == 3_000_000_000)
         #expect(list[0]["pairing_name"] as? String == "辽宁省—江苏省")
+        #expect(list.map { $0["weight"] as? Int } == [1, 1, 1])
+        #expect((list[0]["set_at"] as? String)?.hasSuffix("+08:00") == true)
         let revisions = try cli.duikou(["plan", "list", "--revisions", "--year", "2024", "--format", "json"]).jsonRows()
         #expect(revisions.count == 4)
         #expect(try cli.duikou(["plan", "list", "--year", "2025", "--format", "json"]).jsonRows().isEmpty)
@@ -53,19 +55,80 @@ import Testing
         #expect(pairings.count == 1)
         #expect(pairings[0]["metrics"] as? Int == 3)
         #expect(pairings[0]["met"] as? Int == 1)
-        #expect(pairings[0]["score"] as? Double == 0.3333)
+        // Scores 2/3, 1 and 35亿/40亿: their mean is 0.8472, good, where counting targets met gave 1/3.
+        #expect(rows.map { $0["score"] as? Double } == [0.6667, 1, 0.875])
+        #expect(rows.map { $0["weight"] as? Int } == [1, 1, 1])
+        #expect(pairings[0]["score"] as? Double == 0.8472)
+        #expect(pairings[0]["grade"] as? String == "good")
 
         let zh = cli.duikou(["evaluate", "--year", "2024"])
         #expect(zh.stdout.contains("辽宁省—江苏省"))
         #expect(zh.stdout.contains("签约投资额"))
-        #expect(zh.stdout.contains("✗ 未达成"))
+        #expect(zh.stdout.contains("✗ 未达标"))
+        #expect(zh.stdout.contains("✓ 达标"))
+        #expect(!zh.stdout.contains("达成"))
+        #expect(zh.stdout.contains("84.72%"))
+        #expect(zh.stdout.contains("良好"))
         let en = cli.duikou(["evaluate", "--year", "2024", "--lang", "en"])
         #expect(en.stdout.contains("Liaoning"))
         #expect(en.stdout.contains("Investment signed"))
         #expect(!en.stdout.contains("签约投资额"))
+        #expect(en.stdout.contains("good"))
+        #expect(!en.stdout.contains("良好"))
         let csv = try cli.duikou(["evaluate", "--year", "2024", "--format", "csv"]).csvRecords()
-        #expect(csv.first == ["pairing", "metric", "target", "actual", "ratio", "met"])
+        #expect(csv.first == ["pairing", "metric", "target", "actual", "ratio", "met", "weight", "score"])
+        #expect(csv.dropFirst().map { $0[6] } == ["1", "1", "1"])
+        #expect(csv.dropFirst().map { $0[7] } == ["0.6667", "1", "0.875"])
         #expect(csv.count == 4)
+    }
+
+    @Test func weightsAreSetListedAndWeighTheScore() throws {
+        _ = try addProject("jilin-zhejiang", "signed", "2024-05-01", planned: "10亿")
+        let base = ["plan", "set", "--pairing", "jilin-zhejiang", "--year", "2024"]
+        let heavy = cli.duikou(base + ["--metric", "projects_signed", "--target", "2", "--weight", "3"])
+        #expect(heavy.stdout == "jilin-zhejiang  2024  projects_signed  2  weight 3\n", "\(heavy)")
+        #expect(cli.duikou(base + ["--metric", "签约投资额", "--target", "10亿", "--weight", "0.5"]).status == 0)
+        #expect(cli.duikou(base + ["--metric", "cadres-trained-to-northeast", "--target", "0", "--weight", "1.25"]).status == 0)
+
+        let list = try cli.duikou(["plan", "list", "--format", "json"]).jsonRows()
+        #expect(list.map { $0["metric"] as? String } == ["projects_signed", "investment_signed_yuan", "cadres_trained_to_northeast"])
+        #expect(list.map { $0["weight"] as? Double } == [3, 0.5, 1.25])
+        let table = cli.duikou(["plan", "list"])
+        #expect(table.stdout.contains("权重"))
+        #expect(table.stdout.contains("1.25"))
+        #expect(table.stdout.contains("赴东北培训干部"))
+
+        // Setting a target again without --weight keeps its weight.
+        let again = cli.duikou(base + ["--metric", "projects_signed", "--target", "1"])
+        #expect(again.stdout == "jilin-zhejiang  2024  projects_signed  1 (was 2)  weight 3\n", "\(again)")
+
+        // Scores 1 (weight 3), 1 (0.5) and 1 (1.25, a target of 0): excellent.
+        let object = try cli.duikou(["evaluate", "--year", "2024", "--format", "json"]).jsonObject()
+        let rows = try #require(object["rows"] as? [[String: Any]])
+        #expect(rows.map { $0["weight"] as? Double } == [3, 0.5, 1.25])
+        let pairings = try #require(object["pairings"] as? [[String: Any]])
+        #expect(pairings.first?["score"] as? Double == 1)
+        #expect(pairings.first?["grade"] as? String == "excellent")
+
+        // A heavier target missed weighs the score down: (5 × 0.5 + 3 × 1 + 0.5 × 1 + 1.25 × 1) ÷ 9.75 = 0.7436, pass.
+        #expect(cli.duikou(base + ["--metric", "projects_started", "--target", "2", "--weight", "5"]).status == 0)
+        #expect(cli.duikou(["project", "update", try #require(try cli.projects().first?["id"] as? String), "--date", "2024-06-01",
+                            "--status", "started"]).status == 0)
+        let graded = try #require(try cli.duikou(["evaluate", "--year", "2024", "--format", "json"]).jsonObject()["pairings"] as? [[String: Any]])
+        #expect(graded.first?["score"] as? Double == 0.7436)
+        #expect(graded.first?["grade"] as? String == "pass")
+        #expect(cli.duikou(["evaluate", "--year", "2024"]).stdout.contains("合格"))
+    }
+
+    @Test func badWeightsAreRefusedWithTheFieldNamedAndNothingWritten() throws {
+        let base = ["plan", "set", "--pairing", "liaoning-jiangsu", "--year", "2024", "--metric", "projects_signed", "--target", "3"]
+        for weight in ["0", "0.0", "-1", "-0.5", "NaN", "nan", "inf", "1e3", "abc", "二", "", "1001", "99999999999999999999", "0.0001",
+                       "1,5", "½", "1\n2", "'; DROP TABLE plan_target; --"] {
+            expectRefusal(cli.duikou(base + ["--weight", weight]), 65, mentions: ["--weight"])
+        }
+        #expect(cli.duikou(base + ["--weight"]).status == 64)
+        #expect(try cli.duikou(["plan", "list", "--revisions", "--format", "json"]).jsonRows().isEmpty)
+        #expect(try cli.duikou(["history", "--format", "json"]).jsonRows().isEmpty)
     }
 
     @Test func aYearWithoutTargetsIsAnEmptyResultNotAnError() throws {
@@ -137,6 +200,46 @@ import Testing
         let table = cli.duikou(["history", "--lang", "en"])
         #expect(table.stdout.contains("What changed"))
         #expect(table.stdout.contains("李娜"))
+    }
+
+    /// Days are Beijing days: a change recorded at 07:30 in Beijing (23:30 UTC the day before) is
+    /// listed from that Beijing day on, and every printed time carries its offset.
+    @Test func historyDaysAndPrintedTimesAreChinaStandardTime() throws {
+        #expect(cli.duikou(["tasks"]).status == 0)
+        try SQLiteFile.execute(cli.db, """
+            INSERT INTO audit_event (at, actor, command, action, record_kind, record_id, summary) VALUES
+                ('2026-11-30T15:59:59.999Z', '张伟', 'park add', 'add', 'park', NULL, 'late on 30 November'),
+                ('2026-11-30T23:30:00.000Z', '张伟', 'park add', 'add', 'park', NULL, 'early on 1 December');
+            """)
+        let since = try cli.duikou(["history", "--since", "2026-12-01", "--format", "json"]).jsonRows()
+        #expect(since.map { $0["summary"] as? String } == ["early on 1 December"])
+        #expect(since.first?["at"] as? String == "2026-12-01T07:30:00.000+08:00")
+        let before = try cli.duikou(["history", "--since", "2026-11-30", "--format", "json"]).jsonRows()
+        #expect(before.map { $0["at"] as? String } == ["2026-11-30T23:59:59.999+08:00", "2026-12-01T07:30:00.000+08:00"])
+        let all = try cli.duikou(["history", "--format", "json"]).jsonRows()
+        #expect(all.count == 2)
+        #expect(all.allSatisfy { ($0["at"] as? String)?.hasSuffix("+08:00") == true })
+        let table = cli.duikou(["history", "--since", "2026-12-01"])
+        #expect(table.stdout.contains("2026-12-01T07:30:00.000+08:00"))
+        #expect(table.stdout.contains("北京时间"))
+        #expect(cli.duikou(["history", "--since", "2026-12-01", "--format", "csv"]).stdout.contains("2026-12-01T07:30:00.000+08:00"))
+    }
+
+    /// "Today" is the Beijing date whatever the machine's time zone, and `recorded_at` carries its offset.
+    @Test func todayAndRecordedTimesAreChinaStandardTime() throws {
+        let beijing = { Date(timeIntervalSinceNow: 8 * 3600).formatted(Date.ISO8601FormatStyle().year().month().day()) }
+        let start = beijing()
+        for zone in ["America/Los_Angeles", "Pacific/Kiritimati", "UTC"] {
+            let added = cli.run(["project", "add", "--pairing", "harbin-shenzhen", "--task", "2.2", "--title", "项目 \(zone)", "--db", cli.db],
+                                environment: ["TZ": zone])
+            #expect(added.status == 0, "\(added)")
+            let shown = try cli.show(added.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+            #expect([start, beijing()].contains(shown["status_date"] as? String ?? ""), "\(zone): \(shown)")
+            let history = try #require(shown["history"] as? [[String: Any]])
+            let recorded = try #require(history.first?["recorded_at"] as? String)
+            #expect(recorded.hasSuffix("+08:00") && recorded.count == 29, "\(recorded)")
+            #expect([start, beijing()].contains(String(recorded.prefix(10))), "\(recorded)")
+        }
     }
 
     @Test func readOnlyRefusesATargetAndLeavesTheFileAlone() throws {

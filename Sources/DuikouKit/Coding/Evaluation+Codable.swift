@@ -31,11 +31,12 @@ extension Evaluation: Codable {
 extension Evaluation.Row: Codable {
     /// The JSON keys of a target's row, in the order `duikou evaluate` prints them.
     enum CodingKeys: String, CodingKey {
-        case pairing, metric, target, actual, ratio, met
+        case pairing, metric, target, actual, ratio, met, weight, score
     }
 
     /// Writes the row as `duikou evaluate --format json` prints it: `ratio` rounded to four
-    /// decimals (`null` when the target is 0) and `met`.
+    /// decimals (`null` when the target is 0), `met`, the `weight` and the `score` rounded to four
+    /// decimals.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(pairing, forKey: .pairing)
@@ -44,12 +45,16 @@ extension Evaluation.Row: Codable {
         try container.encode(actual, forKey: .actual)
         try container.encodeOrNull(Ratio.exact(ratio), forKey: .ratio)
         try container.encode(met, forKey: .met)
+        try container.encode(weight, forKey: .weight)
+        try container.encodeOrNull(Ratio.exact(score), forKey: .score)
     }
 
-    /// Reads a row as ``encode(to:)`` writes it. `ratio` and `met` follow from the target and the
-    /// actual figure and are not read.
+    /// Reads a row as ``encode(to:)`` writes it. `ratio`, `met` and `score` follow from the target
+    /// and the actual figure and are not read; a missing `weight` (as written before weights
+    /// existed) is 1.
     ///
-    /// - Throws: `DecodingError` for a missing or malformed field and a negative target.
+    /// - Throws: `DecodingError` for a missing or malformed field, a negative target and a weight
+    ///   ``PlanWeight`` refuses.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         pairing = try container.decodeText(forKey: .pairing)
@@ -57,33 +62,39 @@ extension Evaluation.Row: Codable {
         target = try container.decode(Int64.self, forKey: .target)
         guard target >= 0 else { throw container.refusal(.target, "\(target) is negative") }
         actual = try container.decode(Int64.self, forKey: .actual)
+        weight = try container.decodeIfPresent(PlanWeight.self, forKey: .weight) ?? .one
     }
 }
 
 extension Evaluation.PairingScore: Codable {
     /// The JSON keys of a pairing's summary, in the order `duikou evaluate` prints them.
     enum CodingKeys: String, CodingKey {
-        case pairing, metrics, met, score
+        case pairing, metrics, met, score, grade
     }
 
-    /// Writes the summary as `duikou evaluate --format json` prints it, `score` rounded to four decimals.
+    /// Writes the summary as `duikou evaluate --format json` prints it: `score`, the weighted mean
+    /// of the targets' scores rounded to four decimals, and the `grade` it earns.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(pairing, forKey: .pairing)
         try container.encode(metrics, forKey: .metrics)
         try container.encode(met, forKey: .met)
         try container.encodeOrNull(Ratio.exact(score), forKey: .score)
+        try container.encode(grade, forKey: .grade)
     }
 
-    /// Reads a summary as ``encode(to:)`` writes it; `score` follows from the counts and is not read.
+    /// Reads a summary as ``encode(to:)`` writes it; `grade` follows from the score and is not read.
     ///
-    /// - Throws: `DecodingError` for a missing or malformed field, a negative count and more
-    ///   targets met than set.
+    /// - Throws: `DecodingError` for a missing or malformed field, a negative count, more
+    ///   targets met than set and a score outside 0…1.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         pairing = try container.decodeText(forKey: .pairing)
         metrics = try container.decodeCount(forKey: .metrics)
         met = try container.decodeCount(forKey: .met)
         guard met <= metrics else { throw container.refusal(.met, "\(met) is more than the \(metrics) targets") }
+        let score = try container.decode(Double.self, forKey: .score)
+        guard (0...1).contains(score) else { throw container.refusal(.score, "\(score) is outside 0…1") }
+        self.score = Evaluation.PairingScore.rounded(score)
     }
 }

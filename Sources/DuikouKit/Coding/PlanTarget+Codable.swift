@@ -6,7 +6,7 @@ extension PlanTarget: Codable {
     enum CodingKeys: String, CodingKey {
         case pairing
         case pairingName = "pairing_name"
-        case year, metric, target, revision, previous
+        case year, metric, target, weight, revision, previous
         case setAt = "set_at"
     }
 
@@ -18,15 +18,17 @@ extension PlanTarget: Codable {
         try container.encode(year, forKey: .year)
         try container.encode(metric, forKey: .metric)
         try container.encode(target, forKey: .target)
+        try container.encode(weight, forKey: .weight)
         try container.encode(revision, forKey: .revision)
         try container.encodeOrNull(previous, forKey: .previous)
         try container.encode(setAt, forKey: .setAt)
     }
 
-    /// Reads a target as ``encode(to:)`` writes it; a `pairing_name`, if present, is ignored.
+    /// Reads a target as ``encode(to:)`` writes it; a `pairing_name`, if present, is ignored, and a
+    /// missing `weight` (as written before weights existed) is 1.
     ///
     /// - Throws: `DecodingError` for a missing or malformed field, a year outside
-    ///   ``NewPlanTarget/years``, a negative target and a revision below 1.
+    ///   ``NewPlanTarget/years``, a negative target, a weight ``PlanWeight`` refuses and a revision below 1.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         pairing = try container.decodeText(forKey: .pairing)
@@ -37,6 +39,7 @@ extension PlanTarget: Codable {
         metric = try container.decode(PlanMetric.self, forKey: .metric)
         target = try container.decode(Int64.self, forKey: .target)
         guard target >= 0 else { throw container.refusal(.target, "\(target) is negative") }
+        weight = try container.decodeIfPresent(PlanWeight.self, forKey: .weight) ?? .one
         revision = try container.decode(Int.self, forKey: .revision)
         guard revision >= 1 else { throw container.refusal(.revision, "\(revision) is not a revision, which counts from 1") }
         previous = try container.decodeIfPresent(Int64.self, forKey: .previous)

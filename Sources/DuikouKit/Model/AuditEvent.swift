@@ -37,7 +37,8 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable {
 public struct AuditEvent: Sendable, Hashable {
     /// The entry's number; entries are numbered in the order they were written.
     public let seq: Int64
-    /// When the change was written (UTC, ISO 8601).
+    /// When the change was written: ISO 8601 in China Standard Time with its offset, such as
+    /// `2026-12-01T00:15:02.123+08:00` (the log stores UTC).
     public let at: String
     /// Who made it.
     public let actor: String

@@ -43,11 +43,21 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(unchecked: year, month, day)
     }
 
-    /// Today's date in the local time zone.
-    public static func today() -> LocalDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-        return LocalDate(unchecked: parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    /// Today's date in China Standard Time (UTC+8), whatever the machine's time zone: a change
+    /// made in Beijing at 07:30 is dated that day, not the day before as in UTC.
+    public static func today() -> LocalDate { today(at: Date()) }
+
+    /// The date in China Standard Time at an instant.
+    ///
+    /// China Standard Time is UTC+8 all year (China has no daylight saving time), so the date is
+    /// computed from the instant plus eight hours, without the machine's time-zone database.
+    static func today(at instant: Date) -> LocalDate {
+        let seconds = Int64((instant.timeIntervalSince1970).rounded(.down)) + chinaStandardTimeOffset
+        return LocalDate(daysSinceEpoch: seconds >= 0 ? seconds / 86_400 : (seconds + 1) / 86_400 - 1)
     }
+
+    /// China Standard Time's offset from UTC, in seconds.
+    static let chinaStandardTimeOffset: Int64 = 8 * 3600
 
     init(unchecked year: Int, _ month: Int, _ day: Int) {
         self.year = year

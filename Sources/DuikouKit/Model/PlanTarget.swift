@@ -15,10 +15,18 @@ public enum PlanMetric: String, Sendable, Hashable, CaseIterable {
     case investmentCompletedYuan = "investment_completed_yuan"
     /// Parks established in the year.
     case parksEstablished = "parks_established"
-    /// Seconded persons (人) whose secondment starts in the year.
+    /// Seconded persons (人) whose secondment starts in the year, in both directions.
     case cadresSeconded = "cadres_seconded"
-    /// Training participants (人次) of batches starting in the year.
+    /// Seconded persons (人) whose secondment to the East (`to-east`) starts in the year.
+    case cadresSecondedToEast = "cadres_seconded_to_east"
+    /// Seconded persons (人) whose secondment to the Northeast (`to-northeast`) starts in the year.
+    case cadresSecondedToNortheast = "cadres_seconded_to_northeast"
+    /// Training participants (人次) of batches starting in the year, in both directions.
     case cadresTrained = "cadres_trained"
+    /// Training participants (人次) of batches in the East (`to-east`) starting in the year.
+    case cadresTrainedToEast = "cadres_trained_to_east"
+    /// Training participants (人次) of batches in the Northeast (`to-northeast`) starting in the year.
+    case cadresTrainedToNortheast = "cadres_trained_to_northeast"
 
     /// Whether targets and actual figures are amounts of money (yuan) rather than counts.
     public var isMoney: Bool { self == .investmentSignedYuan || self == .investmentCompletedYuan }
@@ -33,7 +41,11 @@ public enum PlanMetric: String, Sendable, Hashable, CaseIterable {
         case .investmentCompletedYuan: "完成投资额"
         case .parksEstablished: "新建合作园区数"
         case .cadresSeconded: "互派挂职干部"
+        case .cadresSecondedToEast: "赴东部挂职干部"
+        case .cadresSecondedToNortheast: "赴东北挂职干部"
         case .cadresTrained: "培训干部"
+        case .cadresTrainedToEast: "赴东部培训干部"
+        case .cadresTrainedToNortheast: "赴东北培训干部"
         }
     }
 
@@ -47,7 +59,11 @@ public enum PlanMetric: String, Sendable, Hashable, CaseIterable {
         case .investmentCompletedYuan: "Investment completed"
         case .parksEstablished: "Parks established"
         case .cadresSeconded: "Cadres seconded"
+        case .cadresSecondedToEast: "Cadres seconded to the East"
+        case .cadresSecondedToNortheast: "Cadres seconded to the Northeast"
         case .cadresTrained: "Cadres trained"
+        case .cadresTrainedToEast: "Cadres trained in the East"
+        case .cadresTrainedToNortheast: "Cadres trained in the Northeast"
         }
     }
 
@@ -79,7 +95,7 @@ public enum PlanMetric: String, Sendable, Hashable, CaseIterable {
         if isMoney { return try Money(parsing: text, field: field).yuan }
         let trimmed = text.trimmingSpaces()
         guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
-            throw DuikouError.invalid(field, text, "is not a whole number of 0 or more (\(rawValue) counts \(isPersons ? "persons" : "records"))")
+            throw DuikouError.invalid(field, text, "is not a whole number of 0 or more (\(rawValue) counts \(counted))")
         }
         guard let count = Int64(trimmed) else {
             throw DuikouError.invalid(field, text, "is too large")
@@ -87,7 +103,14 @@ public enum PlanMetric: String, Sendable, Hashable, CaseIterable {
         return count
     }
 
-    private var isPersons: Bool { self == .cadresSeconded || self == .cadresTrained }
+    /// What a count of the metric counts, in the words of an error message.
+    private var counted: String {
+        switch self {
+        case .cadresSeconded, .cadresSecondedToEast, .cadresSecondedToNortheast: "persons"
+        case .cadresTrained, .cadresTrainedToEast, .cadresTrainedToNortheast: "person-times"
+        default: "records"
+        }
+    }
 }
 
 /// A target to set in a pairing's annual work plan.
@@ -103,9 +126,20 @@ public struct NewPlanTarget: Sendable, Hashable {
     public var metric: PlanMetric
     /// The target: yuan for investment metrics, else a count.
     public var target: Int64
+    /// How much the target counts in the pairing's score; `nil` keeps the weight of the target in
+    /// force, or gives a new target the weight 1.
+    public var weight: PlanWeight?
 
     /// Creates a target, refusing a year outside 2000–2100 and a negative target.
-    public init(pairing: String, year: Int, metric: PlanMetric, target: Int64) throws {
+    ///
+    /// - Parameters:
+    ///   - pairing: the pairing whose plan it is.
+    ///   - year: the calendar year, 2000–2100.
+    ///   - metric: what is counted.
+    ///   - target: yuan for investment metrics, else a count of 0 or more.
+    ///   - weight: how much the target counts in the pairing's score; `nil` keeps the weight of the
+    ///     target in force, or gives a new target ``PlanWeight/one``.
+    public init(pairing: String, year: Int, metric: PlanMetric, target: Int64, weight: PlanWeight? = nil) throws {
         guard Self.years.contains(year) else {
             throw DuikouError.invalid("year", String(year), "is outside \(Self.years.lowerBound)–\(Self.years.upperBound)")
         }
@@ -116,6 +150,7 @@ public struct NewPlanTarget: Sendable, Hashable {
         self.year = year
         self.metric = metric
         self.target = target
+        self.weight = weight
     }
 }
 
@@ -131,8 +166,11 @@ public struct PlanTarget: Sendable, Hashable {
     public let target: Int64
     /// Which setting this is: 1 for the first, 2 once it has been replaced once, and so on.
     public let revision: Int
+    /// How much the target counts in the pairing's score.
+    public let weight: PlanWeight
     /// The target this one replaced, if any.
     public let previous: Int64?
-    /// When it was set (UTC, ISO 8601).
+    /// When it was set: ISO 8601 in China Standard Time with its offset, such as
+    /// `2026-12-01T00:15:02.123+08:00`.
     public let setAt: String
 }

@@ -120,7 +120,8 @@ public struct ProgressUpdate: Sendable, Hashable {
     public let completed: Money
     /// A note.
     public let note: String?
-    /// When the update was recorded, ISO 8601 in UTC.
+    /// When the update was recorded: ISO 8601 in China Standard Time with its offset, such as
+    /// `2026-12-01T00:15:02.123+08:00`.
     public let recordedAt: String
 }
 

@@ -318,35 +318,44 @@ struct ReportPage {
             let text = report.year.map { t("\($0)年未设定年度目标。", "No targets set for \($0).") } ?? t("未设定年度目标。", "No targets set.")
             return Section(id: "plan", title: title, body: empty(text))
         }
-        var pairings: [String] = []
-        for row in rows where !pairings.contains(row.pairing) { pairings.append(row.pairing) }
-        let scores = pairings.map { pairing in
-            let own = rows.filter { $0.pairing == pairing }
-            return (met: own.filter(\.met).count, count: own.count)
-        }
+        let scores = Evaluation.scores(rows)
         let metCount = rows.filter(\.met).count
         let chart = BarChart(
-            id: "plan", title: title, categories: pairings.map(pairingName),
+            id: "plan", title: title, categories: scores.map { pairingName($0.pairing) },
             series: [ChartSeries(
-                name: t("达标目标占比", "Share of targets met"), fill: .dark,
-                values: scores.map { Double($0.met) * 100 / Double(max(1, $0.count)) },
-                labels: scores.map { t("\($0.met)/\($0.count) 项达标", "\($0.met) of \($0.count) met") })],
-            axisTitle: "%", reference: (100, t("全部达标", "all met")))
+                name: t("加权得分", "Weighted score"), fill: .dark,
+                values: scores.map { $0.score * 100 },
+                labels: scores.map { "\(Evaluation.percent($0.score)) \($0.grade.label(language))" })],
+            axisTitle: "%", reference: (Grade.pass.lowestScore * 100, t("合格线", "pass mark")))
         let mark = { (met: Bool) -> HTMLCell in
             HTMLCell(html: met ? "<span class=\"met\">✓ \(escape(t("达标", "met")))</span>" : "<span class=\"unmet\">✗ \(escape(t("未达标", "not met")))</span>")
         }
         let table = HTMLTable(
             columns: [.init(title: t("对口合作关系", "Pairing")), .init(title: t("指标", "Metric")),
                       .init(title: t("目标", "Target"), numeric: true), .init(title: t("实际", "Actual"), numeric: true),
-                      .init(title: t("完成率", "Ratio"), numeric: true), .init(title: t("是否达标", "Met"))],
+                      .init(title: t("完成率", "Ratio"), numeric: true), .init(title: t("是否达标", "Met")),
+                      .init(title: t("权重", "Weight"), numeric: true), .init(title: t("得分", "Score"), numeric: true)],
             rows: rows.map {
                 [HTMLCell(pairingName($0.pairing)), HTMLCell($0.metric.label(language)),
                  HTMLCell($0.metric.valueText($0.target, language)),
-                 HTMLCell($0.metric.valueText($0.actual, language)), HTMLCell(percent($0.ratio)), mark($0.met)]
+                 HTMLCell($0.metric.valueText($0.actual, language)), HTMLCell(percent($0.ratio)), mark($0.met),
+                 HTMLCell($0.weight.description), HTMLCell(Evaluation.percent($0.score))]
             })
+        let grades = HTMLTable(
+            columns: [.init(title: t("对口合作关系", "Pairing")), .init(title: t("指标数", "Targets"), numeric: true),
+                      .init(title: t("达标数", "Met"), numeric: true), .init(title: t("加权得分", "Weighted score"), numeric: true),
+                      .init(title: t("等级", "Grade"))],
+            rows: scores.map {
+                [HTMLCell(pairingName($0.pairing)), HTMLCell(String($0.metrics)), HTMLCell(String($0.met)),
+                 HTMLCell(Evaluation.percent($0.score)), HTMLCell($0.grade.label(language))]
+            }, compact: true)
         let summary = t("共设定目标\(rows.count)项，达标\(metCount)项。", "\(rows.count) targets set, \(metCount) met.")
+        let rule = t(
+            "各项目标得分为实际值与目标值之比，最高 100%（目标为 0 时计 100%）；对口合作关系的加权得分为其各项目标得分按权重的加权平均。等级：优秀 ≥ 90%，良好 ≥ 75%，合格 ≥ 60%，低于 60% 为不合格。",
+            "Each target scores actual over target, at most 100% (100% when the target is 0); a pairing's weighted score is the weighted mean of its targets' scores. Grades: excellent from 90%, good from 75%, pass from 60%, fail below.")
         return Section(id: "plan", title: title,
-                       body: "<p>\(escape(summary))</p>\n" + figure(t("各对口合作关系达标情况", "Targets met by pairing"), chart.svg()) + table.html())
+                       body: "<p>\(escape(summary))</p>\n" + figure(t("各对口合作关系加权得分与等级", "Weighted score and grade by pairing"), chart.svg())
+                           + grades.html() + table.html() + "<p class=\"note\">\(escape(rule))</p>\n")
     }
 
     private func parksSection() -> Section {

@@ -1,14 +1,15 @@
 extension PlanMetric {
     /// The unit of the metric's figures as the report writes them: 亿元 for investment, else what is
-    /// counted (个, 人, 人次).
+    /// counted: 个 for projects and parks, 人 (persons) for secondments, 人次 (person-times) for
+    /// training, in either direction.
     public func unit(_ language: Language) -> String {
         switch (self, language) {
         case (.investmentSignedYuan, .zh), (.investmentCompletedYuan, .zh): "亿元"
         case (.investmentSignedYuan, .en), (.investmentCompletedYuan, .en): "100m yuan"
-        case (.cadresSeconded, .zh): "人"
-        case (.cadresSeconded, .en): "persons"
-        case (.cadresTrained, .zh): "人次"
-        case (.cadresTrained, .en): "person-times"
+        case (.cadresSeconded, .zh), (.cadresSecondedToEast, .zh), (.cadresSecondedToNortheast, .zh): "人"
+        case (.cadresSeconded, .en), (.cadresSecondedToEast, .en), (.cadresSecondedToNortheast, .en): "persons"
+        case (.cadresTrained, .zh), (.cadresTrainedToEast, .zh), (.cadresTrainedToNortheast, .zh): "人次"
+        case (.cadresTrained, .en), (.cadresTrainedToEast, .en), (.cadresTrainedToNortheast, .en): "person-times"
         case (.parksEstablished, .zh), (.projectsSigned, .zh), (.projectsStarted, .zh), (.projectsOperating, .zh): "个"
         case (.parksEstablished, .en): "parks"
         case (.projectsSigned, .en), (.projectsStarted, .en), (.projectsOperating, .en): "projects"

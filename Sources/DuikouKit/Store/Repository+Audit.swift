@@ -2,14 +2,18 @@ extension Snapshot {
     /// The audit log, oldest first: every change written to the database, when, by whom, through
     /// which command and what it changed.
     ///
-    /// - Parameter since: only changes written on or after this day (UTC).
+    /// Each entry's time is printed in China Standard Time with its offset
+    /// (`2026-12-01T00:15:02.123+08:00`).
+    ///
+    /// - Parameter since: only changes written on or after this day in China Standard Time (UTC+8):
+    ///   2026-12-01 starts at 2026-11-30T16:00:00Z.
     public func history(since: LocalDate? = nil) throws -> [AuditEvent] {
         try connection.query("""
             SELECT seq, at, actor, command, action, record_kind, record_id, summary
             FROM audit_event WHERE ?1 IS NULL OR at >= ?1 ORDER BY seq
-            """, [.optional(since?.description)]
+            """, [.optional(since.map(Timestamp.start(of:)))]
         ) { row in
-            AuditEvent(seq: try row.int64("seq"), at: try row.text("at"), actor: try row.text("actor"), command: try row.text("command"),
+            AuditEvent(seq: try row.int64("seq"), at: Timestamp.printed(try row.text("at")), actor: try row.text("actor"), command: try row.text("command"),
                        action: try row.keyword("action"), recordKind: try row.text("record_kind"), recordID: try row.optionalText("record_id"),
                        summary: try row.text("summary"))
         }

@@ -1,7 +1,8 @@
 extension Transaction {
     /// Sets a target in a pairing's annual work plan. A target set before for the same pairing, year
     /// and metric is replaced, and the replaced one is kept as an earlier revision; setting the target
-    /// in force again changes nothing.
+    /// and weight in force again changes nothing. A target given without a weight keeps the weight
+    /// of the target in force (1 for a new target).
     ///
     /// - Returns: the target now in force.
     /// - Throws: ``DuikouError/Code/notFound`` for an unknown pairing.
@@ -13,16 +14,18 @@ extension Transaction {
             let current = try connection.queryFirst("""
                 \(PlanSQL.select) WHERE t.pairing_id = ?1 AND t.year = ?2 AND t.metric = ?3 AND \(PlanSQL.inForce)
                 """, key, PlanSQL.target)
-            if let current, current.target == target.target { return (current, nil) }
+            let weight = target.weight ?? current?.weight ?? .one
+            if let current, current.target == target.target, current.weight == weight { return (current, nil) }
             let seq = (current?.revision ?? 0) + 1
             try connection.run(
-                "INSERT INTO plan_target (pairing_id, year, metric, seq, target, set_at) VALUES (?, ?, ?, ?, ?, ?)",
-                key + [.integer(Int64(seq)), .integer(target.target), .text(now)],
+                "INSERT INTO plan_target (pairing_id, year, metric, seq, target, weight_thousandths, set_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                key + [.integer(Int64(seq)), .integer(target.target), .integer(weight.thousandths), .text(now)],
                 context: "plan target \(target.pairing) \(target.year) \(target.metric.rawValue)")
             let recorded = PlanTarget(pairing: target.pairing, year: target.year, metric: target.metric, target: target.target,
-                                      revision: seq, previous: current?.target, setAt: now)
-            let was = current.map { " (was \(Repository.planValue($0.target, target.metric)))" } ?? ""
-            let summary = "\(target.year) \(target.metric.rawValue): \(Repository.planValue(target.target, target.metric))\(was)"
+                                      revision: seq, weight: weight, previous: current?.target, setAt: Timestamp.printed(now))
+            let value = { (target: Int64, weight: PlanWeight) in "\(Repository.planValue(target, recorded.metric)), weight \(weight)" }
+            let was = current.map { " (was \(value($0.target, $0.weight)))" } ?? ""
+            let summary = "\(target.year) \(target.metric.rawValue): \(value(target.target, weight))\(was)"
             return (recorded, AuditNote(.plan, "plan-target", "\(target.pairing)/\(target.year)/\(target.metric.rawValue)", summary))
         }
     }
@@ -103,7 +106,7 @@ extension Repository {
                 actuals[target.pairing] = try Self.actuals(pairing: target.pairing, year: year, in: connection)
             }
             rows.append(Evaluation.Row(pairing: target.pairing, metric: target.metric, target: target.target,
-                                       actual: actuals[target.pairing]?[target.metric] ?? 0))
+                                       actual: actuals[target.pairing]?[target.metric] ?? 0, weight: target.weight))
         }
         return Evaluation(year: year, rows: rows)
     }
@@ -149,8 +152,9 @@ enum PlanSQL {
     /// A target revision from a row of ``select``.
     static func target(_ row: Row) throws -> PlanTarget {
         PlanTarget(pairing: try row.text("pairing_id"), year: try row.int("year"), metric: try row.keyword("metric"),
-                   target: try row.int64("target"), revision: try row.int("seq"), previous: try row.optionalInt64("previous"),
-                   setAt: try row.text("set_at"))
+                   target: try row.int64("target"), revision: try row.int("seq"),
+                   weight: try PlanWeight(thousandths: try row.int64("weight_thousandths")), previous: try row.optionalInt64("previous"),
+                   setAt: Timestamp.printed(try row.text("set_at")))
     }
 
     /// The same pairing, year and metric as the target `t`.
@@ -158,7 +162,7 @@ enum PlanSQL {
 
     /// Target revisions `t`, each with the target it replaced.
     static let select = """
-        SELECT t.pairing_id, t.year, t.metric, t.target, t.seq,
+        SELECT t.pairing_id, t.year, t.metric, t.target, t.seq, t.weight_thousandths,
                (SELECT x.target FROM plan_target x WHERE \(sameKey) AND x.seq = t.seq - 1) AS previous, t.set_at
         FROM plan_target t
         """
@@ -169,9 +173,20 @@ enum PlanSQL {
     /// Every metric for the pairing ?1 and the pairings below it, for the year from ?2 to ?3; ?4 is the
     /// previous year's last day. A step is reached on the date of the project's first update at that
     /// step or later on track; completed investment as of a day is that of the project's latest update
-    /// on or before it.
+    /// on or before it. Secondments count persons and training counts person-times, never added
+    /// together, in both directions and in each.
     static let actuals = """
         \(ProjectSQL.scope),
+        exchanged AS (
+            SELECT coalesce(sum(CASE WHEN e.kind = 'secondment' THEN e.participants END), 0) AS seconded,
+                   coalesce(sum(CASE WHEN e.kind = 'secondment' AND e.direction = 'to-east' THEN e.participants END), 0) AS seconded_to_east,
+                   coalesce(sum(CASE WHEN e.kind = 'secondment' AND e.direction = 'to-northeast' THEN e.participants END), 0) AS seconded_to_northeast,
+                   coalesce(sum(CASE WHEN e.kind = 'training' THEN e.participants END), 0) AS trained,
+                   coalesce(sum(CASE WHEN e.kind = 'training' AND e.direction = 'to-east' THEN e.participants END), 0) AS trained_to_east,
+                   coalesce(sum(CASE WHEN e.kind = 'training' AND e.direction = 'to-northeast' THEN e.participants END), 0) AS trained_to_northeast
+            FROM exchange e
+            WHERE e.pairing_id IN scope AND e.start_date BETWEEN ?2 AND ?3
+        ),
         reached AS (
             SELECT p.planned_yuan,
                    (SELECT min(u.date) FROM progress_update u WHERE u.project_id = p.id AND (u.status = 'signed'
@@ -192,10 +207,12 @@ enum PlanSQL {
                coalesce(sum(CASE WHEN signed_on BETWEEN ?2 AND ?3 THEN planned_yuan END), 0) AS investment_signed_yuan,
                coalesce(sum(completed_at_end - completed_before), 0) AS investment_completed_yuan,
                (SELECT count(*) FROM park k WHERE k.pairing_id IN scope AND k.established BETWEEN ?2 AND ?3) AS parks_established,
-               (SELECT coalesce(sum(e.participants), 0) FROM exchange e
-                WHERE e.pairing_id IN scope AND e.kind = 'secondment' AND e.start_date BETWEEN ?2 AND ?3) AS cadres_seconded,
-               (SELECT coalesce(sum(e.participants), 0) FROM exchange e
-                WHERE e.pairing_id IN scope AND e.kind = 'training' AND e.start_date BETWEEN ?2 AND ?3) AS cadres_trained
+               (SELECT seconded FROM exchanged) AS cadres_seconded,
+               (SELECT seconded_to_east FROM exchanged) AS cadres_seconded_to_east,
+               (SELECT seconded_to_northeast FROM exchanged) AS cadres_seconded_to_northeast,
+               (SELECT trained FROM exchanged) AS cadres_trained,
+               (SELECT trained_to_east FROM exchanged) AS cadres_trained_to_east,
+               (SELECT trained_to_northeast FROM exchanged) AS cadres_trained_to_northeast
         FROM reached
         """
 }

@@ -78,7 +78,7 @@ extension Snapshot {
         ) { row in
             ProgressUpdate(sequence: try row.int("seq"), date: try row.date("date"), status: try row.keyword("status"),
                            completed: try row.money("completed_yuan"), note: try row.optionalText("note"),
-                           recordedAt: try row.text("recorded_at"))
+                           recordedAt: Timestamp.printed(try row.text("recorded_at")))
         }
         return ProjectHistory(project: project, updates: updates)
     }
