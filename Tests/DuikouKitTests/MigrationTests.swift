@@ -106,7 +106,10 @@ import Testing
         #expect(!files.isEmpty)
 
         #expect(DuikouMigrations.all.map(\.fileName) == files)
-        #expect(DuikouMigrations.all.map(\.version) == Array(1...max(1, files.count)))
+        // Numbers only grow; branches that add migrations side by side may leave gaps between them.
+        let versions = DuikouMigrations.all.map(\.version)
+        #expect(versions.first == 1)
+        #expect(zip(versions, versions.dropFirst()).allSatisfy { $0 < $1 })
         for migration in DuikouMigrations.all {
             let prefix = "V" + String(repeating: "0", count: max(0, 3 - String(migration.version).count)) + String(migration.version) + "_"
             #expect(migration.fileName.hasPrefix(prefix), "\(migration.fileName) should start with \(prefix)")
