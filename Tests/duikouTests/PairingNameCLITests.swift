@@ -153,6 +153,24 @@ import Testing
         #expect(try cli.projects().count == 3)
     }
 
+    @Test func mergeConflictsNamePairings() throws {
+        let id = "5d0c8a57-3a8b-4c1e-9a4f-0b8f2e6d7c11"
+        cli.addProject(pairing: "深哈", task: "2.2", title: "新能源汽车零部件项目", ["--id", id, "--date", "2024-03-01"])
+        let other = cli.path("reporter.sqlite")
+        let theirs = cli.run(["project", "add", "--id", id, "--pairing", "黑粤", "--task", "2.2", "--title", "新能源汽车零部件项目",
+                              "--date", "2024-03-01", "--db", other])
+        #expect(theirs.status == 0, "\(theirs)")
+        let merged = cli.duikou(["merge", other, "--dry-run"])
+        #expect(merged.status == 0, "\(merged)")
+        #expect(merged.stdout.contains("哈尔滨市—深圳市 (harbin-shenzhen)"), "\(merged)")
+        #expect(merged.stdout.contains("黑龙江省—广东省 (heilongjiang-guangdong)"), "\(merged)")
+        // JSON keeps the ids.
+        let json = try cli.duikou(["merge", other, "--dry-run", "--format", "json"]).jsonObject()
+        let fields = (json["conflicts"] as? [[String: Any]])?.first?["fields"] as? [[String: Any]]
+        #expect(fields?.first?["ours"] as? String == "harbin-shenzhen")
+        #expect(fields?.first?["theirs"] as? String == "heilongjiang-guangdong")
+    }
+
     @Test func projectShowNamesItsPark() throws {
         let park = cli.duikou(["park", "add", "--pairing", "深哈", "--name", "深圳（哈尔滨）产业园区"]).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
