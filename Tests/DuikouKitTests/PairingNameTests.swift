@@ -139,7 +139,7 @@ import Testing
         #expect(try repo.catalogue().pairings.count == 8)
         #expect(try repo.resolvePairing(" 辽苏🚗\"引号\"'q' ") == "liaoning-jiangsu")
         // Too long, blank, or with control characters: refused before anything is written.
-        for bad in [String(repeating: "长", count: PairingAlias.maximumLength + 1), " ", "a\nb", "a\tb", "a\u{7}b", "a\u{0}b"] {
+        for bad in [String(repeating: "长", count: PairingAlias.maximumLength + 1), " ", "\u{3000}\u{2028}", "a\nb", "a\tb", "a\u{7}b", "a\u{0}b", "a\u{2028}b"] {
             #expect(expectCode(.invalidInput) { _ = try PairingAlias(alias: bad, pairing: "liaoning-jiangsu") }?.field == "alias", "\(bad)")
         }
         #expect(try repo.check().isSound)

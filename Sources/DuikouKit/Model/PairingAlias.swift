@@ -13,15 +13,16 @@ public struct PairingAlias: Sendable, Hashable {
 
     /// Creates an alias of the pairing with id `pairing`, trimmed of the spaces around it.
     ///
-    /// - Throws: ``DuikouError/Code/invalidInput`` for an alias that is empty, longer than
-    ///   ``maximumLength``, or holds a line break, tab or other control character.
+    /// - Throws: ``DuikouError/Code/invalidInput`` for an alias that is empty or only spaces, longer
+    ///   than ``maximumLength``, or holds a line break, tab or other control character.
     public init(alias: String, pairing: String) throws {
         let trimmed = alias.trimmingSpaces()
-        guard !trimmed.isEmpty else { throw DuikouError.invalid("alias", alias, "is empty") }
+        guard !NameKey(trimmed).isEmpty else { throw DuikouError.invalid("alias", alias, "is empty") }
         guard trimmed.unicodeScalars.count <= Self.maximumLength else {
             throw DuikouError.invalid("alias", alias, "is longer than \(Self.maximumLength) characters")
         }
-        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        let breaks: Set<Unicode.GeneralCategory> = [.control, .lineSeparator, .paragraphSeparator]
+        guard !trimmed.unicodeScalars.contains(where: { breaks.contains($0.properties.generalCategory) }) else {
             throw DuikouError.invalid("alias", alias, "holds a line break, tab or other control character")
         }
         self.init(unchecked: trimmed, pairing: pairing.trimmingSpaces())
