@@ -35,6 +35,7 @@ let package = Package(
                 .embedInCode("V008_faster_bulk_writes.sql"),
                 .embedInCode("V009_stages_reached.sql"),
                 .embedInCode("V010_plan_weights.sql"),
+                .embedInCode("V011_pairing_aliases.sql"),
             ]
         ),
         .target(

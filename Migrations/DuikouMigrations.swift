@@ -31,5 +31,6 @@ public enum DuikouMigrations {
         Migration(version: 8, fileName: "V008_faster_bulk_writes.sql", bytes: PackageResources.V008_faster_bulk_writes_sql),
         Migration(version: 9, fileName: "V009_stages_reached.sql", bytes: PackageResources.V009_stages_reached_sql),
         Migration(version: 10, fileName: "V010_plan_weights.sql", bytes: PackageResources.V010_plan_weights_sql),
+        Migration(version: 11, fileName: "V011_pairing_aliases.sql", bytes: PackageResources.V011_pairing_aliases_sql),
     ]
 }

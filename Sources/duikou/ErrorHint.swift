@@ -14,7 +14,7 @@ enum ErrorHint {
             "give --force to replace it"
         case (.invalidInput, "database"):
             "give another --db"
-        case (.notFound, "pairing"):
+        case (.notFound, "pairing"), (.constraint, "alias"):
             "see `duikou pairings`"
         case (.notFound, "task"):
             "see `duikou tasks`"

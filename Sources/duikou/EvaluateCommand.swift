@@ -25,13 +25,14 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "The calendar year, 2000 … 2100.")
     var year: Int
 
-    @Option(help: "Only the targets of this pairing and the pairings inside it.")
+    @Option(help: "Only the targets of this pairing (id, name or short name) and the pairings inside it.")
     var pairing: String?
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let repository = try database.open()
+        let pairing = try repository.pairingID(pairing)
         let evaluation = try repository.evaluate(year: year, pairing: pairing)
         if evaluation.rows.isEmpty {
             let scope = pairing.map { " for \($0)" } ?? ""

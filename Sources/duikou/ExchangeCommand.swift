@@ -22,7 +22,7 @@ struct ExchangeCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var actor: ActorOptions
 
-        @Option(help: "The pairing's id.")
+        @Option(help: ArgumentHelp(NameHelp.pairing))
         var pairing: String
 
         @Option(help: "Which way the cadres go.")
@@ -53,12 +53,14 @@ struct ExchangeCommand: ParsableCommand {
         var post: String?
 
         func run() throws {
+            let start = try LocalDate(parsing: start, field: "--start")
+            let end = try Read.date(end, "--end")
+            let participants = try participants.map { try NewExchange.participants(parsing: $0, field: "--participants") }
+            let repository = try database.open(writing: "exchange add", as: actor)
             let exchange = try NewExchange(
-                pairing: pairing, direction: direction, kind: kind, start: try LocalDate(parsing: start, field: "--start"),
-                end: try Read.date(end, "--end"),
-                participants: try participants.map { try NewExchange.participants(parsing: $0, field: "--participants") }, person: person, fromOrg: fromOrg,
-                toOrg: toOrg, post: post)
-            print(try database.open(writing: "exchange add", as: actor).addExchange(exchange).id.uuidString.lowercased())
+                pairing: try repository.pairingID(pairing), direction: direction, kind: kind, start: start, end: end,
+                participants: participants, person: person, fromOrg: fromOrg, toOrg: toOrg, post: post)
+            print(try repository.addExchange(exchange).id.uuidString.lowercased())
         }
     }
 
@@ -69,7 +71,7 @@ struct ExchangeCommand: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: "Only this pairing and the pairings inside it.")
+        @Option(help: ArgumentHelp(NameHelp.pairingFilter))
         var pairing: String?
 
         @Flag(help: "Leave the names of seconded persons out (the person field stays, empty).")
@@ -79,7 +81,7 @@ struct ExchangeCommand: ParsableCommand {
 
         func run() throws {
             let repository = try database.open()
-            output.emit(.exchanges(try repository.exchanges(pairing: pairing), output.language, catalogue: try repository.catalogue(),
+            output.emit(.exchanges(try repository.exchanges(pairing: try repository.pairingID(pairing)), output.language, catalogue: try repository.catalogue(),
                                    redactingPeople: redactPeople))
         }
     }

@@ -36,9 +36,10 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         // The source is read first, so that a refused one leaves no new database behind either.
         let source = try MergeSource(path: other)
-        let report = try database.open(writing: "merge", as: actor).merge(source, options: MergeOptions(preference: prefer, dryRun: dryRun))
+        let repository = try database.open(writing: "merge", as: actor)
+        let report = try repository.merge(source, options: MergeOptions(preference: prefer, dryRun: dryRun))
         switch output.format {
-        case .table: print(report.table(output.language), terminator: "")
+        case .table: print(report.table(output.language, catalogue: try repository.catalogue()), terminator: "")
         case .json: print(report.json.text(pretty: true))
         }
     }

@@ -22,7 +22,7 @@ struct ParkCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var actor: ActorOptions
 
-        @Option(help: "The pairing's id.")
+        @Option(help: ArgumentHelp(NameHelp.pairing))
         var pairing: String
 
         @Option(help: "The park's name.")
@@ -47,12 +47,14 @@ struct ParkCommand: ParsableCommand {
         var benefitSharing: String?
 
         func run() throws {
+            let established = try Read.date(established, "--established")
+            let plannedArea = try plannedAreaKm2.map { try LandArea(parsingKm2: $0, field: "--planned-area-km2") }
+            let repository = try database.open(writing: "park add", as: actor)
             let park = try NewPark(
-                pairing: pairing, name: name, kind: kind,
-                hostRegion: hostRegion, partner: partner, established: try Read.date(established, "--established"),
-                plannedArea: try plannedAreaKm2.map { try LandArea(parsingKm2: $0, field: "--planned-area-km2") },
-                benefitSharing: benefitSharing)
-            print(try database.open(writing: "park add", as: actor).addPark(park).id.uuidString.lowercased())
+                pairing: try repository.pairingID(pairing), name: name, kind: kind,
+                hostRegion: hostRegion, partner: partner, established: established,
+                plannedArea: plannedArea, benefitSharing: benefitSharing)
+            print(try repository.addPark(park).id.uuidString.lowercased())
         }
     }
 
@@ -63,14 +65,14 @@ struct ParkCommand: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: "Only this pairing and the pairings inside it.")
+        @Option(help: ArgumentHelp(NameHelp.pairingFilter))
         var pairing: String?
 
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let repository = try database.open()
-            output.emit(.parks(try repository.parks(pairing: pairing), output.language, catalogue: try repository.catalogue()))
+            output.emit(.parks(try repository.parks(pairing: try repository.pairingID(pairing)), output.language, catalogue: try repository.catalogue()))
         }
     }
 }

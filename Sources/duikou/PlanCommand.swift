@@ -39,7 +39,7 @@ struct PlanCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var actor: ActorOptions
 
-        @Option(help: "The pairing's id.")
+        @Option(help: ArgumentHelp(NameHelp.pairing))
         var pairing: String
 
         @Option(help: "The calendar year, 2000 … 2100.")
@@ -56,9 +56,11 @@ struct PlanCommand: ParsableCommand {
         var weight: String?
 
         func run() throws {
-            let target = try NewPlanTarget(pairing: pairing, year: year, metric: metric, target: metric.parseTarget(target, field: "--target"),
-                                           weight: weight.map { try PlanWeight(parsing: $0, field: "--weight") })
-            let recorded = try database.open(writing: "plan set", as: actor).setTarget(target)
+            let value = try metric.parseTarget(target, field: "--target")
+            let weight = try weight.map { try PlanWeight(parsing: $0, field: "--weight") }
+            let repository = try database.open(writing: "plan set", as: actor)
+            let target = try NewPlanTarget(pairing: try repository.pairingID(pairing), year: year, metric: metric, target: value, weight: weight)
+            let recorded = try repository.setTarget(target)
             let was = recorded.previous.map { " (was \($0))" } ?? ""
             print("\(recorded.pairing)  \(recorded.year)  \(recorded.metric.rawValue)  \(recorded.target)\(was)  weight \(recorded.weight)")
         }
@@ -78,7 +80,7 @@ struct PlanCommand: ParsableCommand {
         @Option(help: "Only this year's targets.")
         var year: Int?
 
-        @Option(help: "Only this pairing and the pairings inside it.")
+        @Option(help: ArgumentHelp(NameHelp.pairingFilter))
         var pairing: String?
 
         @Flag(help: "Every setting of each target, oldest first, not only the one in force.")
@@ -88,7 +90,7 @@ struct PlanCommand: ParsableCommand {
 
         func run() throws {
             let repository = try database.open()
-            let targets = try repository.planTargets(year: year, pairing: pairing, revisions: revisions)
+            let targets = try repository.planTargets(year: year, pairing: try repository.pairingID(pairing), revisions: revisions)
             output.emit(.planTargets(targets, try repository.catalogue(), output.language))
         }
     }

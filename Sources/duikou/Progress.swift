@@ -17,7 +17,7 @@ struct Progress: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Only this pairing and the pairings inside it.")
+    @Option(help: ArgumentHelp(NameHelp.pairingFilter))
     var pairing: String?
 
     @Option(help: "Only this task area, 1 … 4.")
@@ -32,10 +32,10 @@ struct Progress: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let query = ProgressQuery(
-            pairing: pairing, area: area, grouping: by,
-            asOf: try Read.date(asOf, "--as-of"))
-        let report = try database.open().progress(query)
+        let asOf = try Read.date(asOf, "--as-of")
+        let repository = try database.open()
+        let query = ProgressQuery(pairing: try repository.pairingID(pairing), area: area, grouping: by, asOf: asOf)
+        let report = try repository.progress(query)
         switch output.format {
         case .table: print(report.table(output.language), terminator: "")
         case .json: print(report.json.text(pretty: true))

@@ -26,15 +26,15 @@ struct ProjectAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add a project; prints its new id alone.",
-        discussion: "Example: duikou project add --pairing harbin-shenzhen --task 2.2 --title 新能源汽车零部件项目 --planned 12.5亿 --date 2024-03-01")
+        discussion: "Example: duikou project add --pairing 深哈 --task 推进新兴产业合作 --title 新能源汽车零部件项目 --planned 12.5亿 --date 2024-03-01")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var actor: ActorOptions
 
-    @Option(help: "The pairing's id, e.g. harbin-shenzhen.")
+    @Option(help: ArgumentHelp(NameHelp.pairing))
     var pairing: String
 
-    @Option(help: "The task code, 1.1 … 4.4 (see `duikou tasks`).")
+    @Option(help: ArgumentHelp(NameHelp.task))
     var task: String
 
     @Option(help: "The project's title.")
@@ -77,7 +77,7 @@ struct ProjectAdd: ParsableCommand {
         let id = try Read.uuid(id, "--id") ?? UUID()
         let repository = try database.open(writing: "project add", as: actor)
         let project = try NewProject(
-            id: id, pairing: pairing, task: task, title: title, description: description,
+            id: id, pairing: try repository.pairingID(pairing), task: try repository.taskCode(task), title: title, description: description,
             northeastParty: northeastParty, eastParty: eastParty,
             park: try park.map { try repository.resolveID($0, of: .park) }, landmark: landmark,
             planned: planned, status: status, date: date, completed: completed)
@@ -151,13 +151,13 @@ struct ProjectList: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Only this pairing and the pairings inside it.")
+    @Option(help: ArgumentHelp(NameHelp.pairingFilter))
     var pairing: String?
 
     @Option(help: "Only this task area, 1 … 4.")
     var area: String?
 
-    @Option(help: "Only this task, e.g. 2.1.")
+    @Option(help: ArgumentHelp(NameHelp.taskFilter))
     var task: String?
 
     @Option(help: "Only projects in this status.")
@@ -169,10 +169,10 @@ struct ProjectList: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let filter = ProjectFilter(
-            pairing: pairing, area: area, task: task, status: status,
-            asOf: try Read.date(asOf, "--as-of"))
+        let asOf = try Read.date(asOf, "--as-of")
         let repository = try database.open()
+        let filter = ProjectFilter(
+            pairing: try repository.pairingID(pairing), area: area, task: try repository.taskCode(task), status: status, asOf: asOf)
         output.emit(.projects(try repository.projects(filter), output.language, catalogue: try repository.catalogue()))
     }
 }

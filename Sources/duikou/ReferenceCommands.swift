@@ -17,7 +17,7 @@ struct Regions: ParsableCommand {
 /// `duikou pairings`.
 struct Pairings: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the pairings (对口合作关系), each followed by the pairings inside it.")
+        abstract: "List the pairings (对口合作关系), each followed by the pairings inside it, with their short names and aliases.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions

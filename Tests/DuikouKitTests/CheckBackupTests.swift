@@ -16,7 +16,7 @@ import DuikouDemo
         let database = try TemporaryDatabase()
         let report = try demo(database).check()
         #expect(report.isSound, "\(report.problems)")
-        #expect(report.checks == ["SQLite integrity", "foreign keys", "project histories", "totals", "audit log", "plan targets",
+        #expect(report.checks == ["SQLite integrity", "foreign keys", "project histories", "totals", "audit log", "plan targets", "pairing aliases",
                                   "progress summary", "search index"])
     }
 

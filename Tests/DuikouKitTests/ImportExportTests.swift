@@ -521,7 +521,7 @@ import DuikouDemo
         #expect(try Self.counts(repo) == existing)
         #expect(Self.places(result) == [
             Place(3, "pairing"),
-            Place(7, "planned"), Place(7, "task"),
+            Place(7, "task"), Place(7, "planned"),
             Place(9, "status"), Place(9, "date"),
             Place(10, "landmark"),
             Place(11, "completed"),
@@ -533,7 +533,7 @@ import DuikouDemo
         #expect(result.rows == 12)      // the two blank rows are skipped
         #expect(result.refused == 8)
         #expect(result.added == 4)      // what would have been added
-        #expect(result.problems.first?.description == "3: pairing: 'nowhere' does not exist (see `duikou pairings`)")
+        #expect(result.problems.first?.description == "3: pairing: 'nowhere' does not exist; no pairing has this id, name or short name (see `duikou pairings`)")
         #expect(result.problems.first { $0.line == 14 }?.description == "14: has 5 fields; the header has 10")
         #expect(result.problems.first { $0.line == 11 }?.message.contains("negative") == true)
     }

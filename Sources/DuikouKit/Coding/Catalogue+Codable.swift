@@ -83,19 +83,34 @@ extension Catalogue: Codable {
     }
 
     /// Reads a catalogue as ``encode(to:)`` writes it; the pairings' names are made again from the
-    /// regions.
+    /// regions, their aliases are read from each pairing's `aliases` (missing means none).
     ///
-    /// - Throws: `DecodingError` for a malformed region, pairing, area or task.
+    /// - Throws: `DecodingError` for a malformed region, pairing, alias, area or task.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        let pairings = try container.decode([Pairing].self, forKey: .pairings)
+        let aliases = try container.decode([PairingAliases].self, forKey: .pairings).flatMap(\.aliases)
         self.init(
             regions: try container.decode([Region].self, forKey: .regions),
-            pairings: try container.decode([Pairing].self, forKey: .pairings),
+            pairings: pairings,
             areas: try container.decode([TaskArea].self, forKey: .areas),
-            tasks: try container.decode([CooperationTask].self, forKey: .tasks))
+            tasks: try container.decode([CooperationTask].self, forKey: .tasks),
+            aliases: aliases)
     }
 
-    /// A pairing written with its names in both languages, as `duikou pairings` prints it.
+    /// The aliases written with a pairing.
+    private struct PairingAliases: Decodable {
+        let aliases: [PairingAlias]
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Pairing.CodingKeys.self)
+            let id = try container.decode(String.self, forKey: .id)
+            let names = try container.decodeIfPresent([String].self, forKey: .aliases) ?? []
+            aliases = try names.map { name in try container.checking(.aliases) { try PairingAlias(alias: name, pairing: id) } }
+        }
+    }
+
+    /// A pairing written with its names in both languages and its aliases, as `duikou pairings` prints it.
     private struct NamedPairing: Encodable {
         let pairing: Pairing
         let catalogue: Catalogue
@@ -106,6 +121,7 @@ extension Catalogue: Codable {
             try container.encode(catalogue.name(ofPairing: pairing.id, .zh), forKey: .nameZH)
             try container.encode(catalogue.name(ofPairing: pairing.id, .en), forKey: .nameEN)
             try pairing.encode(to: encoder)
+            try container.encode(catalogue.aliases(ofPairing: pairing.id), forKey: .aliases)
         }
     }
 }

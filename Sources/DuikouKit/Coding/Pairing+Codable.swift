@@ -1,17 +1,17 @@
 extension Pairing: Codable {
     /// The JSON keys of a pairing, in the order `duikou pairings` prints them.
     ///
-    /// `name_zh` and `name_en` are made from the regions' names, which a pairing does not hold:
-    /// the listing and ``Catalogue`` write them, a pairing alone does not.
+    /// `name_zh` and `name_en` are made from the regions' names, and `aliases` are kept apart, so
+    /// a pairing does not hold them: the listing and ``Catalogue`` write them, a pairing alone does not.
     enum CodingKeys: String, CodingKey {
         case id
         case nameZH = "name_zh"
         case nameEN = "name_en"
-        case northeast, east, level, status, parent
+        case northeast, east, level, status, parent, aliases
     }
 
     /// Writes the pairing as one object of `duikou pairings --format json`, without the names
-    /// (`name_zh`, `name_en`) the listing adds from the regions.
+    /// (`name_zh`, `name_en`) and `aliases` the listing adds.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -22,7 +22,7 @@ extension Pairing: Codable {
         try container.encodeOrNull(parent, forKey: .parent)
     }
 
-    /// Reads a pairing as ``encode(to:)`` writes it; names, if present, are ignored.
+    /// Reads a pairing as ``encode(to:)`` writes it; names and aliases, if present, are ignored.
     ///
     /// - Throws: `DecodingError` for a missing or malformed field, and what ``NewPairing`` refuses:
     ///   a malformed id, a pairing without an Eastern side that is not exploring, a pairing that is

@@ -94,16 +94,18 @@ extension ProgressUpdate: Codable {
 }
 
 extension ProjectHistory: Codable {
-    /// The key of the history, after the project's own keys.
+    /// The keys besides the project's own: the park's name (after `park`), and the history, last.
     enum CodingKeys: String, CodingKey {
+        case parkName = "park_name"
         case history
     }
 
     /// Writes the project and its history as the one object of `duikou project show --format json`:
-    /// the project's fields, then `history`, oldest update first.
+    /// the project's fields with `park_name`, then `history`, oldest update first.
     public func encode(to encoder: any Encoder) throws {
         try project.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeOrNull(parkName, forKey: .parkName)
         try container.encode(updates, forKey: .history)
     }
 
@@ -114,6 +116,7 @@ extension ProjectHistory: Codable {
     public init(from decoder: any Decoder) throws {
         project = try Project(from: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        parkName = try container.decodeTextIfPresent(forKey: .parkName)
         updates = try container.decode([ProgressUpdate].self, forKey: .history)
         for (offset, update) in updates.enumerated() {
             guard update.sequence == offset + 1 else {

@@ -98,18 +98,33 @@ struct ImportRow {
         return value
     }
 
-    /// A column read with `parse`, or a problem naming the column.
-    mutating func parse<T>(_ key: String, _ parse: (String) throws -> T) -> T? {
+    /// A column read with `parse`, or a problem naming the column (and ending with `hint`, if given).
+    mutating func parse<T>(_ key: String, hint: String? = nil, _ parse: (String) throws -> T) -> T? {
         guard let value = text(key) else { return nil }
         do { return try parse(value) } catch {
             // The problem belongs to this column, whatever field name the parser used.
-            if let error = error as? DuikouError {
-                problem(key, Self.withoutFieldPrefix(error.message, field: error.field ?? key))
+            let message = if let error = error as? DuikouError {
+                Self.withoutFieldPrefix(error.message, field: error.field ?? key)
             } else {
-                problem(key, String(describing: error))
+                String(describing: error)
             }
+            problem(key, hint.map { "\(message) (\($0))" } ?? message)
             return nil
         }
+    }
+
+    /// A required column naming a pairing by its id, name, short name or alias, read as the
+    /// pairing's id; or a problem naming the column (with the candidates when the name is ambiguous).
+    mutating func pairing(_ key: String, in catalogue: Catalogue) -> String? {
+        guard required(key) != nil else { return nil }
+        return parse(key, hint: "see `duikou pairings`") { try catalogue.pairing(named: $0).id }
+    }
+
+    /// A required column naming a task by its code or Chinese name, read as the task's code; or a
+    /// problem naming the column.
+    mutating func task(_ key: String, in catalogue: Catalogue) -> String? {
+        guard required(key) != nil else { return nil }
+        return parse(key, hint: "see `duikou tasks`") { try catalogue.task(named: $0).code }
     }
 
     mutating func money(_ key: String) -> Money? { parse(key) { try Money(parsing: $0, field: key) } }

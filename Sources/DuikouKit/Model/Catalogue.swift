@@ -1,24 +1,45 @@
-/// The reference data of a database: its regions, pairings, task areas and tasks.
+/// The reference data of a database: its regions, pairings and their aliases, task areas and tasks.
 ///
-/// Small enough to load whole; reports use it to name their rows.
+/// Small enough to load whole; reports use it to name their rows, and it reads the names people
+/// give pairings and tasks (see ``pairing(named:)`` and ``task(named:)``).
 public struct Catalogue: Sendable, Hashable {
     /// Every region, ordered by side (northeast first) and code.
     public let regions: [Region]
     /// Every pairing, each followed by the pairings inside it; provincial before city, then in the order recorded.
     public let pairings: [Pairing]
+    /// The aliases of the pairings (short names such as `辽苏`, and those users added), pairing by
+    /// pairing in the order of ``pairings``, each pairing's in the order recorded.
+    public let aliases: [PairingAlias]
     /// The four task areas, in code order.
     public let areas: [TaskArea]
     /// The eighteen tasks, in code order.
     public let tasks: [CooperationTask]
 
-    private let regionsByCode: [String: Region]
+    let regionsByCode: [String: Region]
+    let pairingsByID: [String: Pairing]
+    let tasksByCode: [String: CooperationTask]
+    /// The ids of the pairings each name key reads as: ids, names and aliases.
+    let pairingNames: [NameKey: [String]]
+    /// The codes of the tasks each name key reads as: codes, Chinese names, and codes followed by names.
+    let taskNames: [NameKey: [String]]
 
-    init(regions: [Region], pairings: [Pairing], areas: [TaskArea], tasks: [CooperationTask]) {
+    init(regions: [Region], pairings: [Pairing], areas: [TaskArea], tasks: [CooperationTask], aliases: [PairingAlias] = []) {
+        let regionsByCode = Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         self.regions = regions
         self.pairings = Self.depthFirst(pairings)
+        let position = Dictionary(self.pairings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.aliases = aliases.enumerated()
+            .sorted { (position[$0.element.pairing] ?? Int.max, $0.offset) < (position[$1.element.pairing] ?? Int.max, $1.offset) }
+            .map(\.element)
         self.areas = areas
         self.tasks = tasks
-        self.regionsByCode = Dictionary(regions.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        self.regionsByCode = regionsByCode
+        pairingsByID = Dictionary(pairings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        tasksByCode = Dictionary(tasks.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        pairingNames = Self.index(self.pairings.flatMap { pairing in
+            Self.names(of: pairing, regions: regionsByCode).map { ($0, pairing.id) }
+        } + self.aliases.map { ($0.alias, $0.pairing) })
+        taskNames = Self.index(tasks.flatMap { [($0.code, $0.code), ($0.nameZH, $0.code), ($0.code + $0.nameZH, $0.code)] })
     }
 
     /// Orders pairings so that each is followed by its children, roots provincial first.
@@ -41,10 +62,10 @@ public struct Catalogue: Sendable, Hashable {
     public func region(_ code: String) -> Region? { regionsByCode[code] }
 
     /// The pairing with the given id.
-    public func pairing(_ id: String) -> Pairing? { pairings.first { $0.id == id } }
+    public func pairing(_ id: String) -> Pairing? { pairingsByID[id] }
 
     /// The task with the given code.
-    public func task(_ code: String) -> CooperationTask? { tasks.first { $0.code == code } }
+    public func task(_ code: String) -> CooperationTask? { tasksByCode[code] }
 
     /// The area with the given code.
     public func area(_ code: String) -> TaskArea? { areas.first { $0.code == code } }
@@ -52,8 +73,12 @@ public struct Catalogue: Sendable, Hashable {
     /// A pairing's display name from its regions' names: `辽宁省—江苏省`, or `内蒙古自治区—（待定）`.
     public func name(ofPairing id: String, _ language: Language) -> String {
         guard let pairing = pairing(id) else { return id }
-        let northeast = region(pairing.northeast)?.name(language) ?? pairing.northeast
-        let east = pairing.east.map { region($0)?.name(language) ?? $0 } ?? (language == .zh ? "（待定）" : "(to be paired)")
+        return Self.name(of: pairing, language, regions: regionsByCode)
+    }
+
+    static func name(of pairing: Pairing, _ language: Language, regions: [String: Region]) -> String {
+        let northeast = regions[pairing.northeast]?.name(language) ?? pairing.northeast
+        let east = pairing.east.map { regions[$0]?.name(language) ?? $0 } ?? (language == .zh ? "（待定）" : "(to be paired)")
         return language == .zh ? "\(northeast)—\(east)" : "\(northeast)–\(east)"
     }
 

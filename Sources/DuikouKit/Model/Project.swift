@@ -152,6 +152,8 @@ public struct NewProgressUpdate: Sendable, Hashable {
 public struct ProjectHistory: Sendable, Hashable {
     /// The project and its current state.
     public let project: Project
+    /// The name of the park the project sits in, if it sits in one.
+    public let parkName: String?
     /// Every progress update, oldest first.
     public let updates: [ProgressUpdate]
 }

@@ -13,19 +13,25 @@ extension Listing {
             })
     }
 
-    /// The pairings of a catalogue, each after its parent.
+    /// The pairings of a catalogue, each after its parent, with their aliases (`aliases`, an array in
+    /// JSON). The table names the parent pairing in `language`; JSON and CSV carry its id.
     public static func pairings(_ catalogue: Catalogue, _ language: Language = .zh) -> Listing {
         let zh = language == .zh
+        typealias Key = Pairing.CodingKeys
         return Listing(
-            fields: [.init(Pairing.CodingKeys.id, "ID"), .init(Pairing.CodingKeys.nameZH, zh ? "名称" : "Chinese name", inTable: zh),
-                     .init(Pairing.CodingKeys.nameEN, "Name", inTable: !zh), .init(Pairing.CodingKeys.northeast, zh ? "东北方" : "Northeast"),
-                     .init(Pairing.CodingKeys.east, zh ? "东部方" : "East"), .init(Pairing.CodingKeys.level, zh ? "级别" : "Level"),
-                     .init(Pairing.CodingKeys.status, zh ? "状态" : "Status"), .init(Pairing.CodingKeys.parent, zh ? "上级" : "Parent")],
+            fields: [.init(Key.id, "ID"), .init(Key.nameZH, zh ? "名称" : "Chinese name", inTable: zh),
+                     .init(Key.nameEN, "Name", inTable: !zh), .init(Key.northeast, zh ? "东北方" : "Northeast"),
+                     .init(Key.east, zh ? "东部方" : "East"), .init(Key.level, zh ? "级别" : "Level"),
+                     .init(Key.status, zh ? "状态" : "Status"), .init(Key.parent, zh ? "上级" : "Parent"),
+                     .init(Key.aliases, zh ? "简称/别名" : "Short names")],
             rows: catalogue.pairings.map { pairing in
-                [.text(pairing.id), .text(catalogue.name(ofPairing: pairing.id, .zh)), .text(catalogue.name(ofPairing: pairing.id, .en)),
-                 .text(pairing.northeast), .text(pairing.east),
-                 Cell(.string(pairing.level.rawValue), display: pairing.level.label(language)),
-                 Cell(.string(pairing.status.rawValue), display: pairing.status.label(language)), .text(pairing.parent)]
+                let aliases = catalogue.aliases(ofPairing: pairing.id)
+                return [.text(pairing.id), .text(catalogue.name(ofPairing: pairing.id, .zh)), .text(catalogue.name(ofPairing: pairing.id, .en)),
+                        .text(pairing.northeast), .text(pairing.east),
+                        Cell(.string(pairing.level.rawValue), display: pairing.level.label(language)),
+                        Cell(.string(pairing.status.rawValue), display: pairing.status.label(language)),
+                        Cell(.optional(pairing.parent), display: pairing.parent.map { catalogue.name(ofPairing: $0, language) } ?? ""),
+                        Cell(.array(aliases.map(JSONValue.string)), display: aliases.joined(separator: zh ? "、" : ", "))]
             })
     }
 
@@ -138,9 +144,15 @@ extension Listing {
 }
 
 extension ProjectHistory {
-    /// The project as one JSON object: its fields, its current `status` and its `history`, oldest first.
+    /// The project as one JSON object: its fields (its park's name as `park_name` after `park`), its
+    /// current `status` and its `history`, oldest first.
     public var json: JSONValue {
-        guard case .object(let members) = Listing.projects([project]).json.firstElement else { return .null }
+        guard case .object(let fields) = Listing.projects([project]).json.firstElement else { return .null }
+        var members: [(String, JSONValue)] = []
+        for member in fields {
+            members.append(member)
+            if member.0 == Project.CodingKeys.park.stringValue { members.append((CodingKeys.parkName.stringValue, .optional(parkName))) }
+        }
         typealias Key = ProgressUpdate.CodingKeys
         return .object(members + [(CodingKeys.history.stringValue, .array(updates.map { update in
             .object([(Key.sequence.stringValue, .integer(Int64(update.sequence))), (Key.date.stringValue, .string(update.date.description)),
@@ -149,8 +161,8 @@ extension ProjectHistory {
         }))])
     }
 
-    /// The project and its history as text for a terminal; with a catalogue, the pairing and the task
-    /// are named in `language`.
+    /// The project and its history as text for a terminal: the park by its name (and the first eight
+    /// characters of its id); with a catalogue, the pairing and the task named in `language`.
     public func table(_ language: Language = .zh, catalogue: Catalogue? = nil) -> String {
         let zh = language == .zh
         let names = DisplayNames(catalogue, language)
@@ -161,7 +173,7 @@ extension ProjectHistory {
             (zh ? "计划总投资" : "Planned", p.planned?.description ?? "-"), (zh ? "累计完成投资" : "Completed", p.completed.description),
             (zh ? "标志性" : "Landmark", p.landmark ? (zh ? "是" : "yes") : (zh ? "否" : "no")),
             (zh ? "东北方" : "Northeast party", p.northeastParty ?? "-"), (zh ? "东部方" : "East party", p.eastParty ?? "-"),
-            (zh ? "园区" : "Park", p.park?.key ?? "-"), (zh ? "项目简介" : "Description", p.description ?? "-"),
+            (zh ? "园区" : "Park", p.park.map { park in parkName.map { "\($0) (\(park.key.prefix(8)))" } ?? park.key } ?? "-"), (zh ? "项目简介" : "Description", p.description ?? "-"),
         ]
         let head = TextTable(columns: [.init(zh ? "字段" : "Field"), .init(zh ? "值" : "Value")], rows: fields.map { [$0.0, $0.1] })
         let history = TextTable(

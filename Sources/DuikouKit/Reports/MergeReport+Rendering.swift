@@ -36,9 +36,15 @@ extension MergeReport {
     }
 
     /// The report as text for a terminal: a title, a table of counts per kind, then every conflict
-    /// with the fields that differ.
-    public func table(_ language: Language = .zh) -> String {
+    /// with the fields that differ. With a catalogue, pairings (a conflicting pairing, and the values
+    /// of `pairing` and `parent` fields) are named in `language`, their ids after the names.
+    public func table(_ language: Language = .zh, catalogue: Catalogue? = nil) -> String {
         let zh = language == .zh
+        let names = DisplayNames(catalogue, language)
+        let pairing = { (id: String) -> String in
+            let name = names.pairing(id)
+            return name == id ? id : "\(name) (\(id))"
+        }
         var out = title(language) + "\n"
         let counts = TextTable(
             columns: [.init(zh ? "类型" : "Kind"), .init(zh ? "新增" : "Added", .right), .init(zh ? "相同" : "Identical", .right),
@@ -56,12 +62,17 @@ extension MergeReport {
                 ? "冲突 \(conflicts.count) 项（默认保留本库；--prefer theirs 采用对方的字段；进展记录从不改写）：\n"
                 : "\(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s") (ours kept unless --prefer theirs; progress updates are never rewritten):\n")
             for conflict in conflicts {
-                out += "\n" + heading(conflict, language) + "\n"
+                out += "\n" + heading(conflict, language, record: conflict.kind == .pairing ? pairing(conflict.id) : conflict.id) + "\n"
                 if !conflict.differences.isEmpty {
                     let fields = TextTable(
                         columns: [.init(zh ? "字段" : "Field"), .init(conflict.kind == .progressUpdate ? (zh ? "本库最新" : "Ours (latest)") : (zh ? "本库" : "Ours")),
                                   .init(zh ? "对方" : "Theirs")],
-                        rows: conflict.differences.map { [$0.field, $0.ours ?? "-", $0.theirs ?? "-"] })
+                        rows: conflict.differences.map { difference in
+                            let shown = { (value: String?) in
+                                value.map { ["pairing", "parent"].contains(difference.field) ? pairing($0) : $0 } ?? "-"
+                            }
+                            return [difference.field, shown(difference.ours), shown(difference.theirs)]
+                        })
                     out += fields.rendered().split(separator: "\n", omittingEmptySubsequences: false).dropLast()
                         .map { "  " + $0 + "\n" }.joined()
                 }
@@ -86,7 +97,7 @@ extension MergeReport {
         return zh ? "已合并 \(source)\(preferred)：" : "Merged \(source)\(preferred.dropLast()):"
     }
 
-    private func heading(_ conflict: Conflict, _ language: Language) -> String {
+    private func heading(_ conflict: Conflict, _ language: Language, record: String) -> String {
         let zh = language == .zh
         let outcome: String
         switch (conflict.resolution, conflict.kind) {
@@ -96,7 +107,7 @@ extension MergeReport {
         }
         let what = conflict.kind == .progressUpdate
             ? (zh ? "项目 \(conflict.id) 的进展记录" : "progress update of project \(conflict.id)")
-            : "\(conflict.kind.label(language)) \(conflict.id)"
+            : "\(conflict.kind.label(language)) \(record)"
         let reason = conflict.reason.map { (zh ? "：" : ": ") + $0 } ?? ""
         return zh ? "\(what)（\(outcome)）\(reason)" : "\(what) (\(outcome))\(reason)"
     }

@@ -19,14 +19,10 @@ struct ProjectWriter {
         tasks = Set(try connection.query("SELECT code FROM task") { try $0.text("code") })
     }
 
-    func knows(pairing: String) -> Bool { pairings.contains(pairing.trimmingSpaces()) }
-
-    func knows(task: String) -> Bool { tasks.contains(task.trimmingSpaces()) }
-
-    /// Checks a project's references, naming the field that is wrong.
     /// How messages name a project: by its title, which the user knows.
     static func name(_ project: NewProject) -> String { "project \(DuikouError.quoted(project.title))" }
 
+    /// Checks a project's references, naming the field that is wrong.
     func check(_ project: NewProject) throws {
         guard pairings.contains(project.pairing) else {
             throw DuikouError(.notFound, "\(Self.name(project)): pairing: \(DuikouError.quoted(project.pairing)) does not exist", field: "pairing", recordID: project.id.key)

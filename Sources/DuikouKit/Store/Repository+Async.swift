@@ -47,6 +47,18 @@ extension Repository {
     /// The regions, pairings, task areas and tasks; see ``Snapshot/catalogue()``.
     public func catalogue() async throws -> Catalogue { try await read { try $0.catalogue() } }
 
+    /// The pairing that `text` names; see ``Snapshot/pairing(named:)``.
+    public func pairing(named text: String) async throws -> Pairing { try await read { try $0.pairing(named: text) } }
+
+    /// The id of the pairing that `text` names; see ``Snapshot/resolvePairing(_:)``.
+    public func resolvePairing(_ text: String) async throws -> String { try await read { try $0.resolvePairing(text) } }
+
+    /// The task that `text` names; see ``Snapshot/task(named:)``.
+    public func task(named text: String) async throws -> CooperationTask { try await read { try $0.task(named: text) } }
+
+    /// The code of the task that `text` names; see ``Snapshot/resolveTask(_:)``.
+    public func resolveTask(_ text: String) async throws -> String { try await read { try $0.resolveTask(text) } }
+
     /// The project with its whole history; see ``Snapshot/projectHistory(_:)``.
     public func projectHistory(_ id: UUID) async throws -> ProjectHistory { try await read { try $0.projectHistory(id) } }
 
@@ -133,6 +145,10 @@ extension Repository {
     /// Records a pairing; see ``Transaction/addPairing(_:)``.
     @discardableResult
     public func addPairing(_ pairing: NewPairing) async throws -> Pairing { try await write { try $0.addPairing(pairing) } }
+
+    /// Records another name for a pairing; see ``Transaction/addPairingAlias(_:)``.
+    @discardableResult
+    public func addPairingAlias(_ alias: PairingAlias) async throws -> PairingAlias { try await write { try $0.addPairingAlias(alias) } }
 
     /// Records a new project with its first progress update; see ``Transaction/addProject(_:)``.
     @discardableResult

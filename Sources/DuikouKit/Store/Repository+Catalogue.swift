@@ -23,7 +23,8 @@ extension Transaction {
         }
     }
 
-    /// Records a pairing, checking that its regions exist on the right sides and that its parent exists.
+    /// Records a pairing, checking that its regions exist on the right sides, that its parent exists,
+    /// and that neither its id nor its name reads as an alias of another pairing.
     ///
     /// - Returns: the pairing as recorded, with its level filled in.
     @discardableResult
@@ -50,6 +51,10 @@ extension Transaction {
             }
             let level = pairing.level ?? ([.province, .autonomousRegion].contains(northeast.level) ? .province : .city)
             let recorded = Pairing(unchecked: pairing.id, northeast: northeast.code, east: pairing.east, level: level, status: pairing.status, parent: pairing.parent)
+            if let alias = catalogue.alias(readingAs: Catalogue.names(of: recorded, regions: catalogue.regionsByCode), otherThan: recorded.id) {
+                throw DuikouError(.constraint, "pairing \(recorded.id): its id or name reads as \(DuikouError.quoted(alias.alias)), an alias of pairing \(alias.pairing) (\(catalogue.name(ofPairing: alias.pairing, .zh))); choose another id",
+                                  field: "id", recordID: recorded.id)
+            }
             try connection.run(
                 "INSERT INTO pairing (id, northeast_region, east_region, level, status, parent_id) VALUES (?, ?, ?, ?, ?, ?)",
                 [.text(recorded.id), .text(recorded.northeast), .optional(recorded.east), .text(level.rawValue), .text(recorded.status.rawValue), .optional(recorded.parent)],
@@ -100,6 +105,9 @@ extension Repository {
             CooperationTask(code: try row.text("code"), areaCode: try row.text("area_code"), nameZH: try row.text("name_zh"),
                             nameEN: try row.text("name_en"), basis: try row.keyword("basis"))
         }
-        return Catalogue(regions: regions, pairings: pairings, areas: areas, tasks: tasks)
+        let aliases = try connection.query("SELECT alias, pairing_id FROM pairing_alias ORDER BY rowid") { row in
+            PairingAlias(unchecked: try row.text("alias"), pairing: try row.text("pairing_id"))
+        }
+        return Catalogue(regions: regions, pairings: pairings, areas: areas, tasks: tasks, aliases: aliases)
     }
 }

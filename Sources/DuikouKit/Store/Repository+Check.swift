@@ -7,8 +7,8 @@ import Foundation
 extension Snapshot {
     /// Checks the database: SQLite's integrity and foreign keys, then Duikou's own invariants —
     /// every project's history is lawful under ``ProjectLifecycle`` and numbered without gaps, so are
-    /// the revisions of every plan target and the entries of the audit log, the sums reports take
-    /// fit in 64 bits, each
+    /// the revisions of every plan target and the entries of the audit log, each alias names one
+    /// pairing only, the sums reports take fit in 64 bits, each
     /// project's current state is its latest update's, the progress summary equals the projects, and
     /// the search index agrees with its documents.
     ///
@@ -52,6 +52,7 @@ extension Snapshot {
                 "plan target \(try row.text("pairing_id")) \(try row.int("year")) \(try row.text("metric")): \(try row.int("revisions")) revisions numbered up to \(try row.int("last")); revisions are missing"
             }
         }
+        Repository.checkStep("pairing aliases", &report) { try Repository.loadCatalogue(connection).aliasConflicts() }
         Repository.checkStep("progress summary", &report) {
             let differing = try connection.queryFirst("""
                 SELECT count(*) AS differing FROM (

@@ -68,7 +68,7 @@ extension Transaction {
 }
 
 extension Snapshot {
-    /// The project with its whole history.
+    /// The project with its whole history, and the name of its park.
     public func projectHistory(_ id: UUID) throws -> ProjectHistory {
         let connection = try connection
         let project = try Repository.loadProject(id, in: connection)
@@ -80,7 +80,10 @@ extension Snapshot {
                            completed: try row.money("completed_yuan"), note: try row.optionalText("note"),
                            recordedAt: Timestamp.printed(try row.text("recorded_at")))
         }
-        return ProjectHistory(project: project, updates: updates)
+        let parkName = try project.park.flatMap { park in
+            try connection.queryFirst("SELECT name FROM park WHERE id = ?", [.text(park.key)]) { try $0.text("name") }
+        }
+        return ProjectHistory(project: project, parkName: parkName, updates: updates)
     }
 
     /// The projects that pass `filter`, oldest first; as of ``ProjectFilter/asOf`` when given.

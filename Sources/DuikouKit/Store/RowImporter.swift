@@ -13,6 +13,8 @@ final class RowImporter {
     private let projects: ProjectWriter
     private let parks: ParkWriter
     private let exchanges: ExchangeWriter
+    /// Reads the pairings and tasks rows name (ids, names, short names, aliases), loaded once.
+    private let catalogue: Catalogue
     private let today = LocalDate.today()
     /// The largest rowid of the file's table before the import: SQLite gives each new row a rowid
     /// above the largest in the table, so a record above it was added by an earlier row of this file.
@@ -27,6 +29,7 @@ final class RowImporter {
         projects = try ProjectWriter(connection: connection, now: now)
         parks = ParkWriter(connection: connection, now: now)
         exchanges = ExchangeWriter(connection: connection, now: now)
+        catalogue = try Repository.loadCatalogue(connection)
         recordedThrough = try connection.queryFirst("SELECT coalesce(max(rowid), 0) AS last FROM \(kind.recordKind.table)") { try $0.int64("last") } ?? 0
         // Ids of recorded records this file corrected, to report a repeated id; kept by SQLite so memory stays flat.
         try connection.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen (id TEXT PRIMARY KEY) WITHOUT ROWID")
@@ -85,8 +88,8 @@ final class RowImporter {
 
     private func applyProject(_ row: inout ImportRow) throws -> Outcome {
         let givenID = row.uuid("id")
-        let pairing = row.required("pairing")
-        let task = row.required("task")
+        let pairing = row.pairing("pairing", in: catalogue)
+        let task = row.task("task", in: catalogue)
         let title = row.required("title")
         let status = row.keyword("status", ProjectStatus.self)
         let date = row.date("date")
@@ -95,12 +98,6 @@ final class RowImporter {
         let park = resolve(.park, "park", &row)
         let landmark = row.flag("landmark")
         let reached = row.keyword("reached", ProjectStatus.self)
-        if let pairing, !projects.knows(pairing: pairing) {
-            row.problem("pairing", "\(DuikouError.quoted(pairing)) does not exist (see `duikou pairings`)")
-        }
-        if let task, !projects.knows(task: task) {
-            row.problem("task", "\(DuikouError.quoted(task)) does not exist; tasks are 1.1 to 4.4 (see `duikou tasks`)")
-        }
         guard row.problems.isEmpty, let pairing, let task, let title else { return .refused }
         let project: NewProject
         do {
@@ -163,7 +160,7 @@ final class RowImporter {
 
     private func applyPark(_ row: inout ImportRow) throws -> Outcome {
         let givenID = row.uuid("id")
-        let pairing = row.required("pairing")
+        let pairing = row.pairing("pairing", in: catalogue)
         let name = row.required("name")
         let kind = row.keyword("kind", ParkKind.self)
         let established = row.date("established")
@@ -183,7 +180,7 @@ final class RowImporter {
 
     private func applyExchange(_ row: inout ImportRow) throws -> Outcome {
         let givenID = row.uuid("id")
-        let pairing = row.required("pairing")
+        let pairing = row.pairing("pairing", in: catalogue)
         let direction = row.keyword("direction", ExchangeDirection.self)
         let kind = row.keyword("kind", ExchangeKind.self)
         let start = row.date("start")
