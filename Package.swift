@@ -33,6 +33,7 @@ let package = Package(
                 .embedInCode("V006_audit_log.sql"),
                 .embedInCode("V007_search_over_records.sql"),
                 .embedInCode("V008_faster_bulk_writes.sql"),
+                .embedInCode("V012_soft_cooperation.sql"),
             ]
         ),
         .target(

@@ -29,5 +29,6 @@ public enum DuikouMigrations {
         Migration(version: 6, fileName: "V006_audit_log.sql", bytes: PackageResources.V006_audit_log_sql),
         Migration(version: 7, fileName: "V007_search_over_records.sql", bytes: PackageResources.V007_search_over_records_sql),
         Migration(version: 8, fileName: "V008_faster_bulk_writes.sql", bytes: PackageResources.V008_faster_bulk_writes_sql),
+        Migration(version: 12, fileName: "V012_soft_cooperation.sql", bytes: PackageResources.V012_soft_cooperation_sql),
     ]
 }
