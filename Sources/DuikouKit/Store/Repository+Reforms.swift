@@ -65,3 +65,27 @@ extension Repository {
         }
     }
 }
+
+extension Repository {
+    /// The reform measures whose adopting region is not on the Northeast side, or does not lie inside
+    /// the Northeast region of the measure's pairing, each described in words, in the order recorded.
+    /// Rules across tables, which no CHECK constraint can hold: adding a measure refuses them, a merge
+    /// and `check` look for them.
+    static func adoptingRegionProblems(in connection: SQLiteConnection) throws -> [String] {
+        var problems: [String] = []
+        try connection.each("""
+            SELECT m.id, m.pairing_id, m.adopted_by, r.name_zh, r.side, p.northeast_region
+            FROM reform m JOIN region r ON r.code = m.adopted_by JOIN pairing p ON p.id = m.pairing_id
+            ORDER BY m.rowid
+            """) { row in
+            let (id, region, name) = (try row.text("id"), try row.text("adopted_by"), try row.text("name_zh"))
+            let northeast = try row.text("northeast_region")
+            if try row.keyword("side", as: Side.self) != .northeast {
+                problems.append("reform \(id): adopted_by: region \(region) (\(name)) is an Eastern region")
+            } else if !RegionCode.code(region, liesWithin: northeast) {
+                problems.append("reform \(id): adopted_by: region \(region) (\(name)) is not inside \(northeast), the Northeast region of pairing \(try row.text("pairing_id"))")
+            }
+        }
+        return problems
+    }
+}

@@ -9,26 +9,30 @@ extension Repository {
     /// found by scanning the searchable fields instead.
     public static let minimumIndexedSearchLength = 3
 
-    /// The projects and parks that contain `text`, best matches first; see ``Snapshot/search(_:limit:)``.
+    /// The records that contain `text`, best matches first; see ``Snapshot/search(_:limit:)``.
     public func search(_ text: String, limit: Int? = nil) throws -> [SearchHit] {
         try read { try $0.search(text, limit: limit) }
     }
 }
 
 extension Snapshot {
-    /// The projects and parks whose title, description, Northeast or Eastern party (projects) or
-    /// name (parks) contain `text`, best matches first; one hit per record.
+    /// The records whose text contains `text`, best matches first; one hit per record: projects
+    /// (title, description, Northeast and Eastern party), parks (name), reform measures (title and
+    /// Eastern source), meetings (place and outcomes) and funding (note).
     ///
     /// The text is looked for as a substring, ignoring the case of ASCII letters, after its leading
     /// and trailing spaces are trimmed. Text of three or more Unicode scalars (``Repository/minimumIndexedSearchLength``)
-    /// is looked up in the trigram index (migration `V007_search_over_records.sql`) and the hits are ordered by
-    /// relevance (the BM25 score of the record's text, all its fields together), ties projects before parks
-    /// and in the order recorded. Shorter text is found by scanning the same fields, ordered by the
-    /// field that matched (titles and park names first), then projects before parks, in the order
-    /// recorded. Either way the text is a bound value: quotes, emoji and SQL in it are only text.
+    /// is looked up in the trigram index (migrations `V007_search_over_records.sql` and
+    /// `V012_soft_cooperation.sql`) and the hits are ordered by relevance (the BM25 score of the
+    /// record's text, all its fields together), ties by kind (projects, parks, reform measures,
+    /// meetings, funding) and in the order recorded. Shorter text is found by scanning the same
+    /// fields, ordered by the field that matched (a record's first field first: titles, park names,
+    /// places, notes), then by kind, in the order recorded. Either way the text is a bound value:
+    /// quotes, emoji and SQL in it are only text.
     ///
-    /// A hit shows the first of the record's fields that matched, in the order title (or park name),
-    /// description, Northeast party, Eastern party, with a snippet of it around the match.
+    /// A hit shows the first of the record's fields that matched, in the record's order (for a
+    /// project: title, description, Northeast party, Eastern party), with a snippet of it around
+    /// the match.
     ///
     /// ```swift
     /// for hit in try snapshot.search("哈尔滨", limit: 10) {
