@@ -13,12 +13,12 @@ extension SoftCooperationCounts: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(reforms, forKey: .reforms)
         try container.encode(policies, forKey: .policies)
-        try container.encode(try meetingCount, forKey: .meetings)
+        try container.encode(meetingCount, forKey: .meetings)
         var kinds = container.nestedContainer(keyedBy: NamedKey.self, forKey: .meetingsByKind)
         for kind in MeetingKind.allCases {
             try kinds.encode(meetings[kind] ?? 0, forKey: NamedKey(kind.rawValue))
         }
-        try container.encode(try fundingTotal, forKey: .funding)
+        try container.encode(fundingTotal, forKey: .funding)
         var sources = container.nestedContainer(keyedBy: NamedKey.self, forKey: .fundingBySource)
         for source in FundingSource.allCases {
             try sources.encode(funding[source] ?? .zero, forKey: NamedKey(source.rawValue))
@@ -44,9 +44,10 @@ extension SoftCooperationCounts: Codable {
             guard let source = FundingSource(rawValue: key.stringValue) else { throw container.refusal(.fundingBySource, "\(key.stringValue) is not a source of funding") }
             funding[source] = try sources.decode(Money.self, forKey: key)
         }
-        self.init(reforms: try container.decodeCount(forKey: .reforms), policies: try container.decodeCount(forKey: .policies),
-                  meetings: meetings, funding: funding)
-        _ = try container.checking(.meetings) { try meetingCount }
-        _ = try container.checking(.funding) { try fundingTotal }
+        let reforms = try container.decodeCount(forKey: .reforms)
+        let policies = try container.decodeCount(forKey: .policies)
+        self = try container.checking(.meetingsByKind) {
+            try SoftCooperationCounts(reforms: reforms, policies: policies, meetings: meetings, funding: funding)
+        }
     }
 }

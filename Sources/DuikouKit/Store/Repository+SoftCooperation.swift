@@ -34,7 +34,7 @@ extension Snapshot {
         try Repository.checkFilter(pairing: pairing, area: nil, task: nil, in: connection)
         let values: [SQLiteValue] = [.optional(pairing), .optional(since?.description), .optional(asOf?.description)]
         var counts: [String: SoftCooperationCounts] = [:]
-        try connection.each(SoftCooperationSQL.pairings, values) { row in
+        try connection.each(SoftCooperationSQL.pairings, [.optional(pairing)]) { row in
             counts[try row.text("id")] = SoftCooperationCounts()
         }
         try connection.each(SoftCooperationSQL.reforms, values) { row in
@@ -64,7 +64,8 @@ extension Repository {
 }
 
 /// The queries of ``Snapshot/softCooperationActivity(pairing:since:asOf:)``: ?1 the pairing (with
-/// the pairings below it) or NULL for all, ?2 the first day or NULL, ?3 the last day or NULL.
+/// the pairings below it) or NULL for all, ?2 the first day or NULL, ?3 the last day or NULL
+/// (``pairings`` takes ?1 only).
 enum SoftCooperationSQL {
     private static let dated = "(?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3)"
 
