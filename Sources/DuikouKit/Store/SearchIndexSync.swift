@@ -55,7 +55,9 @@ struct SearchSource {
     /// The width of a band of index rowids, 2^56.
     static let band: Int64 = 1 << 56
 
+    /// The kind of record a hit on the table is.
     let kind: RecordKind
+    /// The table holding the records.
     let table: String
     /// The table's alias in the search queries.
     let alias: String
@@ -67,8 +69,9 @@ struct SearchSource {
     let columns: [String]
     /// The fields a hit names for those columns, in the same order.
     let fields: [SearchHit.Field]
-    /// A hit's title and pairing, as SQL over ``alias`` (and, for funding, its project `fp`).
+    /// A hit's title, as SQL over ``alias`` (and, for funding, its project `fp`).
     let title: String
+    /// A hit's pairing, as SQL over ``alias`` (and, for funding, its project `fp`).
     let pairing: String
 
     static let project = SearchSource(
