@@ -36,6 +36,7 @@ let package = Package(
                 .embedInCode("V009_stages_reached.sql"),
                 .embedInCode("V010_plan_weights.sql"),
                 .embedInCode("V011_pairing_aliases.sql"),
+                .embedInCode("V012_soft_cooperation.sql"),
             ]
         ),
         .target(

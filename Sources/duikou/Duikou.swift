@@ -7,7 +7,8 @@ struct Duikou: ParsableCommand {
         abstract: "Record and report the paired cooperation between China's Northeast and its Eastern partners (对口合作).",
         discussion: """
             Duikou keeps the pairings of the 2017 plan (国办发〔2017〕22号), their cooperation projects and \
-            progress, co-built parks, cadre exchanges and annual work plans in one SQLite file; answers how \
+            progress, co-built parks, cadre exchanges, reform measures copied, meetings and visits, funding \
+            and annual work plans in one SQLite file; answers how \
             far each pairing and task area has come, as of any date, and which targets were met; writes an \
             HTML report for meetings; and keeps an audit log of every change (--actor on every command \
             that writes names who made it).
@@ -23,7 +24,8 @@ struct Duikou: ParsableCommand {
         subcommands: [
             Regions.self, Pairings.self, Tasks.self,
             RegionCommand.self, PairingCommand.self,
-            ProjectCommand.self, ParkCommand.self, ExchangeCommand.self, PlanCommand.self,
+            ProjectCommand.self, ParkCommand.self, ExchangeCommand.self,
+            ReformCommand.self, MeetingCommand.self, FundingCommand.self, PlanCommand.self,
             Progress.self, EvaluateCommand.self, ReportCommand.self, SearchCommand.self,
             ImportCommand.self, ExportCommand.self, MergeCommand.self,
             CheckCommand.self, BackupCommand.self, HistoryCommand.self,

@@ -18,6 +18,8 @@ enum ErrorHint {
             "see `duikou pairings`"
         case (.notFound, "task"):
             "see `duikou tasks`"
+        case (.notFound, "adopted_by"):
+            "see `duikou regions`; add a region of your own with `duikou region add`"
         case (.schemaTooNew, _):
             "upgrade duikou"
         case (.busy, _):

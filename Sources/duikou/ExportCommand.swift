@@ -5,7 +5,7 @@ import DuikouKit
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export projects, updates, parks or exchanges as CSV or JSON Lines, in a stable order.",
+        abstract: "Export projects, updates, parks, exchanges, reforms, meetings or funding as CSV or JSON Lines, in a stable order.",
         discussion: """
             The columns are those `duikou import` reads, so an export imports back as it was. CSV amounts \
             carry their unit (1250000000元); JSON Lines amounts are integer yuan. With --out the file is \

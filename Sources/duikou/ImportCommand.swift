@@ -10,7 +10,7 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import projects, updates, parks or exchanges from a CSV file: all of it or nothing.",
+        abstract: "Import projects, updates, parks, exchanges, reforms, meetings or funding from a CSV file: all of it or nothing.",
         discussion: """
             The file is UTF-8 CSV (a byte-order mark is fine; Excel and WPS exports work), with a header row \
             in English or Chinese and columns in any order. Rows whose id is recorded already correct that \
@@ -56,7 +56,12 @@ struct ImportSummary {
     let text: String
 
     init(_ result: ImportResult) {
-        let noun = result.added == 1 ? String(result.kind.rawValue.dropLast()) : result.kind.rawValue
+        let noun = switch (result.kind, result.added == 1) {
+        case (.funding, true): "funding record"
+        case (.funding, false): "funding records"
+        case (_, true): String(result.kind.rawValue.dropLast())
+        case (_, false): result.kind.rawValue
+        }
         let verbs = result.dryRun || result.problemCount > 0
             ? ("would add", "update", "leave", "refuse")
             : ("added", "updated", "left", "refused")

@@ -5,14 +5,15 @@ import DuikouKit
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Find projects and parks whose title, description, parties or name contain the text.",
+        abstract: "Find projects, parks, reform measures, meetings and funding whose text contains the text.",
         discussion: """
             Looks for TEXT as a substring of project titles, descriptions, Northeast and Eastern \
-            parties, and park names, ignoring the case of ASCII letters. Text of 3 or more \
+            parties, park names, reform measures' titles and Eastern sources, meetings' places and \
+            outcomes, and funding notes, ignoring the case of ASCII letters. Text of 3 or more \
             characters is looked up in the full-text (trigram) index and ranked by relevance; \
             shorter text (1 or 2 characters, such as 园 or 哈尔) is found by scanning, titles and \
-            park names first. One row per project or park, with the field that matched and the \
-            text around the match. Nothing found is not an error: the list is empty.
+            park names first. One row per record, with the field that matched and the text around \
+            the match. Nothing found is not an error: the list is empty.
 
             Examples:
               duikou search 哈尔滨

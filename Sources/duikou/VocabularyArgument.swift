@@ -34,6 +34,8 @@ extension ProjectStatus: VocabularyArgument {}
 extension ParkKind: VocabularyArgument {}
 extension ExchangeDirection: VocabularyArgument {}
 extension ExchangeKind: VocabularyArgument {}
+extension MeetingKind: VocabularyArgument {}
+extension FundingSource: VocabularyArgument {}
 extension RegionLevel: VocabularyArgument {}
 extension Side: VocabularyArgument {}
 extension PairingLevel: VocabularyArgument {}

@@ -17,7 +17,7 @@ import Testing
     private static let formats = ["table", "json", "csv"]
     private static let documentFormats = ["table", "json"]
     private static let languages = ["zh", "en"]
-    private static let kinds = ["projects", "updates", "parks", "exchanges"]
+    private static let kinds = ["projects", "updates", "parks", "exchanges", "reforms", "meetings", "funding"]
     private static let metrics = [
         "projects_signed", "projects_started", "projects_operating", "investment_signed_yuan", "investment_completed_yuan",
         "parks_established", "cadres_seconded", "cadres_seconded_to_east", "cadres_seconded_to_northeast",
@@ -27,6 +27,7 @@ import Testing
     /// Every option and argument of the CLI that takes a value from a closed set, with its values in order.
     static let all: [ClosedValue] = {
         let listings = [["regions"], ["pairings"], ["tasks"], ["project", "list"], ["park", "list"], ["exchange", "list"],
+                        ["reform", "list"], ["meeting", "list"], ["funding", "list"],
                         ["plan", "list"], ["progress"], ["evaluate"], ["search"], ["history"]]
         var all = listings.flatMap { command in
             [ClosedValue(command: command, name: "--format", values: formats), ClosedValue(command: command, name: "--lang", values: languages)]
@@ -45,6 +46,8 @@ import Testing
             ClosedValue(command: ["park", "add"], name: "--kind", values: ["joint", "branch", "enclave"]),
             ClosedValue(command: ["exchange", "add"], name: "--direction", values: ["to-east", "to-northeast"]),
             ClosedValue(command: ["exchange", "add"], name: "--kind", values: ["secondment", "training"]),
+            ClosedValue(command: ["meeting", "add"], name: "--kind", values: ["joint-meeting", "leaders-visit", "matchmaking"]),
+            ClosedValue(command: ["funding", "add"], name: "--source", values: ["central-budget", "special-fund", "bank-loan", "private", "other"]),
             ClosedValue(command: ["plan", "set"], name: "--metric", values: metrics),
             ClosedValue(command: ["progress"], name: "--by", values: ["area", "task", "pairing", "province"]),
             ClosedValue(command: ["report"], name: "--lang", values: languages),

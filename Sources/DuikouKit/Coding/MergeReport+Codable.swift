@@ -11,6 +11,7 @@ extension MergeReport: Codable {
     enum CountsKey: String, CodingKey {
         case regions, pairings, parks, projects, exchanges
         case progressUpdates = "progress_updates"
+        case reforms, meetings, funding
     }
 
     /// Writes the report as `duikou merge --format json` prints it.
@@ -57,6 +58,9 @@ extension MergeReport.Kind {
         case .project: .projects
         case .exchange: .exchanges
         case .progressUpdate: .progressUpdates
+        case .reform: .reforms
+        case .meeting: .meetings
+        case .funding: .funding
         }
     }
 }

@@ -22,7 +22,7 @@ extension SearchHit: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let kind = try container.decode(RecordKind.self, forKey: .kind)
-        guard kind != .exchange else { throw container.refusal(.kind, "search finds projects and parks, not exchanges") }
+        guard kind != .exchange else { throw container.refusal(.kind, "search finds no cadre exchanges") }
         self.init(
             kind: kind, id: try container.decodeID(forKey: .id), pairing: try container.decodeText(forKey: .pairing),
             title: try container.decodeText(forKey: .title), field: try container.decode(Field.self, forKey: .field),

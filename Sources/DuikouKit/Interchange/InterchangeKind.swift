@@ -8,6 +8,12 @@ public enum InterchangeKind: String, Keyword {
     case parks
     /// Cadre exchanges.
     case exchanges
+    /// Reform measures copied from the East.
+    case reforms
+    /// Meetings and visits.
+    case meetings
+    /// Funding of projects and pairings.
+    case funding
 
     /// The Chinese label.
     public var labelZH: String {
@@ -16,6 +22,9 @@ public enum InterchangeKind: String, Keyword {
         case .updates: "进展"
         case .parks: "园区"
         case .exchanges: "干部交流"
+        case .reforms: "改革举措"
+        case .meetings: "会议互访"
+        case .funding: "资金支持"
         }
     }
 
@@ -28,6 +37,9 @@ public enum InterchangeKind: String, Keyword {
         case .projects, .updates: .project
         case .parks: .park
         case .exchanges: .exchange
+        case .reforms: .reform
+        case .meetings: .meeting
+        case .funding: .funding
         }
     }
 
@@ -52,6 +64,18 @@ public enum InterchangeKind: String, Keyword {
              .init("kind", "类型", required: true), .init("start", "开始日期", required: true), .init("end", "结束日期"),
              .init("participants", "人数"), .init("person", "姓名"), .init("from_org", "派出单位"), .init("to_org", "接收单位"),
              .init("post", "职务")]
+        case .reforms:
+            [.init("id", "编号"), .init("pairing", "对口合作关系", required: true), .init("title", "举措名称", required: true),
+             .init("source", "经验来源"), .init("adopted_by", "复制推广地区"), .init("date", "日期", required: true),
+             .init("task", "任务"), .init("policies", "政策数")]
+        case .meetings:
+            [.init("id", "编号"), .init("pairing", "对口合作关系", required: true), .init("kind", "类型", required: true),
+             .init("date", "日期", required: true), .init("place", "地点"), .init("level", "级别"), .init("participants", "人数"),
+             .init("outcomes", "成果")]
+        case .funding:
+            [.init("id", "编号"), .init("project", "项目编号"), .init("pairing", "对口合作关系"),
+             .init("source", "资金来源", required: true), .init("amount", "金额", required: true), .init("date", "日期", required: true),
+             .init("note", "备注")]
         }
     }
 }

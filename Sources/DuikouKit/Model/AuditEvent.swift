@@ -46,8 +46,8 @@ public struct AuditEvent: Sendable, Hashable {
     public let command: String
     /// What kind of change it was.
     public let action: AuditAction
-    /// The kind of record changed: `region`, `pairing`, `project`, `park`, `exchange`, `plan-target`,
-    /// or `database` for imports and merges.
+    /// The kind of record changed: `region`, `pairing`, `project`, `park`, `exchange`, `reform`,
+    /// `meeting`, `funding`, `plan-target`, or `database` for imports and merges.
     public let recordKind: String
     /// The record changed, when the change is to one record.
     public let recordID: String?

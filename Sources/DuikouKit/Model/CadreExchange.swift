@@ -42,11 +42,8 @@ public struct NewExchange: Sendable, Hashable {
         if let end, end < start {
             throw DuikouError.invalid("end", end.description, "is before the start (\(start))")
         }
-        if let participants, participants < 1 {
-            throw DuikouError.invalid("participants", String(participants), "must be at least 1")
-        }
-        if let participants, participants > Self.maximumParticipants {
-            throw DuikouError.invalid("participants", String(participants), "is more than \(Self.maximumParticipants), the most one record counts")
+        if let participants {
+            try checkWholeNumber(participants, field: "participants", maximum: Self.maximumParticipants)
         }
         if kind == .training && participants == nil {
             throw DuikouError(.invalidInput, "participants: a training batch needs the number of participants (人次)")
@@ -75,15 +72,7 @@ extension NewExchange {
     ///
     /// - Throws: ``DuikouError/Code/invalidInput`` naming `field` and the text.
     public static func participants(parsing text: String, field: String = "participants") throws -> Int {
-        let digits = text.trimmingSpaces()
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
-            throw DuikouError.invalid(field, text, "is not a whole number of at least 1")
-        }
-        guard let number = Int(digits), number <= maximumParticipants else {
-            throw DuikouError.invalid(field, text, "is more than \(maximumParticipants), the most one record counts")
-        }
-        guard number >= 1 else { throw DuikouError.invalid(field, text, "must be at least 1") }
-        return number
+        try wholeNumber(parsing: text, field: field, maximum: maximumParticipants)
     }
 }
 

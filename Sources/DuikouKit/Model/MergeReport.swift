@@ -23,7 +23,8 @@ public struct MergeOptions: Sendable, Hashable {
 /// What a merge of another Duikou database did (or, in a dry run, would do): how many records of
 /// each kind were added, found identical or updated, and every conflict with the fields that differ.
 public struct MergeReport: Sendable, Hashable {
-    /// The kinds of record a merge takes, in the order it takes them.
+    /// The kinds of record a merge takes, in the order it takes them (progress updates with their
+    /// projects).
     public enum Kind: String, Sendable, CaseIterable {
         /// A region, by its GB/T 2260 code.
         case region
@@ -38,6 +39,12 @@ public struct MergeReport: Sendable, Hashable {
         /// A progress update of a project, the same as one of ours when its date, status,
         /// completed investment and note are equal.
         case progressUpdate = "progress_update"
+        /// A reform measure copied from the East, by its UUID.
+        case reform
+        /// A meeting or visit, by its UUID.
+        case meeting
+        /// A funding, by its UUID.
+        case funding
 
         /// The Chinese label.
         public var labelZH: String {
@@ -48,6 +55,9 @@ public struct MergeReport: Sendable, Hashable {
             case .project: "项目"
             case .exchange: "干部交流"
             case .progressUpdate: "进展记录"
+            case .reform: "改革举措"
+            case .meeting: "会议互访"
+            case .funding: "资金支持"
             }
         }
 

@@ -4,12 +4,13 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// One record found by ``Snapshot/search(_:limit:)``: a project or a park whose text contains
-/// the searched text, with the field that matched and a snippet of it around the match.
+/// One record found by ``Snapshot/search(_:limit:)``: a project, a park, a reform measure, a
+/// meeting or a funding whose text contains the searched text, with the field that matched and a
+/// snippet of it around the match.
 public struct SearchHit: Sendable, Hashable {
-    /// The searchable fields of projects and parks.
+    /// The searchable fields of projects, parks, reform measures, meetings and funding.
     public enum Field: String, Sendable, CaseIterable {
-        /// A project's title (项目名称).
+        /// A project's title (项目名称), or a reform measure's (举措名称).
         case title
         /// A project's description (项目简介).
         case description
@@ -19,6 +20,14 @@ public struct SearchHit: Sendable, Hashable {
         case eastParty = "east_party"
         /// A park's name (园区名称).
         case name
+        /// A reform measure's Eastern source (经验来源).
+        case source
+        /// A meeting's place (地点).
+        case place
+        /// A meeting's outcomes (成果).
+        case outcomes
+        /// A funding's note (备注).
+        case note
 
         /// The field's name in the given language, for tables.
         public func label(_ language: Language) -> String {
@@ -33,20 +42,30 @@ public struct SearchHit: Sendable, Hashable {
             case (.eastParty, .en): "east party"
             case (.name, .zh): "园区名称"
             case (.name, .en): "park name"
+            case (.source, .zh): "经验来源"
+            case (.source, .en): "source"
+            case (.place, .zh): "地点"
+            case (.place, .en): "place"
+            case (.outcomes, .zh): "成果"
+            case (.outcomes, .en): "outcomes"
+            case (.note, .zh): "备注"
+            case (.note, .en): "note"
             }
         }
     }
 
-    /// What was found: ``RecordKind/project`` or ``RecordKind/park`` (never an exchange).
+    /// What was found: a project, a park, a reform measure, a meeting or a funding (never an exchange).
     public let kind: RecordKind
-    /// The id of the project or park.
+    /// The id of the record.
     public let id: UUID
-    /// The id of the pairing the record belongs to.
+    /// The id of the pairing the record belongs to (for a project's funding, the project's pairing).
     public let pairing: String
-    /// The project's title, or the park's name.
+    /// What the record is called: a project's or reform measure's title, a park's name, a meeting's
+    /// date and place (`2024-05-20 哈尔滨市`), a funding's project title (else its note).
     public let title: String
-    /// The field that matched; when several did, the first in the order title (or name),
-    /// description, Northeast party, Eastern party.
+    /// The field that matched; when several did, the first in the record's order: title (or name),
+    /// description, Northeast party, Eastern party for a project; title, source for a reform
+    /// measure; place, outcomes for a meeting.
     public let field: Field
     /// The matched field's text around the first match, on one line: up to
     /// ``snippetContext`` characters either side, with `…` where it was cut.

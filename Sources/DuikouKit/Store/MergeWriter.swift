@@ -112,7 +112,25 @@ struct MergeTable: Sendable {
         fields: ["pairing", "direction", "kind", "start", "end", "participants", "person", "from_org", "to_org", "post"],
         recorded: true)
 
-    static let all: [MergeTable] = [.region, .pairing, .park, .project, .exchange]
+    static let reform = MergeTable(
+        kind: .reform, table: "reform", key: "id",
+        columns: ["pairing_id", "title", "source", "adopted_by", "date", "task_code", "policies"],
+        fields: ["pairing", "title", "source", "adopted_by", "date", "task", "policies"],
+        recorded: true)
+
+    static let meeting = MergeTable(
+        kind: .meeting, table: "meeting", key: "id",
+        columns: ["pairing_id", "kind", "date", "place", "level", "participants", "outcomes"],
+        fields: ["pairing", "kind", "date", "place", "level", "participants", "outcomes"],
+        recorded: true)
+
+    static let funding = MergeTable(
+        kind: .funding, table: "funding", key: "id",
+        columns: ["project_id", "pairing_id", "source", "amount_yuan", "date", "note"],
+        fields: ["project", "pairing", "source", "amount_yuan", "date", "note"],
+        recorded: true)
+
+    static let all: [MergeTable] = [.region, .pairing, .park, .project, .exchange, .reform, .meeting, .funding]
 
     private var selected: String {
         "SELECT \(key), \(columns.joined(separator: ", "))\(recorded ? ", recorded_at" : "") FROM \(table)"
@@ -227,8 +245,9 @@ struct MergeWriter {
         self.report = MergeReport(source: source, options: options)
     }
 
-    /// Regions, pairings (parents first), parks, projects with their histories, exchanges; then
-    /// checks that the pairings still hold together and that the totals still add up.
+    /// Regions, pairings (parents first), parks, projects with their histories, exchanges, reform
+    /// measures, meetings and funding; then checks that the pairings and the reform measures' adopting
+    /// regions still hold together and that the totals still add up.
     mutating func run(_ snapshot: MergeSnapshot) throws {
         for row in snapshot.rows[.region] ?? [] { try takeRecord(row, .region) }
         for row in try parentsFirst(snapshot.rows[.pairing] ?? []) { try takeRecord(row, .pairing) }
@@ -243,7 +262,13 @@ struct MergeWriter {
             }
         }
         for row in snapshot.rows[.exchange] ?? [] { try takeRecord(row, .exchange) }
+        for row in snapshot.rows[.reform] ?? [] { try takeRecord(row, .reform) }
+        for row in snapshot.rows[.meeting] ?? [] { try takeRecord(row, .meeting) }
+        for row in snapshot.rows[.funding] ?? [] { try takeRecord(row, .funding) }
         try checkPairings()
+        if let problem = try Repository.adoptingRegionProblems(in: connection).first {
+            throw DuikouError(.invalidInput, "merge source \(DuikouError.quoted(source)): \(problem) after the merge; settle it in one of the databases first. Nothing was merged")
+        }
         // Here as well as before the commit, so that a dry run finds it too.
         try Totals.check(connection)
         try Totals.checkParticipants(connection)

@@ -74,6 +74,22 @@ extension Repository {
     /// The exchanges of a pairing and the pairings below it; see ``Snapshot/exchanges(pairing:)``.
     public func exchanges(pairing: String? = nil) async throws -> [CadreExchange] { try await read { try $0.exchanges(pairing: pairing) } }
 
+    /// The reform measures of a pairing and the pairings below it; see ``Snapshot/reforms(pairing:)``.
+    public func reforms(pairing: String? = nil) async throws -> [ReformMeasure] { try await read { try $0.reforms(pairing: pairing) } }
+
+    /// The meetings and visits of a pairing and the pairings below it; see ``Snapshot/meetings(pairing:)``.
+    public func meetings(pairing: String? = nil) async throws -> [Meeting] { try await read { try $0.meetings(pairing: pairing) } }
+
+    /// The funding of a pairing and the pairings below it; see ``Snapshot/funding(pairing:)``.
+    public func funding(pairing: String? = nil) async throws -> [Funding] { try await read { try $0.funding(pairing: pairing) } }
+
+    /// The plan's soft cooperation by pairing; see ``Snapshot/softCooperationActivity(pairing:since:asOf:)``.
+    public func softCooperationActivity(
+        pairing: String? = nil, since: LocalDate? = nil, asOf: LocalDate? = nil
+    ) async throws -> [String: SoftCooperationCounts] {
+        try await read { try $0.softCooperationActivity(pairing: pairing, since: since, asOf: asOf) }
+    }
+
     /// The audit log, oldest first; see ``Snapshot/history(since:)``.
     public func history(since: LocalDate? = nil) async throws -> [AuditEvent] { try await read { try $0.history(since: since) } }
 
@@ -179,6 +195,18 @@ extension Repository {
     /// Records a cadre exchange; see ``Transaction/addExchange(_:)``.
     @discardableResult
     public func addExchange(_ exchange: NewExchange) async throws -> CadreExchange { try await write { try $0.addExchange(exchange) } }
+
+    /// Records a reform measure copied from the East; see ``Transaction/addReform(_:)``.
+    @discardableResult
+    public func addReform(_ reform: NewReformMeasure) async throws -> ReformMeasure { try await write { try $0.addReform(reform) } }
+
+    /// Records a meeting or visit; see ``Transaction/addMeeting(_:)``.
+    @discardableResult
+    public func addMeeting(_ meeting: NewMeeting) async throws -> Meeting { try await write { try $0.addMeeting(meeting) } }
+
+    /// Records funding for a project or a pairing; see ``Transaction/addFunding(_:)``.
+    @discardableResult
+    public func addFunding(_ funding: NewFunding) async throws -> Funding { try await write { try $0.addFunding(funding) } }
 
     /// Sets a target in a pairing's annual work plan; see ``Transaction/setTarget(_:)``.
     @discardableResult

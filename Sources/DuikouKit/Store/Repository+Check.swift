@@ -8,9 +8,10 @@ extension Snapshot {
     /// Checks the database: SQLite's integrity and foreign keys, then Duikou's own invariants —
     /// every project's history is lawful under ``ProjectLifecycle`` and numbered without gaps, so are
     /// the revisions of every plan target and the entries of the audit log, each alias names one
-    /// pairing only, the sums reports take fit in 64 bits, each
-    /// project's current state is its latest update's, the progress summary equals the projects, and
-    /// the search index agrees with its documents.
+    /// pairing only, the sums reports take (investment, funding, participants) fit in 64 bits, every
+    /// reform measure is adopted by a Northeast region inside its pairing's Northeast region, every
+    /// record's rowid fits its band of the search index, each project's current state is its latest
+    /// update's, the progress summary equals the projects, and the search index agrees with its documents.
     ///
     /// A damaged file does not make it throw: what SQLite reports is a problem in the result. The
     /// search index is checked by a ``Transaction`` (FTS5's check is a write, rolled back), not by a
@@ -53,6 +54,8 @@ extension Snapshot {
             }
         }
         Repository.checkStep("pairing aliases", &report) { try Repository.loadCatalogue(connection).aliasConflicts() }
+        Repository.checkStep("reform measures", &report) { try Repository.adoptingRegionProblems(in: connection) }
+        Repository.checkStep("search rowids", &report) { try Repository.searchBandProblems(in: connection) }
         Repository.checkStep("progress summary", &report) {
             let differing = try connection.queryFirst("""
                 SELECT count(*) AS differing FROM (
@@ -96,6 +99,17 @@ extension Repository {
         }
         report.checks.append("search index")
         problems.forEach { report.report($0) }
+    }
+
+    /// The tables whose largest rowid leaves their band of search-index rowids (2^56 wide; see
+    /// ``SearchSource``), where the index would take one record for another. SQLite gives a new row
+    /// the largest rowid plus one, so only a row written with a huge rowid by another program gets there.
+    static func searchBandProblems(in connection: SQLiteConnection) throws -> [String] {
+        try SearchSource.all.compactMap { source in
+            let largest = try connection.queryFirst("SELECT coalesce(max(rowid), 0) AS largest FROM \(source.table)") { try $0.int64("largest") } ?? 0
+            guard largest >= SearchSource.band else { return nil }
+            return "search: \(source.table) row \(largest) is beyond \(SearchSource.band - 1), the most the search index can tell apart from other records; search may show the wrong record for it"
+        }
     }
 
     /// Runs one check, turning an error SQLite raises on a damaged file into a problem.

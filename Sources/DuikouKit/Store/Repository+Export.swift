@@ -59,6 +59,9 @@ enum ExportSQL {
         case .updates: "SELECT count(*) AS records FROM progress_update"
         case .parks: "SELECT count(*) AS records FROM park"
         case .exchanges: "SELECT count(*) AS records FROM exchange"
+        case .reforms: "SELECT count(*) AS records FROM reform"
+        case .meetings: "SELECT count(*) AS records FROM meeting"
+        case .funding: "SELECT count(*) AS records FROM funding"
         }
     }
 
@@ -80,6 +83,15 @@ enum ExportSQL {
         case .exchanges: """
             SELECT id, pairing_id, direction, kind, start_date, end_date, participants, person, from_org, to_org, post
             FROM exchange ORDER BY id
+            """
+        case .reforms: """
+            SELECT id, pairing_id, title, source, adopted_by, date, task_code, policies FROM reform ORDER BY id
+            """
+        case .meetings: """
+            SELECT id, pairing_id, kind, date, place, level, participants, outcomes FROM meeting ORDER BY id
+            """
+        case .funding: """
+            SELECT id, project_id, pairing_id, source, amount_yuan, date, note FROM funding ORDER BY id
             """
         }
     }
@@ -106,6 +118,18 @@ enum ExportSQL {
              .text(try row.text("start_date")), .text(try row.optionalText("end_date")), .integer(try row.int64("participants")),
              .text(redactingPeople ? nil : try row.optionalText("person")), .text(try row.optionalText("from_org")),
              .text(try row.optionalText("to_org")), .text(try row.optionalText("post"))]
+        case .reforms:
+            [.text(try row.text("id")), .text(try row.text("pairing_id")), .text(try row.text("title")), .text(try row.optionalText("source")),
+             .text(try row.text("adopted_by")), .text(try row.text("date")), .text(try row.text("task_code")),
+             .integer(try row.int64("policies"))]
+        case .meetings:
+            [.text(try row.text("id")), .text(try row.text("pairing_id")), .text(try row.text("kind")), .text(try row.text("date")),
+             .text(try row.optionalText("place")), .text(try row.optionalText("level")), .integer(try row.optionalInt64("participants")),
+             .text(try row.optionalText("outcomes"))]
+        case .funding:
+            [.text(try row.text("id")), .text(try row.optionalText("project_id")), .text(try row.optionalText("pairing_id")),
+             .text(try row.text("source")), .yuan(try row.int64("amount_yuan")), .text(try row.text("date")),
+             .text(try row.optionalText("note"))]
         }
     }
 }

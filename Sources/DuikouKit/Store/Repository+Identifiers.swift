@@ -12,6 +12,12 @@ public enum RecordKind: String, Sendable, CaseIterable {
     case park
     /// A cadre exchange.
     case exchange
+    /// A reform measure copied from the East.
+    case reform
+    /// A meeting or visit.
+    case meeting
+    /// A funding.
+    case funding
 
     var table: String { rawValue }
 }

@@ -5,11 +5,12 @@ import Foundation
 #endif
 
 extension Repository {
-    /// Whether the database holds records of its own: projects, parks, exchanges, or regions and
-    /// pairings beyond the seeded catalogue.
+    /// Whether the database holds records of its own: projects, parks, exchanges, reform measures,
+    /// meetings, funding, or regions and pairings beyond the seeded catalogue.
     static func holdsRecords(in connection: SQLiteConnection) throws -> Bool {
         let counts = try connection.queryFirst("""
-            SELECT (SELECT count(*) FROM project) + (SELECT count(*) FROM park) + (SELECT count(*) FROM exchange) AS records,
+            SELECT (SELECT count(*) FROM project) + (SELECT count(*) FROM park) + (SELECT count(*) FROM exchange)
+                   + (SELECT count(*) FROM reform) + (SELECT count(*) FROM meeting) + (SELECT count(*) FROM funding) AS records,
                    (SELECT count(*) FROM region) AS regions, (SELECT count(*) FROM pairing) AS pairings
             """) { (try $0.int("records"), try $0.int("regions"), try $0.int("pairings")) }
         guard let counts else { return false }

@@ -12,7 +12,8 @@ import Darwin
 /// Another reporter's Duikou database, the source of a merge.
 ///
 /// Creating one opens the file read-only, so it is never written, and reads all of its regions,
-/// pairings, parks, projects with their histories and exchanges in one snapshot. A file that is
+/// pairings, parks, projects with their histories, exchanges, reform measures, meetings and funding
+/// in one snapshot. A file that is
 /// missing, is not a Duikou database, or was written by a newer Duikou is refused, and left as it was.
 public struct MergeSource: Sendable {
     /// The path of the other database.
@@ -60,8 +61,8 @@ public struct MergeSource: Sendable {
 }
 
 extension Transaction {
-    /// Merges another reporter's database into this one, taking regions, pairings, parks, projects
-    /// and exchanges by id.
+    /// Merges another reporter's database into this one, taking regions, pairings, parks, projects,
+    /// exchanges, reform measures, meetings and funding by id.
     ///
     /// New records are added with their ids (projects with their whole history); records with the
     /// same content are skipped (when they were recorded does not count); records that differ are
@@ -75,7 +76,9 @@ extension Transaction {
     /// same work and rolls the savepoint back.
     ///
     /// - Throws: ``DuikouError/Code/invalidInput`` when `source` is this database itself or the merge
-    ///   would break a pairing (a region on the wrong side, a pairing inside itself).
+    ///   would break a pairing (a region on the wrong side, a pairing inside itself) or leave a reform
+    ///   measure adopted by a region that is not on the Northeast side or not inside its pairing's
+    ///   Northeast region.
     public func merge(_ source: MergeSource, options: MergeOptions = MergeOptions()) throws -> MergeReport {
         let path = try connection.path
         if Repository.sameFile(path, source.path) {

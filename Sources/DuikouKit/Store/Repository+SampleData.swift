@@ -27,8 +27,9 @@ extension Snapshot {
         get throws { try Repository.meta(SampleData.noteKey, in: connection) == SampleData.note }
     }
 
-    /// Whether the database holds no records of its own: no projects, parks or cadre exchanges,
-    /// and no regions or pairings besides the plan's catalogue, which every database is given.
+    /// Whether the database holds no records of its own: no projects, parks, cadre exchanges, reform
+    /// measures, meetings or funding, and no regions or pairings besides the plan's catalogue, which
+    /// every database is given.
     public var isEmpty: Bool {
         get throws { try !Repository.holdsRecords(in: connection) }
     }

@@ -9,26 +9,30 @@ extension Repository {
     /// found by scanning the searchable fields instead.
     public static let minimumIndexedSearchLength = 3
 
-    /// The projects and parks that contain `text`, best matches first; see ``Snapshot/search(_:limit:)``.
+    /// The records that contain `text`, best matches first; see ``Snapshot/search(_:limit:)``.
     public func search(_ text: String, limit: Int? = nil) throws -> [SearchHit] {
         try read { try $0.search(text, limit: limit) }
     }
 }
 
 extension Snapshot {
-    /// The projects and parks whose title, description, Northeast or Eastern party (projects) or
-    /// name (parks) contain `text`, best matches first; one hit per record.
+    /// The records whose text contains `text`, best matches first; one hit per record: projects
+    /// (title, description, Northeast and Eastern party), parks (name), reform measures (title and
+    /// Eastern source), meetings (place and outcomes) and funding (note).
     ///
     /// The text is looked for as a substring, ignoring the case of ASCII letters, after its leading
     /// and trailing spaces are trimmed. Text of three or more Unicode scalars (``Repository/minimumIndexedSearchLength``)
-    /// is looked up in the trigram index (migration `V007_search_over_records.sql`) and the hits are ordered by
-    /// relevance (the BM25 score of the record's text, all its fields together), ties projects before parks
-    /// and in the order recorded. Shorter text is found by scanning the same fields, ordered by the
-    /// field that matched (titles and park names first), then projects before parks, in the order
-    /// recorded. Either way the text is a bound value: quotes, emoji and SQL in it are only text.
+    /// is looked up in the trigram index (migrations `V007_search_over_records.sql` and
+    /// `V012_soft_cooperation.sql`) and the hits are ordered by relevance (the BM25 score of the
+    /// record's text, all its fields together), ties by kind (projects, parks, reform measures,
+    /// meetings, funding) and in the order recorded. Shorter text is found by scanning the same
+    /// fields, ordered by the field that matched (a record's first field first: titles, park names,
+    /// places, notes), then by kind, in the order recorded. Either way the text is a bound value:
+    /// quotes, emoji and SQL in it are only text.
     ///
-    /// A hit shows the first of the record's fields that matched, in the order title (or park name),
-    /// description, Northeast party, Eastern party, with a snippet of it around the match.
+    /// A hit shows the first of the record's fields that matched, in the record's order (for a
+    /// project: title, description, Northeast party, Eastern party), with a snippet of it around
+    /// the match.
     ///
     /// ```swift
     /// for hit in try snapshot.search("哈尔滨", limit: 10) {
@@ -66,8 +70,9 @@ extension Snapshot {
     }
 }
 
-/// The SQL of search, over the projects and parks and their trigram index `record_search`
-/// (V007_search_over_records.sql): one index row per record, a project's rowid or minus a park's.
+/// The SQL of search, over the records of every ``SearchSource`` and their trigram index
+/// `record_search` (V007_search_over_records.sql, V012_soft_cooperation.sql): one index row per
+/// record, its rowid in its kind's band.
 enum SearchSQL {
     /// The first matching field of a record, joined back to the record.
     struct Found {
@@ -90,26 +95,41 @@ enum SearchSQL {
         return phrase + "\""
     }
 
-    /// The fields of a record in the order they are looked at: the first that matches is the one a
-    /// hit shows. Titles and park names first, then descriptions, then the parties.
-    private static func field(_ order: String) -> String {
-        "CASE \(order) WHEN 1 THEN (CASE WHEN m.doc > 0 THEN 'title' ELSE 'name' END) WHEN 2 THEN 'description' WHEN 3 THEN 'northeast_party' ELSE 'east_party' END"
+    private static let sources = SearchSource.all
+
+    /// `CASE WHEN <the doc is of a kind> THEN <that kind's value> … END` over the matched doc `m.doc`.
+    private static func byKind(_ value: (SearchSource) -> String) -> String {
+        "CASE " + sources.map { "WHEN \($0.holds("m.doc")) THEN \(value($0))" }.joined(separator: " ") + " END"
     }
 
-    private static func fieldText(_ order: String) -> String {
-        "CASE \(order) WHEN 1 THEN coalesce(p.title, k.name) WHEN 2 THEN p.description WHEN 3 THEN p.northeast_party ELSE p.east_party END"
+    /// The value for each of a kind's fields, by the position of the field that matched.
+    private static func byField(_ source: SearchSource, _ value: (Int) -> String) -> String {
+        "CASE m.field_order " + source.columns.indices.map { "WHEN \($0 + 1) THEN \(value($0))" }.joined(separator: " ") + " END"
     }
 
-    /// Joins each matched index row (`matched`: `doc`, `field_order`) back to its project or park.
-    private static let joined = """
-        SELECT CASE WHEN m.doc > 0 THEN 'project' ELSE 'park' END AS kind, coalesce(p.id, k.id) AS id,
-               coalesce(p.pairing_id, k.pairing_id) AS pairing_id, coalesce(p.title, k.name) AS title,
-               \(field("m.field_order")) AS field, \(fieldText("m.field_order")) AS text
-        FROM matched m
-        LEFT JOIN project p ON m.doc > 0 AND p.rowid = m.doc
-        LEFT JOIN park k ON m.doc < 0 AND k.rowid = -m.doc
-        WHERE coalesce(p.id, k.id) IS NOT NULL
-        """
+    /// The position of the matched record's kind in ``SearchSource/all``: hits of equal rank are
+    /// listed by kind, then in the order recorded.
+    private static let kindOrder = byKind { source in String(sources.firstIndex { $0.kind == source.kind } ?? 0) }
+
+    private static let recordID = "coalesce(\(sources.map { "\($0.alias).id" }.joined(separator: ", ")))"
+
+    /// Joins each matched index row (`matched`: `doc`, `field_order`) back to its record, in `order`.
+    private static func joined(orderedBy order: String) -> String {
+        let joins = sources.map { source in
+            "LEFT JOIN \(source.table) \(source.alias) ON \(source.holds("m.doc")) AND \(source.alias).rowid = \(source.record("m.doc"))"
+        }
+        return """
+            SELECT \(byKind { "'\($0.kind.rawValue)'" }) AS kind, \(recordID) AS id, \(byKind(\.pairing)) AS pairing_id,
+                   \(byKind(\.title)) AS title,
+                   \(byKind { source in byField(source) { "'\(source.fields[$0].rawValue)'" } }) AS field,
+                   \(byKind { source in byField(source) { "\(source.alias).\(source.columns[$0])" } }) AS text
+            FROM matched m
+            \(joins.joined(separator: "\n"))
+            LEFT JOIN project fp ON fp.id = f.project_id
+            WHERE \(recordID) IS NOT NULL
+            ORDER BY \(order)
+            """
+    }
 
     /// ?1 is the FTS5 phrase, ?2 the limit. A record's score is the BM25 of its index row. The field
     /// that matched comes from BM25 too: weighted 1 for one column and 0 for the others, the score is
@@ -122,30 +142,30 @@ enum SearchSQL {
             FROM record_search s
             WHERE record_search MATCH ?1
         )
-        \(joined)
-        ORDER BY m.score, m.doc < 0, abs(m.doc), coalesce(p.id, k.id)
+        \(joined(orderedBy: "m.score, \(kindOrder), abs(m.doc), \(recordID)"))
         LIMIT ?2
         """
 
     /// ?1 is the text, ?2 the limit. The records' own columns are scanned with `instr` rather than
     /// LIKE, which would treat `%` and `_` as wildcards; `lower` folds ASCII letters, as the index does.
-    static let scan = """
-        WITH matched AS (
-            SELECT doc, field_order FROM (
-                SELECT p.rowid AS doc,
-                       CASE WHEN instr(lower(p.title), lower(?1)) > 0 THEN 1 WHEN instr(lower(p.description), lower(?1)) > 0 THEN 2
-                            WHEN instr(lower(p.northeast_party), lower(?1)) > 0 THEN 3
-                            WHEN instr(lower(p.east_party), lower(?1)) > 0 THEN 4 END AS field_order
-                FROM project p
-                UNION ALL
-                SELECT -k.rowid, CASE WHEN instr(lower(k.name), lower(?1)) > 0 THEN 1 END FROM park k
+    static let scan: String = {
+        let scans = sources.map { source in
+            let order = source.columns.enumerated().map { index, column in
+                "WHEN instr(lower(t.\(column)), lower(?1)) > 0 THEN \(index + 1)"
+            }.joined(separator: " ")
+            return "SELECT \(source.document("t.rowid")) AS doc, CASE \(order) END AS field_order FROM \(source.table) t"
+        }
+        return """
+            WITH matched AS (
+                SELECT doc, field_order FROM (
+                    \(scans.joined(separator: "\nUNION ALL\n"))
+                )
+                WHERE field_order IS NOT NULL
             )
-            WHERE field_order IS NOT NULL
-        )
-        \(joined)
-        ORDER BY m.field_order, m.doc < 0, abs(m.doc), coalesce(p.id, k.id)
-        LIMIT ?2
-        """
+            \(joined(orderedBy: "m.field_order, \(kindOrder), abs(m.doc), \(recordID)"))
+            LIMIT ?2
+            """
+    }()
 
     /// A hit from a row of ``indexed`` or ``scan``.
     static func found(_ row: Row) throws -> Found {

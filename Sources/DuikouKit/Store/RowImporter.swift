@@ -15,6 +15,9 @@ final class RowImporter {
     private let exchanges: ExchangeWriter
     /// Reads the pairings and tasks rows name (ids, names, short names, aliases), loaded once.
     private let catalogue: Catalogue
+    private let reforms: ReformWriter
+    private let meetings: MeetingWriter
+    private let funding: FundingWriter
     private let today = LocalDate.today()
     /// The largest rowid of the file's table before the import: SQLite gives each new row a rowid
     /// above the largest in the table, so a record above it was added by an earlier row of this file.
@@ -30,6 +33,9 @@ final class RowImporter {
         parks = ParkWriter(connection: connection, now: now)
         exchanges = ExchangeWriter(connection: connection, now: now)
         catalogue = try Repository.loadCatalogue(connection)
+        reforms = ReformWriter(connection: connection, now: now)
+        meetings = MeetingWriter(connection: connection, now: now)
+        funding = FundingWriter(connection: connection, now: now)
         recordedThrough = try connection.queryFirst("SELECT coalesce(max(rowid), 0) AS last FROM \(kind.recordKind.table)") { try $0.int64("last") } ?? 0
         // Ids of recorded records this file corrected, to report a repeated id; kept by SQLite so memory stays flat.
         try connection.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen (id TEXT PRIMARY KEY) WITHOUT ROWID")
@@ -48,6 +54,9 @@ final class RowImporter {
             case .updates: return try applyUpdate(&row)
             case .parks: return try applyPark(&row)
             case .exchanges: return try applyExchange(&row)
+            case .reforms: return try applyReform(&row)
+            case .meetings: return try applyMeeting(&row)
+            case .funding: return try applyFunding(&row)
             }
         } catch {
             row.problem(nil, error)
@@ -169,13 +178,7 @@ final class RowImporter {
         let park = try NewPark(
             id: givenID ?? UUID(), pairing: pairing, name: name, kind: kind ?? .joint, hostRegion: row.text("host_region"),
             partner: row.text("partner"), established: established, plannedArea: area, benefitSharing: row.text("benefit_sharing"))
-        if givenID != nil, let rowid = try recordedRowid(park.id) {
-            guard try firstCorrection(of: park.id, at: rowid, &row) else { return .refused }
-            return try parks.correct(park) ? .updated : .unchanged
-        }
-        try parks.insert(park)
-        try noteAdded(park.id)
-        return .added
+        return try addOrCorrect(park.id, given: givenID != nil, &row, insert: { try parks.insert(park) }, correct: { try parks.correct(park) })
     }
 
     private func applyExchange(_ row: inout ImportRow) throws -> Outcome {
@@ -192,12 +195,70 @@ final class RowImporter {
             id: givenID ?? UUID(), pairing: pairing, direction: direction, kind: kind, start: start, end: end,
             participants: participants, person: row.text("person"), fromOrg: row.text("from_org"), toOrg: row.text("to_org"),
             post: row.text("post"))
-        if givenID != nil, let rowid = try recordedRowid(exchange.id) {
-            guard try firstCorrection(of: exchange.id, at: rowid, &row) else { return .refused }
-            return try exchanges.correct(exchange) ? .updated : .unchanged
+        return try addOrCorrect(exchange.id, given: givenID != nil, &row, insert: { try exchanges.insert(exchange) },
+                                correct: { try exchanges.correct(exchange) })
+    }
+
+    /// Adds the record of a row, or corrects the recorded one its `id` names: `insert` and `correct`
+    /// are the kind's writer's.
+    private func addOrCorrect(_ id: UUID, given: Bool, _ row: inout ImportRow, insert: () throws -> Void, correct: () throws -> Bool) throws -> Outcome {
+        if given, let rowid = try recordedRowid(id) {
+            guard try firstCorrection(of: id, at: rowid, &row) else { return .refused }
+            return try correct() ? .updated : .unchanged
         }
-        try exchanges.insert(exchange)
-        try noteAdded(exchange.id)
+        try insert()
+        try noteAdded(id)
         return .added
+    }
+
+    private func applyReform(_ row: inout ImportRow) throws -> Outcome {
+        let givenID = row.uuid("id")
+        let pairing = row.pairing("pairing", in: catalogue)
+        let title = row.required("title")
+        let date = row.date("date")
+        let task = row.parse("task") { try NewReformMeasure.areaOneTask(catalogue.task(named: $0).code) }
+        let policies = row.parse("policies") { try NewReformMeasure.policies(parsing: $0) }
+        if row.text("date") == nil { row.problem("date", "is required") }
+        guard row.problems.isEmpty, let pairing, let title, let date else { return .refused }
+        let reform = try NewReformMeasure(
+            id: givenID ?? UUID(), pairing: pairing, title: title, source: row.text("source"), adoptedBy: row.text("adopted_by"),
+            date: date, task: task ?? NewReformMeasure.defaultTask, policies: policies ?? 1)
+        return try addOrCorrect(reform.id, given: givenID != nil, &row, insert: { try reforms.insert(reform) }, correct: { try reforms.correct(reform) })
+    }
+
+    private func applyMeeting(_ row: inout ImportRow) throws -> Outcome {
+        let givenID = row.uuid("id")
+        let pairing = row.pairing("pairing", in: catalogue)
+        let kind = row.keyword("kind", MeetingKind.self)
+        let date = row.date("date")
+        let participants = row.count("participants")
+        for column in ["kind", "date"] where row.text(column) == nil { row.problem(column, "is required") }
+        guard row.problems.isEmpty, let pairing, let kind, let date else { return .refused }
+        let meeting = try NewMeeting(
+            id: givenID ?? UUID(), pairing: pairing, kind: kind, date: date, place: row.text("place"), level: row.text("level"),
+            participants: participants, outcomes: row.text("outcomes"))
+        return try addOrCorrect(meeting.id, given: givenID != nil, &row, insert: { try meetings.insert(meeting) }, correct: { try meetings.correct(meeting) })
+    }
+
+    private func applyFunding(_ row: inout ImportRow) throws -> Outcome {
+        let givenID = row.uuid("id")
+        let project = resolve(.project, "project", &row)
+        let source = row.keyword("source", FundingSource.self)
+        let amount = row.money("amount")
+        let date = row.date("date")
+        for column in ["source", "amount", "date"] where row.text(column) == nil { row.problem(column, "is required") }
+        var pairing: String?
+        if row.text("project") != nil && row.text("pairing") != nil {
+            row.problem("pairing", "give a project or a pairing, not both")
+        } else if row.text("project") == nil && row.text("pairing") == nil {
+            row.problem("project", "give the project or the pairing funded")
+        } else if row.text("pairing") != nil {
+            pairing = row.pairing("pairing", in: catalogue)
+        }
+        guard row.problems.isEmpty, let source, let amount, let date else { return .refused }
+        let record = try NewFunding(
+            id: givenID ?? UUID(), project: project, pairing: pairing, source: source, amount: amount, date: date,
+            note: row.text("note"))
+        return try addOrCorrect(record.id, given: givenID != nil, &row, insert: { try funding.insert(record) }, correct: { try funding.correct(record) })
     }
 }

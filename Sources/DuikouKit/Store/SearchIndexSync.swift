@@ -1,5 +1,6 @@
-/// Brings the trigram index `record_search` up to date with the projects and parks, once per write
-/// transaction (migration `V007_search_over_records.sql`).
+/// Brings the trigram index `record_search` up to date with the projects, parks, reform measures,
+/// meetings and funding, once per write transaction (migrations `V007_search_over_records.sql` and
+/// `V012_soft_cooperation.sql`).
 ///
 /// FTS5 flushes its pending data at every statement, so the index is not kept by row triggers
 /// (a bulk import would write a tiny index segment per row); instead each write transaction ends
@@ -20,50 +21,126 @@
 enum SearchIndexSync {
     static func run(_ connection: SQLiteConnection) throws {
         let changed = try connection.exists("SELECT 1 FROM search_change")
-        let projectsThrough = try unchangedThrough(connection, SearchIndexSQL.projectsThrough)
-        let parksThrough = try unchangedThrough(connection, SearchIndexSQL.parksThrough)
+        let through = try SearchSource.all.map { source in
+            try connection.queryFirst(source.unchangedThrough) { try $0.int64("through") } ?? 0
+        }
         if !changed {
-            let newProjects = try connection.queryFirst(SearchIndexSQL.anyProjectAbove, [.integer(projectsThrough)]) { try $0.bool("found") } ?? false
-            let newParks = try connection.queryFirst(SearchIndexSQL.anyParkAbove, [.integer(parksThrough)]) { try $0.bool("found") } ?? false
-            guard newProjects || newParks else { return }
+            var anyNew = false
+            for (source, through) in zip(SearchSource.all, through) where !anyNew {
+                anyNew = try connection.exists(source.anyAbove, [.integer(through)])
+            }
+            guard anyNew else { return }
         }
         let context = "updating the search index"
         if changed {
-            try connection.run(SearchIndexSQL.removeChanged, context: context)
-            try connection.run(SearchIndexSQL.indexChangedProjects, [.integer(projectsThrough)], context: context)
-            try connection.run(SearchIndexSQL.indexChangedParks, [.integer(parksThrough)], context: context)
+            try connection.run(SearchSource.removeChanged, context: context)
+            for (source, through) in zip(SearchSource.all, through) {
+                try connection.run(source.indexChanged, [.integer(through)], context: context)
+            }
             try connection.run("DELETE FROM search_change", context: context)
         }
-        try connection.run(SearchIndexSQL.indexProjectsAbove, [.integer(projectsThrough)], context: context)
-        try connection.run(SearchIndexSQL.indexParksAbove, [.integer(parksThrough)], context: context)
-    }
-
-    private static func unchangedThrough(_ connection: SQLiteConnection, _ sql: String) throws -> Int64 {
-        try connection.queryFirst(sql) { try $0.int64("through") } ?? 0
+        for (source, through) in zip(SearchSource.all, through) {
+            try connection.run(source.indexAbove, [.integer(through)], context: context)
+        }
     }
 }
 
-/// The SQL of the search sync. Index rowids: a project's rowid, or minus a park's rowid.
-enum SearchIndexSQL {
-    /// The highest project rowid the index holds whose text was not changed since the last sync; 0 if none.
-    static let projectsThrough = """
-        SELECT coalesce((SELECT d.id FROM record_search_docsize d
-                         WHERE d.id > 0 AND NOT EXISTS (SELECT 1 FROM search_change c WHERE c.doc = d.id)
-                         ORDER BY d.id DESC LIMIT 1), 0) AS through
+/// A table whose text the index holds, and the SQL of its part of the sync.
+///
+/// The index's rowids (migration `V012_soft_cooperation.sql`): a project's rowid (below 2^56),
+/// minus a park's rowid, and for reforms, meetings and funding their rowid plus 2^56, 2·2^56 and
+/// 3·2^56. Each kind's text fills the index's four columns (`title`, `description`,
+/// `northeast_party`, `east_party`) in its order of importance.
+struct SearchSource {
+    /// The width of a band of index rowids, 2^56.
+    static let band: Int64 = 1 << 56
+
+    /// The kind of record a hit on the table is.
+    let kind: RecordKind
+    /// The table holding the records.
+    let table: String
+    /// The table's alias in the search queries.
+    let alias: String
+    /// The index rowid is minus the record's rowid (parks) rather than the rowid plus ``start``.
+    let negated: Bool
+    /// Where the kind's band of index rowids starts.
+    let start: Int64
+    /// The record's text for the index's columns, in order: the table's columns.
+    let columns: [String]
+    /// The fields a hit names for those columns, in the same order.
+    let fields: [SearchHit.Field]
+    /// A hit's title, as SQL over ``alias`` (and, for funding, its project `fp`).
+    let title: String
+    /// A hit's pairing, as SQL over ``alias`` (and, for funding, its project `fp`).
+    let pairing: String
+
+    static let project = SearchSource(
+        kind: .project, table: "project", alias: "p", negated: false, start: 0,
+        columns: ["title", "description", "northeast_party", "east_party"], fields: [.title, .description, .northeastParty, .eastParty],
+        title: "p.title", pairing: "p.pairing_id")
+    static let park = SearchSource(
+        kind: .park, table: "park", alias: "k", negated: true, start: 0, columns: ["name"], fields: [.name],
+        title: "k.name", pairing: "k.pairing_id")
+    static let reform = SearchSource(
+        kind: .reform, table: "reform", alias: "r", negated: false, start: band, columns: ["title", "source"], fields: [.title, .source],
+        title: "r.title", pairing: "r.pairing_id")
+    /// A meeting's title is its date and place.
+    static let meeting = SearchSource(
+        kind: .meeting, table: "meeting", alias: "g", negated: false, start: 2 * band, columns: ["place", "outcomes"],
+        fields: [.place, .outcomes], title: "g.date || coalesce(' ' || g.place, '')", pairing: "g.pairing_id")
+    /// A funding's title is its project's title, else its note; its pairing is the project's when it funds one.
+    static let funding = SearchSource(
+        kind: .funding, table: "funding", alias: "f", negated: false, start: 3 * band, columns: ["note"], fields: [.note],
+        title: "coalesce(fp.title, f.note)", pairing: "coalesce(f.pairing_id, fp.pairing_id)")
+
+    /// Every kind, in the order hits of equal rank are listed.
+    static let all: [SearchSource] = [.project, .park, .reform, .meeting, .funding]
+
+    /// The index's columns.
+    private static let indexColumns = ["title", "description", "northeast_party", "east_party"]
+
+    /// The index rowid of the record at `rowid` (an SQL expression).
+    func document(_ rowid: String) -> String { negated ? "-\(rowid)" : start == 0 ? rowid : "\(rowid) + \(start)" }
+
+    /// The record rowid of the index rowid `document` (an SQL expression).
+    func record(_ document: String) -> String { negated ? "-\(document)" : start == 0 ? document : "\(document) - \(start)" }
+
+    /// Whether the index rowid `document` (an SQL expression) is in this kind's band.
+    func holds(_ document: String) -> String {
+        negated ? "\(document) < 0" : "\(document) > \(start) AND \(document) < \(start + Self.band)"
+    }
+
+    /// The highest record rowid the index holds whose text was not changed since the last sync; 0 if none.
+    var unchangedThrough: String {
         """
-
-    /// The same for park rowids.
-    static let parksThrough = """
-        SELECT coalesce((SELECT -d.id FROM record_search_docsize d
-                         WHERE d.id < 0 AND NOT EXISTS (SELECT 1 FROM search_change c WHERE c.doc = d.id)
-                         ORDER BY d.id LIMIT 1), 0) AS through
+        SELECT coalesce((SELECT \(record("d.id")) FROM record_search_docsize d
+                         WHERE \(holds("d.id")) AND NOT EXISTS (SELECT 1 FROM search_change c WHERE c.doc = d.id)
+                         ORDER BY d.id\(negated ? "" : " DESC") LIMIT 1), 0) AS through
         """
+    }
 
-    /// ?1: a project rowid.
-    static let anyProjectAbove = "SELECT EXISTS (SELECT 1 FROM project WHERE rowid > ?1) AS found"
+    /// ?1: a record rowid.
+    var anyAbove: String { "SELECT 1 FROM \(table) WHERE rowid > ?1" }
 
-    /// ?1: a park rowid.
-    static let anyParkAbove = "SELECT EXISTS (SELECT 1 FROM park WHERE rowid > ?1) AS found"
+    private var inserted: String {
+        "INSERT INTO record_search (rowid, \(Self.indexColumns.prefix(columns.count).joined(separator: ", ")))"
+    }
+
+    /// Indexes the changed records that still exist, at or below the record rowid ?1 (those above
+    /// are indexed as new).
+    var indexChanged: String {
+        """
+        \(inserted)
+        SELECT \(document("t.rowid")), \(columns.map { "t.\($0)" }.joined(separator: ", ")) FROM \(table) t
+        WHERE t.rowid IN (SELECT \(record("c.doc")) FROM search_change c WHERE \(holds("c.doc")) AND \(record("c.doc")) <= ?1)
+        """
+    }
+
+    /// Indexes the records above the record rowid ?1. Separate from the changed ones: with an OR,
+    /// SQLite would gather every matching rowid in memory first.
+    var indexAbove: String {
+        "\(inserted) SELECT \(document("rowid")), \(columns.joined(separator: ", ")) FROM \(table) WHERE rowid > ?1"
+    }
 
     /// Removes from the index the text it holds of each changed or deleted record: the first logged.
     static let removeChanged = """
@@ -72,28 +149,4 @@ enum SearchIndexSQL {
         WHERE c.seq = (SELECT min(f.seq) FROM search_change f WHERE f.doc = c.doc)
           AND EXISTS (SELECT 1 FROM record_search_docsize d WHERE d.id = c.doc)
         """
-
-    /// Indexes the changed projects that still exist, at or below ?1 (those above are indexed as new).
-    static let indexChangedProjects = """
-        INSERT INTO record_search (rowid, title, description, northeast_party, east_party)
-        SELECT p.rowid, p.title, p.description, p.northeast_party, p.east_party FROM project p
-        WHERE p.rowid IN (SELECT c.doc FROM search_change c WHERE c.doc > 0 AND c.doc <= ?1)
-        """
-
-    /// The same for parks.
-    static let indexChangedParks = """
-        INSERT INTO record_search (rowid, title)
-        SELECT -k.rowid, k.name FROM park k
-        WHERE k.rowid IN (SELECT -c.doc FROM search_change c WHERE c.doc < 0 AND c.doc >= -?1)
-        """
-
-    /// Indexes the projects above the rowid ?1. Separate from the changed ones: with an OR, SQLite
-    /// would gather every matching rowid in memory first.
-    static let indexProjectsAbove = """
-        INSERT INTO record_search (rowid, title, description, northeast_party, east_party)
-        SELECT rowid, title, description, northeast_party, east_party FROM project WHERE rowid > ?1
-        """
-
-    /// Indexes the parks above the rowid ?1.
-    static let indexParksAbove = "INSERT INTO record_search (rowid, title) SELECT -rowid, name FROM park WHERE rowid > ?1"
 }

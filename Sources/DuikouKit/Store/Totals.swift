@@ -6,14 +6,21 @@
 /// most their sum over all groups. Each write transaction checks that sum just before it commits,
 /// so a write that would make it overflow is refused whole.
 ///
+/// Funding is added up by pairing and source, at most the sum of all funding, which the same check
+/// keeps within 64 bits (one pass over the funding, a small table).
+///
 /// Participants need that check only in a merge, which copies the other database's exchanges as
 /// they are: every other write refuses more than ``NewExchange/maximumParticipants`` per record.
 enum Totals {
     static let overflowMessage =
         "the total planned or completed investment of all projects would exceed \(Int64.max) 元, the most that can be added up; nothing was written"
 
+    static let fundingOverflowMessage =
+        "the funding of all projects and pairings would exceed \(Int64.max) 元, the most that can be added up; nothing was written"
+
     static func check(_ connection: SQLiteConnection) throws {
         try refuseOverflow(of: "SELECT sum(planned_yuan), sum(completed_yuan) FROM progress_summary", in: connection, overflowMessage)
+        try refuseOverflow(of: "SELECT sum(amount_yuan) FROM funding", in: connection, fundingOverflowMessage)
     }
 
     static func checkParticipants(_ connection: SQLiteConnection) throws {
