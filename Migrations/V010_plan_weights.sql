@@ -1,5 +1,7 @@
--- Graded evaluation (成效评估): each plan target gets a weight in its pairing's score, and the cadre
--- metrics are split by direction (cadres_*_to_east, cadres_*_to_northeast).
+-- Graded evaluation (成效评估): each plan target gets a weight in its pairing's score, the cadre
+-- metrics are split by direction (cadres_*_to_east, cadres_*_to_northeast), and the plan's soft
+-- cooperation is counted: reforms_copied (policies adopted) and meetings_held (meetings and visits),
+-- over the tables V012 adds.
 -- Shipped migrations are immutable: correct them with a new numbered file, never by editing this one.
 --
 -- The weight is stored as an integer number of thousandths (1000 is a weight of 1; 0.001 to 1000 are
@@ -22,6 +24,7 @@ CREATE TABLE plan_target_v010 (
             OR metric = 'parks_established'
             OR metric = 'cadres_seconded' OR metric = 'cadres_seconded_to_east' OR metric = 'cadres_seconded_to_northeast'
             OR metric = 'cadres_trained' OR metric = 'cadres_trained_to_east' OR metric = 'cadres_trained_to_northeast'
+            OR metric = 'reforms_copied' OR metric = 'meetings_held'
         ),
     seq                INTEGER NOT NULL CHECK (seq >= 1),
     target             INTEGER NOT NULL CHECK (target >= 0),

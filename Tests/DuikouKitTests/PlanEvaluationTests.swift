@@ -44,6 +44,7 @@ import Testing
             .parksEstablished: 2,
             .cadresSeconded: 4, .cadresSecondedToEast: 1, .cadresSecondedToNortheast: 3,
             .cadresTrained: 65, .cadresTrainedToEast: 40, .cadresTrainedToNortheast: 25,
+            .reformsCopied: 0, .meetingsHeld: 0,
         ])
     }
 
@@ -55,6 +56,7 @@ import Testing
             .parksEstablished: 1,
             .cadresSeconded: 3, .cadresSecondedToEast: 0, .cadresSecondedToNortheast: 3,
             .cadresTrained: 40, .cadresTrainedToEast: 40, .cadresTrainedToNortheast: 0,
+            .reformsCopied: 0, .meetingsHeld: 0,
         ])
     }
 
@@ -73,6 +75,34 @@ import Testing
         let later = try repo.planActuals(pairing: "heilongjiang-guangdong", year: 2021)
         #expect(later[.projectsSigned] == 1)             // G
         #expect(later[.investmentCompletedYuan] == 50_000_000)  // D from 1.5亿 to 2亿
+    }
+
+    @Test func reformPoliciesAndMeetingsAreCountedInTheirYearWithThePairingsBelow() throws {
+        let day = { (text: String) in try LocalDate(parsing: text) }
+        try repo.addReform(NewReformMeasure(pairing: "heilongjiang-guangdong", title: "“放管服”改革经验复制", source: "广东省",
+                                            date: day("2020-01-01"), policies: 12))
+        try repo.addReform(NewReformMeasure(pairing: "foshan-jiamusi", title: "佛山“一门式”政务服务", source: "佛山市", adoptedBy: "230800",
+                                            date: day("2020-12-31"), task: "1.1", policies: 3))
+        try repo.addReform(NewReformMeasure(pairing: "heilongjiang-guangdong", title: "上一年的举措", date: day("2019-12-31"), policies: 100))
+        try repo.addMeeting(NewMeeting(pairing: "heilongjiang-guangdong", kind: .jointMeeting, date: day("2020-06-01"), place: "广州市"))
+        try repo.addMeeting(NewMeeting(pairing: "foshan-jiamusi", kind: .leadersVisit, date: day("2020-09-09")))
+        try repo.addMeeting(NewMeeting(pairing: "harbin-shenzhen", kind: .matchmaking, date: day("2020-09-09")))
+        let province = try repo.planActuals(pairing: "heilongjiang-guangdong", year: 2020)
+        #expect(province[.reformsCopied] == 15)
+        #expect(province[.meetingsHeld] == 2)
+        let city = try repo.planActuals(pairing: "foshan-jiamusi", year: 2020)
+        #expect(city[.reformsCopied] == 3)
+        #expect(city[.meetingsHeld] == 1)
+        #expect(try repo.planActuals(pairing: "heilongjiang-guangdong", year: 2019)[.reformsCopied] == 100)
+
+        try repo.setTarget(NewPlanTarget(pairing: "heilongjiang-guangdong", year: 2020, metric: .reformsCopied, target: 20))
+        try repo.setTarget(NewPlanTarget(pairing: "heilongjiang-guangdong", year: 2020, metric: .meetingsHeld, target: 2))
+        let rows = try repo.evaluate(year: 2020, pairing: "heilongjiang-guangdong").rows
+        let reforms = try #require(rows.first { $0.metric == .reformsCopied })
+        #expect(reforms.actual == 15 && !reforms.met && reforms.score == 0.75)
+        #expect(rows.first { $0.metric == .meetingsHeld }?.met == true)
+        #expect(PlanMetric.reformsCopied.valueText(15, .zh) == "15 项")
+        #expect(PlanMetric.meetingsHeld.valueText(2, .en) == "2 meetings")
     }
 
     @Test func otherPairingsAreOutsideTheScope() throws {

@@ -21,7 +21,7 @@ import Testing
     private static let metrics = [
         "projects_signed", "projects_started", "projects_operating", "investment_signed_yuan", "investment_completed_yuan",
         "parks_established", "cadres_seconded", "cadres_seconded_to_east", "cadres_seconded_to_northeast",
-        "cadres_trained", "cadres_trained_to_east", "cadres_trained_to_northeast",
+        "cadres_trained", "cadres_trained_to_east", "cadres_trained_to_northeast", "reforms_copied", "meetings_held",
     ]
 
     /// Every option and argument of the CLI that takes a value from a closed set, with its values in order.

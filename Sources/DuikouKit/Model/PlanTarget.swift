@@ -27,6 +27,10 @@ public enum PlanMetric: String, Sendable, Hashable, CaseIterable {
     case cadresTrainedToEast = "cadres_trained_to_east"
     /// Training participants (人次) of batches in the Northeast (`to-northeast`) starting in the year.
     case cadresTrainedToNortheast = "cadres_trained_to_northeast"
+    /// Reform policies copied from the East (复制推广改革举措), summed over the measures adopted in the year.
+    case reformsCopied = "reforms_copied"
+    /// Joint meetings, leaders' visits and matchmaking events (联席会议、高层互访、对接活动) held in the year.
+    case meetingsHeld = "meetings_held"
 
     /// Whether targets and actual figures are amounts of money (yuan) rather than counts.
     public var isMoney: Bool { self == .investmentSignedYuan || self == .investmentCompletedYuan }
@@ -46,6 +50,8 @@ public enum PlanMetric: String, Sendable, Hashable, CaseIterable {
         case .cadresTrained: "培训干部"
         case .cadresTrainedToEast: "赴东部培训干部"
         case .cadresTrainedToNortheast: "赴东北培训干部"
+        case .reformsCopied: "复制推广改革政策"
+        case .meetingsHeld: "会议及互访"
         }
     }
 
@@ -64,6 +70,8 @@ public enum PlanMetric: String, Sendable, Hashable, CaseIterable {
         case .cadresTrained: "Cadres trained"
         case .cadresTrainedToEast: "Cadres trained in the East"
         case .cadresTrainedToNortheast: "Cadres trained in the Northeast"
+        case .reformsCopied: "Reform policies copied"
+        case .meetingsHeld: "Meetings and visits held"
         }
     }
 

@@ -1,7 +1,7 @@
 extension PlanMetric {
     /// The unit of the metric's figures as the report writes them: 亿元 for investment, else what is
     /// counted: 个 for projects and parks, 人 (persons) for secondments, 人次 (person-times) for
-    /// training, in either direction.
+    /// training, in either direction, 项 for reform policies and 次 for meetings.
     public func unit(_ language: Language) -> String {
         switch (self, language) {
         case (.investmentSignedYuan, .zh), (.investmentCompletedYuan, .zh): "亿元"
@@ -13,6 +13,10 @@ extension PlanMetric {
         case (.parksEstablished, .zh), (.projectsSigned, .zh), (.projectsStarted, .zh), (.projectsOperating, .zh): "个"
         case (.parksEstablished, .en): "parks"
         case (.projectsSigned, .en), (.projectsStarted, .en), (.projectsOperating, .en): "projects"
+        case (.reformsCopied, .zh): "项"
+        case (.reformsCopied, .en): "policies"
+        case (.meetingsHeld, .zh): "次"
+        case (.meetingsHeld, .en): "meetings"
         }
     }
 

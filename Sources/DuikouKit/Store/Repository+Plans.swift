@@ -174,7 +174,8 @@ enum PlanSQL {
     /// previous year's last day. A step is reached on the date of the project's first update at that
     /// step or later on track; completed investment as of a day is that of the project's latest update
     /// on or before it. Secondments count persons and training counts person-times, never added
-    /// together, in both directions and in each.
+    /// together, in both directions and in each. Reform measures count their policies, by the date
+    /// adopted; meetings and visits count one each, by their date.
     static let actuals = """
         \(ProjectSQL.scope),
         exchanged AS (
@@ -212,7 +213,9 @@ enum PlanSQL {
                (SELECT seconded_to_northeast FROM exchanged) AS cadres_seconded_to_northeast,
                (SELECT trained FROM exchanged) AS cadres_trained,
                (SELECT trained_to_east FROM exchanged) AS cadres_trained_to_east,
-               (SELECT trained_to_northeast FROM exchanged) AS cadres_trained_to_northeast
+               (SELECT trained_to_northeast FROM exchanged) AS cadres_trained_to_northeast,
+               (SELECT coalesce(sum(r.policies), 0) FROM reform r WHERE r.pairing_id IN scope AND r.date BETWEEN ?2 AND ?3) AS reforms_copied,
+               (SELECT count(*) FROM meeting m WHERE m.pairing_id IN scope AND m.date BETWEEN ?2 AND ?3) AS meetings_held
         FROM reached
         """
 }
