@@ -21,6 +21,12 @@ public enum DemoData {
         public let parks: Int
         /// Cadre exchanges recorded.
         public let exchanges: Int
+        /// Reform measures copied from the East.
+        public let reforms: Int
+        /// Meetings and visits.
+        public let meetings: Int
+        /// Funding records.
+        public let funding: Int
         /// Plan targets set, for ``planYear``.
         public let targets: Int
     }
@@ -115,16 +121,25 @@ public enum DemoData {
         try repository.recordUpdates(updates)
         let exchanges = try DemoCatalogue.exchanges(using: &random)
         for exchange in exchanges { try repository.addExchange(exchange) }
+        let soft = try DemoSoftCooperation.records(
+            for: DemoCatalogue.pairingPlans, catalogue: try repository.catalogue(), projects: projects, using: &random)
+        try repository.write { transaction in
+            for reform in soft.reforms { try transaction.addReform(reform) }
+            for meeting in soft.meetings { try transaction.addMeeting(meeting) }
+            for funding in soft.funding { try transaction.addFunding(funding) }
+        }
         let targets = try setPlanTargets(in: repository, using: &random)
         try repository.markAsSampleData()
         return Summary(projects: projects.count, updates: projects.count + updates.count, parks: parks.count,
-                       exchanges: exchanges.count, targets: targets)
+                       exchanges: exchanges.count, reforms: soft.reforms.count, meetings: soft.meetings.count,
+                       funding: soft.funding.count, targets: targets)
     }
 
     /// Sets invented targets for ``planYear`` near each pairing's actual figures, some above and some
     /// below, so that the evaluation has targets met and missed.
     private static func setPlanTargets(in repository: Repository, using random: inout SeededGenerator) throws -> Int {
-        let metrics: [PlanMetric] = [.projectsSigned, .projectsStarted, .investmentSignedYuan, .investmentCompletedYuan, .cadresSeconded]
+        let metrics: [PlanMetric] = [.projectsSigned, .projectsStarted, .investmentSignedYuan, .investmentCompletedYuan, .cadresSecondedToEast,
+                                     .reformsCopied, .meetingsHeld]
         var count = 0
         for plan in DemoCatalogue.pairingPlans where !plan.exploring {
             let actuals = try repository.planActuals(pairing: plan.pairing, year: planYear)

@@ -25,8 +25,8 @@ struct Demo: ParsableCommand {
         let (repository, summary) = try DemoData.create(at: db, identity: AuditIdentity(actor: actor.actor, command: "demo"))
         let zh = lang == .zh
         print(zh
-            ? "示例数据（虚构，仅供演示）已写入 \(repository.path)：\(summary.projects) 个项目、\(summary.updates) 条进展记录、\(summary.parks) 个园区、\(summary.exchanges) 条干部交流记录，以及 \(DemoData.planYear) 年度工作计划的 \(summary.targets) 项目标。"
-            : "Illustrative sample data (invented, for demonstration) written to \(repository.path): \(summary.projects) projects, \(summary.updates) progress updates, \(summary.parks) parks, \(summary.exchanges) cadre exchanges, and \(summary.targets) targets of the \(DemoData.planYear) work plans.")
+            ? "示例数据（虚构，仅供演示）已写入 \(repository.path)：\(summary.projects) 个项目、\(summary.updates) 条进展记录、\(summary.parks) 个园区、\(summary.exchanges) 条干部交流记录、\(summary.reforms) 项复制推广改革举措、\(summary.meetings) 次会议互访、\(summary.funding) 笔资金支持，以及 \(DemoData.planYear) 年度工作计划的 \(summary.targets) 项目标。"
+            : "Illustrative sample data (invented, for demonstration) written to \(repository.path): \(summary.projects) projects, \(summary.updates) progress updates, \(summary.parks) parks, \(summary.exchanges) cadre exchanges, \(summary.reforms) reform measures copied, \(summary.meetings) meetings and visits, \(summary.funding) funding records, and \(summary.targets) targets of the \(DemoData.planYear) work plans.")
         print()
         print(try repository.progress(ProgressQuery(grouping: .area)).table(lang.language), terminator: "")
         print()

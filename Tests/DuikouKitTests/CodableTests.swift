@@ -107,6 +107,7 @@ import Testing
                 for key in ProgressFigures.activityKeys {
                     total = total.setting(key.stringValue, to: .integer(Int64(report.total.count(key))))
                 }
+                total = total.setting("soft_cooperation", to: try JSONTree(encoding: report.total.softCooperation))
                 expected = expected.setting("total", to: total)
                 #expect(report.total.parks == 1)
             }

@@ -200,6 +200,25 @@ import DuikouDemo
         }
     }
 
+    @Test func institutionalCooperationHasItsSection() throws {
+        try investmentFixture()
+        let empty = try repo.htmlReport(HTMLReportOptions(asOf: day("2021-06-30")))
+        #expect(empty.contains("<section id=\"institutional\">") && empty.contains("尚无改革举措、会议互访或资金支持记录。"))
+
+        try repo.addReform(NewReformMeasure(pairing: "harbin-shenzhen", title: Self.hostile, source: "深圳市", date: day("2020-03-01"), policies: 12))
+        try repo.addReform(NewReformMeasure(pairing: "harbin-shenzhen", title: "报告日之后的举措", date: day("2021-07-01"), policies: 99))
+        try repo.addMeeting(NewMeeting(pairing: "harbin-shenzhen", kind: .jointMeeting, date: day("2020-05-01"), place: "哈尔滨市"))
+        try repo.addMeeting(NewMeeting(pairing: "harbin-shenzhen", kind: .matchmaking, date: day("2021-01-01")))
+        try repo.addFunding(NewFunding(recipient: .pairing("harbin-shenzhen"), source: .centralBudget, amount: Money(parsing: "1.5亿"),
+                                       date: day("2020-08-08")))
+        let html = try repo.htmlReport(HTMLReportOptions(asOf: day("2021-06-30")))
+        #expect(html.contains("复制推广东部地区改革举措1项、政策12项；开展会议互访2次（联席会议1次，高层互访0次，对接活动1次）；资金支持1.50亿元。"))
+        #expect(html.contains(Self.hostileEscaped) && !html.contains(Self.hostile))
+        #expect(!html.contains("报告日之后的举措"))
+        let english = try repo.htmlReport(HTMLReportOptions(asOf: day("2021-06-30"), language: .en))
+        #expect(english.contains("1 reform measures copied from the East, with 12 policies"))
+    }
+
     @Test func headlineFiguresAndFunnelCarryTheValues() throws {
         try investmentFixture()
         try repo.addExchange(NewExchange(pairing: "harbin-shenzhen", direction: .toEast, kind: .secondment, start: day("2019-07-01"), participants: 7))
@@ -268,7 +287,7 @@ import DuikouDemo
         let report = CooperationReport(
             asOf: base.asOf, year: 2021, isSampleData: false, catalogue: base.catalogue, byArea: base.byArea, byPairing: base.byPairing, byProvince: base.byProvince,
             investmentByYear: base.investmentByYear, planAgainstActual: rows, parks: base.parks, exchanges: base.exchanges,
-            landmarkProjects: base.landmarkProjects)
+            reformMeasures: base.reformMeasures, landmarkProjects: base.landmarkProjects)
         // Sorted by the catalogue's pairing order, then by metric.
         #expect(report.planAgainstActual.map(\.metric) == [.cadresTrained, .projectsSigned, .investmentCompletedYuan])
         let html = report.html()

@@ -972,7 +972,7 @@ import DuikouDemo
             _ = try repo.addPairing(NewPairing(id: pairing.id, northeast: pairing.northeast, east: pairing.east, level: pairing.level,
                                                status: pairing.status, parent: pairing.parent))
         }
-        for kind in [InterchangeKind.parks, .projects, .exchanges] {
+        for kind in [InterchangeKind.parks, .projects, .exchanges, .reforms, .meetings, .funding] {
             let result = try repo.importCSV(kind, from: try csv(try Self.exported(demo, kind), name: "demo-\(kind).csv"))
             #expect(result.problems == [], "\(kind)")
         }

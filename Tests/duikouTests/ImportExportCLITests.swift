@@ -257,13 +257,13 @@ import Testing
         let demo = cli.run(["demo", "--db", source])
         #expect(demo.status == 0, "\(demo)")
 
-        for kind in ["parks", "projects", "exchanges", "updates"] {
+        for kind in ["parks", "projects", "exchanges", "updates", "reforms", "meetings", "funding"] {
             let result = cli.run(["export", kind, "--out", "\(kind).csv", "--db", source])
             #expect(result.status == 0, "\(result)")
             #expect(result.stderr == "", "\(result)")
         }
         try addOwnCatalogue(of: source)
-        for kind in ["parks", "projects", "exchanges"] {
+        for kind in ["parks", "projects", "exchanges", "reforms", "meetings", "funding"] {
             let result = cli.duikou(["import", kind, "\(kind).csv"])
             #expect(result.status == 0, "\(result)")
             #expect(result.stdout.hasPrefix("added "), "\(result)")
@@ -278,7 +278,7 @@ import Testing
         }
 
         // Importing the export back into its source changes nothing.
-        for kind in ["parks", "projects", "exchanges", "updates"] {
+        for kind in ["parks", "projects", "exchanges", "updates", "reforms", "meetings", "funding"] {
             let result = cli.run(["import", kind, "\(kind).csv", "--db", source])
             #expect(result.status == 0, "\(result)")
             #expect(result.stdout.hasPrefix("added 0 "), "\(result)")

@@ -11,6 +11,7 @@ extension CooperationReport: Codable {
         case investmentByYear = "investment_by_year"
         case planAgainstActual = "plan_against_actual"
         case parks, exchanges
+        case reformMeasures = "reform_measures"
         case landmarkProjects = "landmark_projects"
     }
 
@@ -28,6 +29,7 @@ extension CooperationReport: Codable {
         try container.encode(planAgainstActual, forKey: .planAgainstActual)
         try container.encode(parks, forKey: .parks)
         try container.encode(exchanges, forKey: .exchanges)
+        try container.encode(reformMeasures, forKey: .reformMeasures)
         try container.encode(landmarkProjects, forKey: .landmarkProjects)
     }
 
@@ -54,6 +56,7 @@ extension CooperationReport: Codable {
             investmentByYear: try container.decode([YearEndInvestment].self, forKey: .investmentByYear),
             planAgainstActual: try container.decode([Evaluation.Row].self, forKey: .planAgainstActual),
             parks: try container.decode([Park].self, forKey: .parks), exchanges: try container.decode([CadreExchange].self, forKey: .exchanges),
+            reformMeasures: try container.decode([ReformMeasure].self, forKey: .reformMeasures),
             landmarkProjects: try container.decode([Project].self, forKey: .landmarkProjects))
     }
 }

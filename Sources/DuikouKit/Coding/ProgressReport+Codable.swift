@@ -15,6 +15,7 @@ extension ProgressFigures: Codable {
         case trainees
         case traineesToEast = "trainees_to_east"
         case traineesToNortheast = "trainees_to_northeast"
+        case softCooperation = "soft_cooperation"
         case landedRate = "landed_rate"
         case startedRate = "started_rate"
         case operatingRate = "operating_rate"
@@ -41,8 +42,8 @@ extension ProgressFigures: Codable {
     }
 
     /// Writes the figures as in a row of `duikou progress --by pairing --format json`: the counts,
-    /// `by_status` with every status, `reached` with every step, the investment in yuan, parks and
-    /// exchanges, and the rates rounded to four decimals (`null` without a base).
+    /// `by_status` with every status, `reached` with every step, the investment in yuan, parks,
+    /// exchanges and `soft_cooperation`, and the rates rounded to four decimals (`null` without a base).
     public func encode(to encoder: any Encoder) throws {
         try encode(to: encoder, withActivity: true)
     }
@@ -66,6 +67,7 @@ extension ProgressFigures: Codable {
         try container.encode(terminatedCompletedInvestment, forKey: .terminatedCompletedInvestment)
         if withActivity {
             for key in Self.activityKeys { try container.encode(count(key), forKey: key) }
+            try container.encode(softCooperation, forKey: .softCooperation)
         }
         try container.encodeOrNull(Ratio.exact(landedRate), forKey: .landedRate)
         try container.encodeOrNull(Ratio.exact(startedRate), forKey: .startedRate)
@@ -125,6 +127,7 @@ extension ProgressFigures: Codable {
         secondmentsToNortheast = try container.decodeCountIfPresent(forKey: .secondmentsToNortheast)
         traineesToEast = try container.decodeCountIfPresent(forKey: .traineesToEast)
         traineesToNortheast = try container.decodeCountIfPresent(forKey: .traineesToNortheast)
+        softCooperation = try container.decodeIfPresent(SoftCooperationCounts.self, forKey: .softCooperation) ?? SoftCooperationCounts()
         for key in [CodingKeys.secondments, .trainees] where container.contains(key) {
             let total = try container.decodeCount(forKey: key)
             guard total == count(key) else {

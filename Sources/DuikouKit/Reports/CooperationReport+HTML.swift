@@ -23,6 +23,9 @@ struct ReportPage {
     /// The most secondees listed by name; the rest are counted.
     static let listedSecondees = 30
 
+    /// The most reform measures listed; the rest are counted.
+    static let listedReforms = 20
+
     private var total: ProgressFigures { report.byArea.total }
 
     private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
@@ -32,7 +35,7 @@ struct ReportPage {
     func document() -> String {
         let sections = [
             headlineSection(), areaSection(), provinceSection(), pairingSection(), funnelSection(), investmentByYearSection(),
-            planSection(), parksSection(), exchangesSection(), landmarkSection(),
+            planSection(), parksSection(), exchangesSection(), institutionalSection(), landmarkSection(),
         ]
         var body = header()
         for (index, section) in sections.enumerated() {
@@ -75,7 +78,7 @@ struct ReportPage {
 
     private func heading(_ number: Int, _ text: String) -> String {
         guard language == .zh else { return "\(number). \(escape(text))" }
-        let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"]
         let numeral = number >= 1 && number <= numerals.count ? numerals[number - 1] : String(number)
         return "\(numeral)、\(escape(text))"
     }
@@ -442,6 +445,55 @@ struct ReportPage {
             }
         }
         return Section(id: "exchanges", title: title, body: body)
+    }
+
+    /// Institutional cooperation: reform measures copied from the East, meetings and visits, and
+    /// funding, by pairing, with the latest measures listed.
+    private func institutionalSection() -> Section {
+        let title = t("体制机制合作：复制推广改革举措、会议互访与资金支持", "Institutional cooperation: reforms copied, meetings and visits, funding")
+        let soft = total.softCooperation
+        guard soft.reforms > 0 || soft.meetingCount > 0 || soft.fundingTotal.yuan > 0 else {
+            return Section(id: "institutional", title: title, body: empty(t("尚无改革举措、会议互访或资金支持记录。", "No reform measures, meetings or funding recorded.")))
+        }
+        let kinds = MeetingKind.allCases.map { "\($0.label(language))\(HTMLText.count(soft.meetings[$0] ?? 0))\(t("次", ""))" }
+        let lede = language == .zh
+            ? "复制推广东部地区改革举措\(HTMLText.count(soft.reforms))项、政策\(HTMLText.count(soft.policies))项；"
+                + "开展会议互访\(HTMLText.count(soft.meetingCount))次（\(kinds.joined(separator: "，"))）；资金支持\(yi(soft.fundingTotal))亿元。"
+            : "\(HTMLText.count(soft.reforms)) reform measures copied from the East, with \(HTMLText.count(soft.policies)) policies; "
+                + "\(HTMLText.count(soft.meetingCount)) meetings and visits (\(MeetingKind.allCases.map { "\($0.label(language)) \(soft.meetings[$0] ?? 0)" }.joined(separator: ", "))); "
+                + "funding of \(yi(soft.fundingTotal)) (100m yuan)."
+        var columns: [HTMLTable.Column] = [
+            .init(title: t("对口合作关系", "Pairing"), nowrap: true),
+            .init(title: t("改革举措(项)", "Reforms"), numeric: true), .init(title: t("政策(项)", "Policies"), numeric: true),
+        ]
+        columns += MeetingKind.allCases.map { .init(title: $0.label(language) + t("(次)", ""), numeric: true) }
+        columns += FundingSource.allCases.map { .init(title: $0.label(language), numeric: true) }
+        let cells = { (counts: SoftCooperationCounts) -> [HTMLCell] in
+            [HTMLCell(HTMLText.count(counts.reforms)), HTMLCell(HTMLText.count(counts.policies))]
+                + MeetingKind.allCases.map { HTMLCell(HTMLText.count(counts.meetings[$0] ?? 0)) }
+                + FundingSource.allCases.map { HTMLCell(yi(counts.funding[$0] ?? .zero)) }
+        }
+        let table = HTMLTable(
+            columns: columns, rows: report.byPairing.rows.map { [HTMLCell($0.name(language))] + cells($0.figures.softCooperation) },
+            footer: [[HTMLCell(t("合计", "Total"))] + cells(soft)],
+            caption: t("资金单位：亿元；各行只计本关系自身的记录", "Funding in 100 million yuan (亿元); each row counts the pairing's own records"))
+        var body = "<p class=\"lede\">\(escape(lede))</p>\n" + table.html()
+        let latest = Array(report.reformMeasures.reversed().prefix(Self.listedReforms))
+        if !latest.isEmpty {
+            body += "<h3>\(escape(t("复制推广的改革举措（最近的在前）", "Reform measures copied (latest first)")))</h3>\n"
+            body += HTMLTable(
+                columns: [.init(title: t("举措", "Measure")), .init(title: t("对口合作关系", "Pairing")), .init(title: t("经验来源", "From")),
+                          .init(title: t("复制推广地区", "Adopted by")), .init(title: t("日期", "Date"), nowrap: true),
+                          .init(title: t("政策(项)", "Policies"), numeric: true)],
+                rows: latest.map { reform in
+                    [HTMLCell(reform.title), HTMLCell(pairingName(reform.pairing)), HTMLCell(reform.source ?? "-"),
+                     HTMLCell(regionName(reform.adoptedBy)), HTMLCell(reform.date.description), HTMLCell(HTMLText.count(reform.policies))]
+                }).html()
+            if report.reformMeasures.count > latest.count {
+                body += "<p class=\"note\">\(escape(t("另有\(report.reformMeasures.count - latest.count)项较早的举措未列出。", "\(report.reformMeasures.count - latest.count) earlier measures are not listed.")))</p>\n"
+            }
+        }
+        return Section(id: "institutional", title: title, body: body)
     }
 
     private func landmarkSection() -> Section {

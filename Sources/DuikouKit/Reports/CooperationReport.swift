@@ -33,6 +33,9 @@ public struct CooperationReport: Sendable, Hashable {
     public let parks: [Park]
     /// The cadre exchanges that started on or before ``asOf``, by start date.
     public let exchanges: [CadreExchange]
+    /// The reform measures copied from the East and adopted on or before ``asOf``, by date. Their
+    /// counts, with the meetings and the funding, are in the progress reports' ``ProgressFigures/softCooperation``.
+    public let reformMeasures: [ReformMeasure]
     /// The landmark (标志性) projects as they stood on ``asOf``: by pairing, then largest planned
     /// investment first.
     public let landmarkProjects: [Project]
@@ -44,7 +47,7 @@ public struct CooperationReport: Sendable, Hashable {
     init(
         asOf: LocalDate?, year: Int?, isSampleData: Bool, catalogue: Catalogue, byArea: ProgressReport,
         byPairing: ProgressReport, byProvince: ProgressReport, investmentByYear: [YearEndInvestment], planAgainstActual: [Evaluation.Row],
-        parks: [Park], exchanges: [CadreExchange], landmarkProjects: [Project]
+        parks: [Park], exchanges: [CadreExchange], reformMeasures: [ReformMeasure], landmarkProjects: [Project]
     ) {
         self.asOf = asOf
         self.year = year
@@ -62,6 +65,7 @@ public struct CooperationReport: Sendable, Hashable {
         }
         self.parks = parks
         self.exchanges = exchanges
+        self.reformMeasures = reformMeasures
         self.landmarkProjects = landmarkProjects.sorted {
             let planned = ($0.planned?.yuan ?? 0, $1.planned?.yuan ?? 0)
             return (pairingOrder[$0.pairing] ?? Int.max, $0.pairing, -planned.0, $0.title, $0.id.uuidString)

@@ -35,6 +35,7 @@ extension ProgressReport {
         ]
         if grouping.countsPairingActivity {
             members += ProgressFigures.activityKeys.map { ($0.stringValue, .integer(Int64(figures.count($0)))) }
+            members.append((Key.softCooperation.stringValue, softCooperationJSON(figures.softCooperation)))
         }
         members += [
             (Key.landedRate.stringValue, Ratio.json(figures.landedRate)),
@@ -45,15 +46,31 @@ extension ProgressReport {
         return members
     }
 
+    /// `soft_cooperation` as its `Codable` encoding writes it, keys in the same order.
+    private func softCooperationJSON(_ counts: SoftCooperationCounts) -> JSONValue {
+        typealias Key = SoftCooperationCounts.CodingKeys
+        return .object([
+            (Key.reforms.stringValue, .integer(Int64(counts.reforms))),
+            (Key.policies.stringValue, .integer(Int64(counts.policies))),
+            (Key.meetings.stringValue, .integer(Int64(counts.meetingCount))),
+            (Key.meetingsByKind.stringValue, .object(MeetingKind.allCases.map { ($0.rawValue, .integer(Int64(counts.meetings[$0] ?? 0))) })),
+            (Key.funding.stringValue, .integer(counts.fundingTotal.yuan)),
+            (Key.fundingBySource.stringValue, .object(FundingSource.allCases.map { ($0.rawValue, .integer((counts.funding[$0] ?? .zero).yuan)) })),
+        ])
+    }
+
     /// The report as CSV: a header, a record per row and a last record keyed `total`. The steps
-    /// reached are columns `reached_signed` … `reached_operating`; in a report by pairing, the
-    /// figures of the pairing with those below it follow under the same names prefixed `subtree_`
-    /// (empty in the total).
+    /// reached are columns `reached_signed` … `reached_operating`; rows by pairing or province add
+    /// the soft cooperation's totals as `reforms`, `policies`, `meetings` and `funding_yuan`; in a
+    /// report by pairing, the figures of the pairing with those below it follow under the same
+    /// names prefixed `subtree_` (empty in the total).
     public var csv: String {
         var figures = ["projects", "landmark_projects"] + ProjectStatus.allCases.map(\.rawValue)
         figures += ProgressFigures.reachedSteps.map { "reached_\($0.rawValue)" }
         figures += ["planned_investment_yuan", "completed_investment_yuan", "terminated_completed_investment_yuan"]
-        if grouping.countsPairingActivity { figures += ProgressFigures.activityKeys.map(\.stringValue) }
+        if grouping.countsPairingActivity {
+            figures += ProgressFigures.activityKeys.map(\.stringValue) + ["reforms", "policies", "meetings", "funding_yuan"]
+        }
         figures += ["landed_rate", "started_rate", "operating_rate", "investment_completion_rate"]
         let subtree = grouping == .pairing
         var out = CSVWriter.record(["key", "name_zh", "name_en"] + figures + (subtree ? figures.map { "subtree_\($0)" } : []))
@@ -69,7 +86,11 @@ extension ProgressReport {
         fields += ProjectStatus.allCases.map { String(figures.byStatus[$0] ?? 0) }
         fields += ProgressFigures.reachedSteps.map { String(figures.reached[$0] ?? 0) }
         fields += [figures.plannedInvestment, figures.completedInvestment, figures.terminatedCompletedInvestment].map { String($0.yuan) }
-        if grouping.countsPairingActivity { fields += ProgressFigures.activityKeys.map { String(figures.count($0)) } }
+        if grouping.countsPairingActivity {
+            let soft = figures.softCooperation
+            fields += ProgressFigures.activityKeys.map { String(figures.count($0)) }
+            fields += [String(soft.reforms), String(soft.policies), String(soft.meetingCount), String(soft.fundingTotal.yuan)]
+        }
         fields += [figures.landedRate, figures.startedRate, figures.operatingRate, figures.investmentCompletionRate].map(Ratio.csv)
         return fields
     }
@@ -93,6 +114,8 @@ extension ProgressReport {
                 .init(zh ? "园区" : "Parks", .right),
                 .init(zh ? "挂职赴东部(人)" : "Seconded to east", .right), .init(zh ? "挂职来东北(人)" : "Seconded to NE", .right),
                 .init(zh ? "培训赴东部(人次)" : "Trained in east", .right), .init(zh ? "培训来东北(人次)" : "Trained in NE", .right),
+                .init(zh ? "复制政策(项)" : "Policies copied", .right), .init(zh ? "会议互访(次)" : "Meetings", .right),
+                .init(zh ? "资金支持(亿元)" : "Funding (100m yuan)", .right),
             ]
         }
         columns += [
@@ -104,7 +127,9 @@ extension ProgressReport {
             cells += ProjectStatus.allCases.map { String(figures.byStatus[$0] ?? 0) }
             cells += [MoneyText.yi(figures.plannedInvestment), MoneyText.yi(figures.completedInvestment)]
             if grouping.countsPairingActivity {
-                cells += [figures.parks, figures.secondmentsToEast, figures.secondmentsToNortheast, figures.traineesToEast, figures.traineesToNortheast].map { String($0) }
+                cells += [figures.parks, figures.secondmentsToEast, figures.secondmentsToNortheast, figures.traineesToEast, figures.traineesToNortheast,
+                          figures.softCooperation.policies, figures.softCooperation.meetingCount].map { String($0) }
+                cells.append(MoneyText.yi(figures.softCooperation.fundingTotal))
             }
             cells += [figures.landedRate, figures.startedRate, figures.operatingRate, figures.investmentCompletionRate].map(Ratio.percent)
             return cells

@@ -79,6 +79,10 @@ public struct ProgressFigures: Sendable, Hashable {
     public internal(set) var traineesToEast = 0
     /// Eastern participants of training in the Northeast, person-times (人次).
     public internal(set) var traineesToNortheast = 0
+    /// The plan's soft cooperation (in reports by pairing and by province): reform measures copied
+    /// and their policies, meetings and visits by kind, funding by source, dated on or before the
+    /// report's date.
+    public internal(set) var softCooperation = SoftCooperationCounts()
 
     /// Seconded cadres both ways, persons (人).
     public var secondments: Int { secondmentsToEast + secondmentsToNortheast }
@@ -114,12 +118,13 @@ public struct ProgressFigures: Sendable, Hashable {
         }
     }
 
-    mutating func add(_ activity: PairingActivity) {
+    mutating func add(_ activity: PairingActivity) throws {
         parks += activity.parks
         secondmentsToEast += activity.secondmentsToEast
         secondmentsToNortheast += activity.secondmentsToNortheast
         traineesToEast += activity.traineesToEast
         traineesToNortheast += activity.traineesToNortheast
+        try softCooperation.add(activity.softCooperation)
     }
 
     mutating func add(_ other: ProgressFigures) throws {
@@ -135,6 +140,7 @@ public struct ProgressFigures: Sendable, Hashable {
         secondmentsToNortheast += other.secondmentsToNortheast
         traineesToEast += other.traineesToEast
         traineesToNortheast += other.traineesToNortheast
+        try softCooperation.add(other.softCooperation)
     }
 }
 
@@ -182,8 +188,9 @@ struct ProgressGroup {
     let completed: Money
 }
 
-/// Parks and exchanges of one pairing.
+/// Parks, exchanges and soft cooperation of one pairing.
 struct PairingActivity {
+    var softCooperation = SoftCooperationCounts()
     var parks = 0
     var secondmentsToEast = 0
     var secondmentsToNortheast = 0
@@ -237,9 +244,9 @@ extension ProgressReport {
         for (pairing, pairingActivity) in activity {
             if query.grouping.countsPairingActivity {
                 guard let rowKey = key(pairing, ""), let position = index[rowKey] else { continue }
-                rows[position].figures.add(pairingActivity)
+                try rows[position].figures.add(pairingActivity)
             }
-            total.add(pairingActivity)
+            try total.add(pairingActivity)
         }
         if query.grouping == .pairing {
             let own = Dictionary(uniqueKeysWithValues: rows.map { ($0.key, $0.figures) })

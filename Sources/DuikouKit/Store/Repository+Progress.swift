@@ -39,6 +39,9 @@ extension Repository {
             activity[try row.text("pairing_id"), default: PairingActivity()]
                 .add(try row.int("participants"), try row.keyword("kind"), try row.keyword("direction"))
         }
+        for (pairing, counts) in try Repository.softCooperationActivity(pairing: query.pairing, since: nil, asOf: query.asOf, in: connection) {
+            activity[pairing, default: PairingActivity()].softCooperation = counts
+        }
         let scope = query.pairing.map { catalogue.subtree(ofPairing: $0) } ?? catalogue.pairings.map(\.id)
         return try ProgressReport(query: query, catalogue: catalogue, scope: scope, groups: groups, activity: activity)
     }

@@ -16,11 +16,13 @@ extension Snapshot {
         let sample = try connection.queryFirst(ReportSQL.meta, [.text(SampleData.noteKey)]) { try $0.text("value") } == SampleData.note
         var parks = try Repository.loadParks(pairing: nil, id: nil, in: connection)
         var exchanges = try Repository.loadExchanges(pairing: nil, id: nil, in: connection)
+        var reforms = try Repository.loadReforms(pairing: nil, id: nil, in: connection)
         var landmarks: [Project] = []
         var investment: [YearEndInvestment] = []
         if let date {
             parks = try Repository.parks(parks, asOf: date, in: connection)
             exchanges = exchanges.filter { $0.start <= date }
+            reforms = reforms.filter { $0.date <= date }
             landmarks = try connection.query(ReportSQL.landmarkProjects, [.text(date.description)], ProjectSQL.project)
             investment = try Repository.investmentByYear(asOf: date, in: connection)
         }
@@ -35,7 +37,7 @@ extension Snapshot {
             byPairing: try Repository.loadProgress(ProgressQuery(grouping: .pairing, asOf: date), in: connection),
             byProvince: try Repository.loadProgress(ProgressQuery(grouping: .province, asOf: date), in: connection),
             investmentByYear: investment, planAgainstActual: plan, parks: parks, exchanges: exchanges,
-            landmarkProjects: landmarks)
+            reformMeasures: reforms, landmarkProjects: landmarks)
     }
 
     /// The HTML report: ``cooperationReport(asOf:year:)`` rendered by ``CooperationReport/html(_:redactingPeople:)``.

@@ -30,7 +30,15 @@ extension Snapshot {
         if let since, let asOf, since > asOf {
             throw DuikouError.invalid("since", since.description, "is after the as-of date (\(asOf))")
         }
-        let connection = try connection
+        return try Repository.softCooperationActivity(pairing: pairing, since: since, asOf: asOf, in: try connection)
+    }
+}
+
+extension Repository {
+    /// The soft cooperation by pairing, read on a connection already inside a transaction.
+    static func softCooperationActivity(
+        pairing: String?, since: LocalDate?, asOf: LocalDate?, in connection: SQLiteConnection
+    ) throws -> [String: SoftCooperationCounts] {
         try Repository.checkFilter(pairing: pairing, area: nil, task: nil, in: connection)
         let values: [SQLiteValue] = [.optional(pairing), .optional(since?.description), .optional(asOf?.description)]
         var counts: [String: SoftCooperationCounts] = [:]
