@@ -349,6 +349,42 @@ import Testing
         #expect(try repo.progress(ProgressQuery(grouping: .area)).rows.allSatisfy { $0.subtree == nil })
     }
 
+    @Test func softCooperationIsCountedByPairingProvinceAndDate() throws {
+        let repo = try seeded()
+        try repo.addReform(NewReformMeasure(pairing: "foshan-jiamusi", title: "佛山“一门式”政务服务", source: "佛山市", adoptedBy: "230800",
+                                            date: day("2019-05-01"), policies: 7))
+        try repo.addReform(NewReformMeasure(pairing: "harbin-shenzhen", title: "商事登记“秒批”", source: "深圳市", date: day("2021-05-01"), policies: 4))
+        try repo.addMeeting(NewMeeting(pairing: "heilongjiang-guangdong", kind: .jointMeeting, date: day("2019-06-01")))
+        try repo.addMeeting(NewMeeting(pairing: "inner-mongolia", kind: .matchmaking, date: day("2022-06-01")))
+        let projectID = try #require(try repo.projects(ProjectFilter(pairing: "harbin-shenzhen")).first?.id)
+        try repo.addFunding(NewFunding(recipient: .project(projectID), source: .bankLoan, amount: Money(parsing: "3亿"), date: day("2020-01-01")))
+        try repo.addFunding(NewFunding(recipient: .pairing("heilongjiang-guangdong"), source: .specialFund, amount: Money(parsing: "2000万"),
+                                       date: day("2019-01-01")))
+
+        let byPairing = try repo.progress(ProgressQuery(grouping: .pairing))
+        func soft(_ key: String) -> SoftCooperationCounts? { byPairing.rows.first { $0.key == key }?.figures.softCooperation }
+        #expect(soft("foshan-jiamusi")?.policies == 7)
+        #expect(soft("heilongjiang-guangdong")?.policies == 0)
+        #expect(byPairing.rows.first { $0.key == "heilongjiang-guangdong" }?.subtree?.softCooperation.policies == 7)
+        #expect(soft("harbin-shenzhen")?.funding[.bankLoan]?.yuan == 300_000_000)
+        #expect(byPairing.total.softCooperation.fundingTotal.yuan == 320_000_000)
+        #expect(byPairing.total.softCooperation.meetingCount == 2)
+
+        let byProvince = try repo.progress(ProgressQuery(grouping: .province, asOf: day("2020-12-31")))
+        let heilongjiang = try #require(byProvince.rows.first { $0.key == "230000" }).figures.softCooperation
+        #expect([heilongjiang.reforms, heilongjiang.policies, heilongjiang.meetingCount] == [Int](arrayLiteral: 1, 7, 1))
+        #expect(heilongjiang.fundingTotal.yuan == 320_000_000)
+        #expect(byProvince.rows.first { $0.key == "150000" }?.figures.softCooperation.meetingCount == 0)
+
+        let object = try parse(byPairing.json.text())
+        let rows = try #require(object["rows"] as? [[String: Any]])
+        let foshan = try #require(rows.first { $0["key"] as? String == "foshan-jiamusi" }?["soft_cooperation"] as? [String: Any])
+        #expect(integer(foshan["policies"]) == 7 && integer(foshan["reforms"]) == 1)
+        let header = try #require(byPairing.csv.split(separator: "\n").first).split(separator: ",").map(String.init)
+        #expect(header.contains("funding_yuan") && header.contains("subtree_policies"))
+        #expect(try repo.progress(ProgressQuery(grouping: .area)).total.softCooperation.policies == 11)
+    }
+
     @Test func exchangesAreCountedInTheirOwnUnitsAndByDirection() throws {
         let db = try TemporaryDatabase()
         let repo = try db.open()
