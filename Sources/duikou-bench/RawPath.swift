@@ -66,8 +66,8 @@ enum RawPath {
             project.bind(11, value.status.rawValue)
             project.bind(12, date)
             project.bind(13, value.completed.yuan)
-            project.bind(14, now)
-            project.bind(15, value.status.isOnTrack ? value.status.rawValue : nil)
+            project.bind(14, value.status.isOnTrack ? value.status.rawValue : nil)
+            project.bind(15, now)
             try project.run()
             guard rows == .projectsAndUpdates else { continue }
             update.bind(1, key)
