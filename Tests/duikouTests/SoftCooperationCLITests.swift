@@ -75,7 +75,7 @@ import Testing
         #expect(csv.first == ["id", "pairing", "title", "source", "adopted_by", "date", "task", "policies"])
         #expect(csv.last?[2] == Self.hostile)
         #expect(try cli.duikou(["funding", "list", "--format", "csv"]).csvRecords().first
-                == ["id", "project", "pairing", "source", "amount_yuan", "date", "note"])
+                == ["id", "project", "project_title", "pairing", "source", "amount_yuan", "date", "note"])
         let table = cli.duikou(["reform", "list"])
         #expect(table.stdout.contains("哈尔滨市—深圳市") && table.stdout.contains("哈尔滨市") && table.stdout.contains("⏎"), "\(table)")
         let fundingTable = cli.duikou(["funding", "list", "--lang", "en"])

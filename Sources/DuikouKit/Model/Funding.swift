@@ -78,6 +78,8 @@ public struct Funding: Sendable, Hashable {
     public let id: UUID
     /// The project it supports, or `nil` when it supports a pairing as a whole.
     public let project: UUID?
+    /// The title of the project it supports, as tables show it; `nil` for a pairing's funding.
+    public let projectTitle: String?
     /// The pairing it counts for: the pairing it supports, or the project's pairing.
     public let pairing: String
     /// Where the money comes from.

@@ -39,21 +39,23 @@ extension Listing {
             })
     }
 
-    /// Funding: `id, project, pairing, source, amount_yuan, date, note`; `project` is empty for a
-    /// pairing's funding, and `pairing` is the pairing it counts for. The table shows amounts in
-    /// 万元, the project's id by its first eight characters and, with a catalogue, pairings in
-    /// `language`; JSON and CSV carry integer yuan, ids and the source's key.
+    /// Funding: `id, project, project_title, pairing, source, amount_yuan, date, note`; `project`
+    /// and `project_title` are empty for a pairing's funding, and `pairing` is the pairing it counts
+    /// for. The table shows amounts in 万元, the project by its title and, with a catalogue,
+    /// pairings in `language`; JSON and CSV carry integer yuan, ids and the source's key.
     public static func funding(_ funding: [Funding], _ language: Language = .zh, catalogue: Catalogue? = nil) -> Listing {
         let zh = language == .zh
         let names = DisplayNames(catalogue, language)
         typealias Key = Funding.CodingKeys
         return Listing(
-            fields: [.init(Key.id, "ID"), .init(Key.project, zh ? "项目" : "Project"), .init(Key.pairing, zh ? "对口合作关系" : "Pairing"),
+            fields: [.init(Key.id, "ID"), .init(Key.project, zh ? "项目编号" : "Project id"), .init(Key.projectTitle, zh ? "项目" : "Project"),
+                     .init(Key.pairing, zh ? "对口合作关系" : "Pairing"),
                      .init(Key.source, zh ? "资金来源" : "Source"), .init(Key.amount, zh ? "金额(万元)" : "Amount (10k yuan)", .right),
                      .init(Key.date, zh ? "日期" : "Date"), .init(Key.note, zh ? "备注" : "Note")],
             rows: funding.map { funding in
                 [Cell(.string(funding.id.key), display: String(funding.id.key.prefix(8))),
                  Cell(.optional(funding.project?.key), display: funding.project.map { String($0.key.prefix(8)) } ?? ""),
+                 .text(funding.projectTitle),
                  Cell(.string(funding.pairing), display: names.pairing(funding.pairing)),
                  Cell(.string(funding.source.rawValue), display: funding.source.label(language)),
                  Cell(.integer(funding.amount.yuan), display: MoneyText.wan(funding.amount)), .text(funding.date.description),

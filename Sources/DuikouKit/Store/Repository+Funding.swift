@@ -50,14 +50,16 @@ extension Repository {
     static func loadFunding(pairing: String?, id: UUID?, in connection: SQLiteConnection) throws -> [Funding] {
         try connection.query("""
             \(ProjectSQL.scope)
-            SELECT f.id, f.project_id, coalesce(f.pairing_id, p.pairing_id) AS pairing_id, f.source, f.amount_yuan, f.date, f.note
+            SELECT f.id, f.project_id, p.title AS project_title, coalesce(f.pairing_id, p.pairing_id) AS pairing_id, f.source,
+                   f.amount_yuan, f.date, f.note
             FROM funding f LEFT JOIN project p ON p.id = f.project_id
             WHERE (?1 IS NULL OR coalesce(f.pairing_id, p.pairing_id) IN scope) AND (?2 IS NULL OR f.id = ?2)
             ORDER BY f.date, f.rowid
             """, [.optional(pairing), .optional(id?.key)]
         ) { row in
             Funding(
-                id: try row.uuid("id"), project: try row.optionalUUID("project_id"), pairing: try row.text("pairing_id"),
+                id: try row.uuid("id"), project: try row.optionalUUID("project_id"), projectTitle: try row.optionalText("project_title"),
+                pairing: try row.text("pairing_id"),
                 source: try row.keyword("source"), amount: try row.money("amount_yuan"), date: try row.date("date"),
                 note: try row.optionalText("note"))
         }
