@@ -43,12 +43,12 @@ enum RawPath {
         try database.execute("BEGIN IMMEDIATE")
         let project = try database.prepare("""
             INSERT INTO project (id, pairing_id, task_code, title, description, northeast_party, east_party, park_id,
-                                 landmark, planned_yuan, status, first_date, status_date, completed_yuan, resume_floor, reached, recorded_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, NULL, ?14, ?15)
+                                 landmark, planned_yuan, status, first_date, status_date, completed_yuan, resume_floor, reached, recorded_at, changed_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, NULL, ?14, ?15, ?15)
             """)
         let update = try database.prepare("""
-            INSERT INTO progress_update (project_id, seq, date, status, completed_yuan, note, recorded_at)
-            VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6)
+            INSERT INTO progress_update (project_id, seq, date, status, completed_yuan, note, recorded_at, position)
+            VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, 1)
             """)
         for (index, value) in workload.projects.enumerated() {
             let key = workload.keys[index]

@@ -29,12 +29,16 @@ struct Progress: ParsableCommand {
     @Option(help: "Report as things stood on this date, YYYY-MM-DD.")
     var asOf: String?
 
+    @Option(help: "Answer as the database stood at the end of this day (China Standard Time), before any later update, correction or void.")
+    var knownOn: String?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let asOf = try Read.date(asOf, "--as-of")
+        let knownOn = try Read.date(knownOn, "--known-on")
         let repository = try database.open()
-        let query = ProgressQuery(pairing: try repository.pairingID(pairing), area: area, grouping: by, asOf: asOf)
+        let query = ProgressQuery(pairing: try repository.pairingID(pairing), area: area, grouping: by, asOf: asOf, knownOn: knownOn)
         let report = try repository.progress(query)
         switch output.format {
         case .table: print(report.table(output.language), terminator: "")

@@ -18,7 +18,7 @@ struct ProjectCommand: ParsableCommand {
             resumed at or past the step they left, and may be terminated, which is final.
             Projects are named by their UUID or any unique prefix of at least 8 characters.
             """,
-        subcommands: [ProjectAdd.self, ProjectUpdate.self, ProjectShow.self, ProjectList.self])
+        subcommands: [ProjectAdd.self, ProjectUpdate.self, ProjectCorrect.self, ProjectVoidCommand.self, ProjectShow.self, ProjectList.self])
 }
 
 /// `duikou project add`.

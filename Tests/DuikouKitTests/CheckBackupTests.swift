@@ -17,7 +17,7 @@ import DuikouDemo
         let report = try demo(database).check()
         #expect(report.isSound, "\(report.problems)")
         #expect(report.checks == ["SQLite integrity", "foreign keys", "project histories", "totals", "audit log", "plan targets", "pairing aliases",
-                                  "reform measures", "search rowids", "progress summary", "search index"])
+                                  "reform measures", "search rowids", "corrections", "progress summary", "search index"])
     }
 
     @Test func totalsBeyond64BitsAreFound() throws {

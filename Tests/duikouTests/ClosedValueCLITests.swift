@@ -40,6 +40,7 @@ import Testing
             ClosedValue(command: ["pairing", "add"], name: "--status", values: ["active", "exploring", "ended"]),
             ClosedValue(command: ["project", "add"], name: "--status", values: statuses),
             ClosedValue(command: ["project", "update"], name: "--status", values: statuses),
+            ClosedValue(command: ["project", "correct"], name: "--status", values: statuses),
             ClosedValue(command: ["project", "show"], name: "--format", values: documentFormats),
             ClosedValue(command: ["project", "show"], name: "--lang", values: languages),
             ClosedValue(command: ["project", "list"], name: "--status", values: statuses),

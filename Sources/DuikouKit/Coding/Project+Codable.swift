@@ -65,9 +65,13 @@ extension ProgressUpdate: Codable {
         case completed = "completed_investment_yuan"
         case note
         case recordedAt = "recorded_at"
+        case reason
+        case supersededAt = "superseded_at"
     }
 
-    /// Writes the update as one entry of the `history` of `duikou project show --format json`.
+    /// Writes the update as one entry of the `history` of `duikou project show --format json`:
+    /// `reason` is why it corrects the update it replaced (else `null`), `superseded_at` when a
+    /// correction replaced it (else `null`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(sequence, forKey: .sequence)
@@ -76,6 +80,8 @@ extension ProgressUpdate: Codable {
         try container.encode(completed, forKey: .completed)
         try container.encodeOrNull(note, forKey: .note)
         try container.encode(recordedAt, forKey: .recordedAt)
+        try container.encodeOrNull(reason, forKey: .reason)
+        try container.encodeOrNull(supersededAt, forKey: .supersededAt)
     }
 
     /// Reads an update as ``encode(to:)`` writes it.
@@ -90,6 +96,8 @@ extension ProgressUpdate: Codable {
         completed = try container.decode(Money.self, forKey: .completed)
         note = try container.decodeTextIfPresent(forKey: .note)
         recordedAt = try container.decodeText(forKey: .recordedAt)
+        reason = try container.decodeTextIfPresent(forKey: .reason)
+        supersededAt = try container.decodeTextIfPresent(forKey: .supersededAt)
     }
 }
 
@@ -97,7 +105,9 @@ extension ProjectHistory: Codable {
     /// The keys besides the project's own: the park's name (after `park`), and the history, last.
     enum CodingKeys: String, CodingKey {
         case parkName = "park_name"
-        case history
+        case history, superseded
+        case voidedAt = "voided_at"
+        case voidReason = "void_reason"
     }
 
     /// Writes the project and its history as the one object of `duikou project show --format json`:
@@ -107,6 +117,9 @@ extension ProjectHistory: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOrNull(parkName, forKey: .parkName)
         try container.encode(updates, forKey: .history)
+        try container.encode(superseded, forKey: .superseded)
+        try container.encodeOrNull(voided?.at, forKey: .voidedAt)
+        try container.encodeOrNull(voided?.reason, forKey: .voidReason)
     }
 
     /// Reads a project and its history as ``encode(to:)`` writes them.
@@ -118,6 +131,12 @@ extension ProjectHistory: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         parkName = try container.decodeTextIfPresent(forKey: .parkName)
         updates = try container.decode([ProgressUpdate].self, forKey: .history)
+        superseded = try container.decodeIfPresent([ProgressUpdate].self, forKey: .superseded) ?? []
+        if let at = try container.decodeTextIfPresent(forKey: .voidedAt) {
+            voided = ProjectVoid(at: at, reason: try container.decodeText(forKey: .voidReason))
+        } else {
+            voided = nil
+        }
         for (offset, update) in updates.enumerated() {
             guard update.sequence == offset + 1 else {
                 throw container.refusal(.history, "update \(offset + 1) is numbered \(update.sequence)")

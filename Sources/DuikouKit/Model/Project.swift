@@ -123,6 +123,23 @@ public struct ProgressUpdate: Sendable, Hashable {
     /// When the update was recorded: ISO 8601 in China Standard Time with its offset, such as
     /// `2026-12-01T00:15:02.123+08:00`.
     public let recordedAt: String
+    /// Why this entry corrects the update it replaced at its position (``Transaction/correctUpdate(_:ofProject:)``);
+    /// `nil` for an update as first recorded.
+    public let reason: String?
+    /// When a correction replaced this entry, printed like ``recordedAt``; `nil` while it is in force.
+    public let supersededAt: String?
+
+    init(sequence: Int, date: LocalDate, status: ProjectStatus, completed: Money, note: String?, recordedAt: String,
+         reason: String? = nil, supersededAt: String? = nil) {
+        self.sequence = sequence
+        self.date = date
+        self.status = status
+        self.completed = completed
+        self.note = note
+        self.recordedAt = recordedAt
+        self.reason = reason
+        self.supersededAt = supersededAt
+    }
 }
 
 /// A progress update to be recorded. Fields left `nil` keep the project's current values.
@@ -154,8 +171,29 @@ public struct ProjectHistory: Sendable, Hashable {
     public let project: Project
     /// The name of the park the project sits in, if it sits in one.
     public let parkName: String?
-    /// Every progress update, oldest first.
+    /// The history in force, oldest first: one update per position, a corrected one in the place
+    /// of the update it replaced.
     public let updates: [ProgressUpdate]
+    /// The updates corrections replaced, by position and then as recorded: they stay, marked.
+    public let superseded: [ProgressUpdate]
+    /// When and why the project was voided; `nil` for a project in force.
+    public let voided: ProjectVoid?
+
+    init(project: Project, parkName: String?, updates: [ProgressUpdate], superseded: [ProgressUpdate] = [], voided: ProjectVoid? = nil) {
+        self.project = project
+        self.parkName = parkName
+        self.updates = updates
+        self.superseded = superseded
+        self.voided = voided
+    }
+}
+
+/// When and why a project recorded by mistake was withdrawn.
+public struct ProjectVoid: Sendable, Hashable {
+    /// When it was voided, in China Standard Time with its offset.
+    public let at: String
+    /// Why.
+    public let reason: String
 }
 
 /// Which projects a listing returns.

@@ -154,11 +154,18 @@ extension ProjectHistory {
             if member.0 == Project.CodingKeys.park.stringValue { members.append((CodingKeys.parkName.stringValue, .optional(parkName))) }
         }
         typealias Key = ProgressUpdate.CodingKeys
-        return .object(members + [(CodingKeys.history.stringValue, .array(updates.map { update in
+        let entry = { (update: ProgressUpdate) -> JSONValue in
             .object([(Key.sequence.stringValue, .integer(Int64(update.sequence))), (Key.date.stringValue, .string(update.date.description)),
                      (Key.status.stringValue, .string(update.status.rawValue)), (Key.completed.stringValue, .integer(update.completed.yuan)),
-                     (Key.note.stringValue, .optional(update.note)), (Key.recordedAt.stringValue, .string(update.recordedAt))])
-        }))])
+                     (Key.note.stringValue, .optional(update.note)), (Key.recordedAt.stringValue, .string(update.recordedAt)),
+                     (Key.reason.stringValue, .optional(update.reason)), (Key.supersededAt.stringValue, .optional(update.supersededAt))])
+        }
+        return .object(members + [
+            (CodingKeys.history.stringValue, .array(updates.map(entry))),
+            (CodingKeys.superseded.stringValue, .array(superseded.map(entry))),
+            (CodingKeys.voidedAt.stringValue, .optional(voided?.at)),
+            (CodingKeys.voidReason.stringValue, .optional(voided?.reason)),
+        ])
     }
 
     /// The project and its history as text for a terminal: the park by its name (and the first eight
@@ -176,11 +183,25 @@ extension ProjectHistory {
             (zh ? "园区" : "Park", p.park.map { park in parkName.map { "\($0) (\(park.key.prefix(8)))" } ?? park.key } ?? "-"), (zh ? "项目简介" : "Description", p.description ?? "-"),
         ]
         let head = TextTable(columns: [.init(zh ? "字段" : "Field"), .init(zh ? "值" : "Value")], rows: fields.map { [$0.0, $0.1] })
+        let columns: [TextTable.Column] = [
+            .init("#", .right), .init(zh ? "日期" : "Date"), .init(zh ? "状态" : "Status"),
+            .init(zh ? "累计完成投资" : "Completed", .right), .init(zh ? "备注" : "Note"),
+        ]
+        let cells = { (update: ProgressUpdate) in
+            [String(update.sequence), update.date.description, update.status.label(language), update.completed.description, update.note ?? ""]
+        }
         let history = TextTable(
-            columns: [.init("#", .right), .init(zh ? "日期" : "Date"), .init(zh ? "状态" : "Status"),
-                      .init(zh ? "累计完成投资" : "Completed", .right), .init(zh ? "备注" : "Note")],
-            rows: updates.map { [String($0.sequence), $0.date.description, $0.status.label(language), $0.completed.description, $0.note ?? ""] })
-        return head.rendered() + "\n" + history.rendered()
+            columns: columns + [.init(zh ? "更正原因" : "Corrected because")],
+            rows: updates.map { cells($0) + [$0.reason ?? ""] })
+        var out = head.rendered() + "\n" + history.rendered()
+        if !superseded.isEmpty {
+            let replaced = TextTable(columns: columns + [.init(zh ? "被更正于" : "Superseded at")], rows: superseded.map { cells($0) + [$0.supersededAt ?? ""] })
+            out += "\n" + (zh ? "已被更正的原记录" : "Updates superseded by corrections") + "\n" + replaced.rendered()
+        }
+        if let voided {
+            out = (zh ? "已作废（\(voided.at)）：\(voided.reason)" : "Voided (\(voided.at)): \(voided.reason)") + "\n" + out
+        }
+        return out
     }
 }
 

@@ -38,13 +38,18 @@ public struct ProgressQuery: Sendable, Hashable {
     public var grouping: ProgressGrouping
     /// Projects as they stood on this date (the latest update on or before it); `nil` for now.
     public var asOf: LocalDate?
+    /// Answer as the database stood at the end of this day in China Standard Time: what was
+    /// recorded later (updates, corrections, voids, records) is left out, so the figures reported
+    /// that day come out again. `nil` for everything recorded.
+    public var knownOn: LocalDate?
 
     /// Creates a query; by area, over everything, as things stand now unless said otherwise.
-    public init(pairing: String? = nil, area: String? = nil, grouping: ProgressGrouping = .area, asOf: LocalDate? = nil) {
+    public init(pairing: String? = nil, area: String? = nil, grouping: ProgressGrouping = .area, asOf: LocalDate? = nil, knownOn: LocalDate? = nil) {
         self.pairing = pairing
         self.area = area
         self.grouping = grouping
         self.asOf = asOf
+        self.knownOn = knownOn
     }
 }
 

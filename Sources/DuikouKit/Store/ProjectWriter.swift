@@ -63,8 +63,9 @@ struct ProjectWriter {
         do {
             try connection.run("""
                 INSERT INTO project (id, pairing_id, task_code, title, description, northeast_party, east_party, park_id,
-                                     landmark, planned_yuan, status, first_date, status_date, completed_yuan, resume_floor, reached, recorded_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15, ?16)
+                                     landmark, planned_yuan, status, first_date, status_date, completed_yuan, resume_floor, reached, recorded_at,
+                                     changed_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15, ?16, ?16)
                 """, [
                     .text(key), .text(project.pairing), .text(project.task), .text(project.title),
                     .optional(project.description), .optional(project.northeastParty), .optional(project.eastParty),
@@ -77,11 +78,11 @@ struct ProjectWriter {
         }
         var sequence = 1
         if let before = project.reached {
-            try insertUpdate(project: key, sequence: sequence, date: project.date, status: before,
+            try insertUpdate(project: key, sequence: sequence, position: sequence, date: project.date, status: before,
                              completed: project.completed, note: nil, name: Self.name(project))
             sequence += 1
         }
-        try insertUpdate(project: key, sequence: sequence, date: project.date, status: project.status,
+        try insertUpdate(project: key, sequence: sequence, position: sequence, date: project.date, status: project.status,
                          completed: project.completed, note: project.note, name: Self.name(project))
         return true
     }
@@ -108,19 +109,21 @@ struct ProjectWriter {
         return changed
     }
 
-    /// The project's state after its latest update, and that update's number.
-    func state(of id: UUID) throws -> (state: ProjectLifecycle.State, sequence: Int)? {
+    /// The project's state after its latest update, the highest update number (`seq`) and position
+    /// it has used, and whether it is voided.
+    func state(of id: UUID) throws -> (state: ProjectLifecycle.State, sequence: Int, position: Int, voided: Bool)? {
         try connection.queryFirst(
             """
-            SELECT status, status_date, completed_yuan, resume_floor, reached,
-                   (SELECT max(seq) FROM progress_update WHERE project_id = ?1) AS latest_seq
+            SELECT status, status_date, completed_yuan, resume_floor, reached, voided_at,
+                   (SELECT max(seq) FROM progress_update WHERE project_id = ?1) AS latest_seq,
+                   (SELECT max(position) FROM progress_update WHERE project_id = ?1) AS latest_position
             FROM project WHERE id = ?1
             """,
             [.text(id.key)], { row in
                 (state: ProjectLifecycle.State(status: try row.keyword("status"), date: try row.date("status_date"),
                                                completed: try row.money("completed_yuan"),
                                                resumeFloor: try row.optionalKeyword("resume_floor"), reached: try row.optionalKeyword("reached")),
-                 sequence: try row.int("latest_seq"))
+                 sequence: try row.int("latest_seq"), position: try row.int("latest_position"), voided: !(try row.isNull("voided_at")))
             })
     }
 
@@ -129,32 +132,33 @@ struct ProjectWriter {
     func hasUpdate(_ id: UUID, date: LocalDate, status: ProjectStatus?, completed: Money?, note: String?) throws -> Bool {
         try connection.queryFirst("""
             SELECT 1 FROM progress_update
-            WHERE project_id = ?1 AND date = ?2 AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR completed_yuan = ?4) AND note IS ?5
+            WHERE project_id = ?1 AND superseded_at IS NULL AND date = ?2 AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR completed_yuan = ?4) AND note IS ?5
             """,
             [.text(id.key), .text(date.description), .optional(status?.rawValue), .optional(completed?.yuan), .optional(note)], { _ in true }) != nil
     }
 
     func record(_ update: NewProgressUpdate, to id: UUID) throws {
         guard let current = try state(of: id) else { throw DuikouError.missing("project", id.key) }
+        if current.voided { try Repository.requireInForce(id, in: connection) }
         let next = try ProjectLifecycle.apply(to: current.state, status: update.status, date: update.date,
                                               completed: update.completed, project: id.key)
-        try insertUpdate(project: id.key, sequence: current.sequence + 1, date: next.date, status: next.status,
+        try insertUpdate(project: id.key, sequence: current.sequence + 1, position: current.position + 1, date: next.date, status: next.status,
                          completed: next.completed, note: update.note, name: "project \(id.key)")
         try connection.run(
-            "UPDATE project SET status = ?2, status_date = ?3, completed_yuan = ?4, resume_floor = ?5, reached = ?6 WHERE id = ?1",
+            "UPDATE project SET status = ?2, status_date = ?3, completed_yuan = ?4, resume_floor = ?5, reached = ?6, changed_at = ?7 WHERE id = ?1",
             [.text(id.key), .text(next.status.rawValue), .text(next.date.description), .integer(next.completed.yuan),
-             .optional(next.resumeFloor?.rawValue), .optional(next.reached?.rawValue)],
+             .optional(next.resumeFloor?.rawValue), .optional(next.reached?.rawValue), .text(now)],
             context: "project \(id.key)")
     }
 
     private func insertUpdate(
-        project key: String, sequence: Int, date: LocalDate, status: ProjectStatus, completed: Money, note: String?,
+        project key: String, sequence: Int, position: Int, date: LocalDate, status: ProjectStatus, completed: Money, note: String?,
         name: @autoclosure () -> String
     ) throws {
         try connection.run(
-            "INSERT INTO progress_update (project_id, seq, date, status, completed_yuan, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO progress_update (project_id, seq, date, status, completed_yuan, note, recorded_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [.text(key), .integer(Int64(sequence)), .text(date.description), .text(status.rawValue),
-             .integer(completed.yuan), .optional(note), .text(now)],
+             .integer(completed.yuan), .optional(note), .text(now), .integer(Int64(position))],
             context: name())
     }
 }

@@ -182,6 +182,17 @@ extension Repository {
         try await write { try $0.recordUpdate(update, toProject: id) }
     }
 
+    /// Corrects one progress update; see ``Transaction/correctUpdate(_:ofProject:)``.
+    @discardableResult
+    public func correctUpdate(_ correction: UpdateCorrection, ofProject id: UUID) async throws -> ProjectHistory {
+        try await write { try $0.correctUpdate(correction, ofProject: id) }
+    }
+
+    /// Voids a project recorded by mistake; see ``Transaction/voidProject(_:reason:)``.
+    public func voidProject(_ id: UUID, reason: String) async throws {
+        try await write { try $0.voidProject(id, reason: reason) }
+    }
+
     /// Records progress updates for many projects in one transaction; see ``Transaction/recordUpdates(_:)``.
     @discardableResult
     public func recordUpdates<S: Sequence & Sendable>(_ updates: S) async throws -> Int where S.Element == (project: UUID, update: NewProgressUpdate) {

@@ -56,6 +56,17 @@ extension Snapshot {
         Repository.checkStep("pairing aliases", &report) { try Repository.loadCatalogue(connection).aliasConflicts() }
         Repository.checkStep("reform measures", &report) { try Repository.adoptingRegionProblems(in: connection) }
         Repository.checkStep("search rowids", &report) { try Repository.searchBandProblems(in: connection) }
+        Repository.checkStep("corrections", &report) {
+            try connection.query("""
+                SELECT o.project_id, \(UpdateSQL.position("o")) AS position FROM progress_update o
+                WHERE o.superseded_at IS NOT NULL AND NOT EXISTS (
+                    SELECT 1 FROM progress_update c
+                    WHERE c.project_id = o.project_id AND \(UpdateSQL.position("c")) = \(UpdateSQL.position("o")) AND c.seq > o.seq
+                      AND c.reason IS NOT NULL AND c.recorded_at = o.superseded_at)
+                """) { row in
+                "project \(try row.text("project_id")): update \(try row.int("position")) is marked superseded, but no correction recorded then stands in its place"
+            }
+        }
         Repository.checkStep("progress summary", &report) {
             let differing = try connection.queryFirst("""
                 SELECT count(*) AS differing FROM (
@@ -63,10 +74,10 @@ extension Snapshot {
                     FROM progress_summary WHERE projects > 0
                     EXCEPT
                     SELECT pairing_id, task_code, status, coalesce(reached, ''), count(*), sum(landmark), coalesce(sum(planned_yuan), 0), sum(completed_yuan)
-                    FROM project GROUP BY pairing_id, task_code, status, coalesce(reached, ''))
+                    FROM project WHERE voided_at IS NULL GROUP BY pairing_id, task_code, status, coalesce(reached, ''))
                 """) { try $0.int("differing") } ?? 0
             let groups = try connection.queryFirst("SELECT count(*) AS n FROM progress_summary WHERE projects > 0") { try $0.int("n") } ?? 0
-            let expected = try connection.queryFirst("SELECT count(*) AS n FROM (SELECT 1 FROM project GROUP BY pairing_id, task_code, status, coalesce(reached, ''))") { try $0.int("n") } ?? 0
+            let expected = try connection.queryFirst("SELECT count(*) AS n FROM (SELECT 1 FROM project WHERE voided_at IS NULL GROUP BY pairing_id, task_code, status, coalesce(reached, ''))") { try $0.int("n") } ?? 0
             guard differing > 0 || groups != expected else { return [] }
             return ["progress summary: \(differing) of \(groups) rows differ from the projects (\(expected) groups); reports by area, task and pairing are wrong until it is rebuilt"]
         }
@@ -156,7 +167,10 @@ extension Repository {
                 problems.append("project \(replay.id): current state (\(Self.describe(recorded.state))) is not its latest update's (\(Self.describe(state)))")
             }
         }
-        try connection.each("SELECT project_id, seq, date, status, completed_yuan FROM progress_update ORDER BY project_id, seq") { row in
+        try connection.each("""
+            SELECT u.project_id, \(UpdateSQL.position("u")) AS seq, u.date, u.status, u.completed_yuan FROM progress_update u
+            WHERE \(UpdateSQL.inForce("u")) ORDER BY u.project_id, seq
+            """) { row in
             let id = try row.text("project_id")
             if id != replay.id {
                 finish(replay, &problems)

@@ -55,8 +55,11 @@ extension Repository {
 enum ExportSQL {
     static func count(_ kind: InterchangeKind) -> String {
         switch kind {
-        case .projects: "SELECT count(*) AS records FROM project"
-        case .updates: "SELECT count(*) AS records FROM progress_update"
+        case .projects: "SELECT count(*) AS records FROM project WHERE voided_at IS NULL"
+        case .updates: """
+            SELECT count(*) AS records FROM progress_update u JOIN project p ON p.id = u.project_id
+            WHERE \(UpdateSQL.inForce("u")) AND p.voided_at IS NULL
+            """
         case .parks: "SELECT count(*) AS records FROM park"
         case .exchanges: "SELECT count(*) AS records FROM exchange"
         case .reforms: "SELECT count(*) AS records FROM reform"
@@ -71,10 +74,13 @@ enum ExportSQL {
             SELECT id, pairing_id, task_code, title, status, status_date, planned_yuan, completed_yuan, northeast_party,
                    east_party, park_id, landmark, description,
                    CASE WHEN status = 'suspended' OR status = 'terminated' THEN reached END AS reached
-            FROM project ORDER BY id
+            FROM project WHERE voided_at IS NULL ORDER BY id
             """
         case .updates: """
-            SELECT project_id, date, status, completed_yuan, note FROM progress_update ORDER BY project_id, seq
+            SELECT u.project_id, u.date, u.status, u.completed_yuan, u.note
+            FROM progress_update u JOIN project p ON p.id = u.project_id
+            WHERE \(UpdateSQL.inForce("u")) AND p.voided_at IS NULL
+            ORDER BY u.project_id, \(UpdateSQL.position("u"))
             """
         case .parks: """
             SELECT id, pairing_id, name, kind, host_region, partner, established, planned_area_m2, benefit_sharing

@@ -49,7 +49,7 @@ extension Repository {
                    count(p.id) AS projects,
                    coalesce(sum(CASE WHEN p.status <> 'terminated' THEN p.planned_yuan END), 0) AS planned_yuan,
                    coalesce(sum(p.completed_yuan), 0) AS completed_yuan
-            FROM park k LEFT JOIN project p ON p.park_id = k.id
+            FROM park k LEFT JOIN project p ON p.park_id = k.id AND p.voided_at IS NULL
             WHERE (?1 IS NULL OR k.pairing_id IN scope) AND (?2 IS NULL OR k.id = ?2)
             GROUP BY k.id
             ORDER BY k.rowid

@@ -190,17 +190,17 @@ enum PlanSQL {
         ),
         reached AS (
             SELECT p.planned_yuan,
-                   (SELECT min(u.date) FROM progress_update u WHERE u.project_id = p.id AND (u.status = 'signed'
+                   (SELECT min(u.date) FROM progress_update u WHERE u.project_id = p.id AND \(UpdateSQL.inForce("u")) AND (u.status = 'signed'
                         OR u.status = 'landed' OR u.status = 'started' OR u.status = 'completed' OR u.status = 'operating')) AS signed_on,
-                   (SELECT min(u.date) FROM progress_update u WHERE u.project_id = p.id AND (u.status = 'started'
+                   (SELECT min(u.date) FROM progress_update u WHERE u.project_id = p.id AND \(UpdateSQL.inForce("u")) AND (u.status = 'started'
                         OR u.status = 'completed' OR u.status = 'operating')) AS started_on,
-                   (SELECT min(u.date) FROM progress_update u WHERE u.project_id = p.id AND u.status = 'operating') AS operating_on,
-                   coalesce((SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?3
-                             ORDER BY u.seq DESC LIMIT 1), 0) AS completed_at_end,
-                   coalesce((SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?4
-                             ORDER BY u.seq DESC LIMIT 1), 0) AS completed_before
+                   (SELECT min(u.date) FROM progress_update u WHERE u.project_id = p.id AND \(UpdateSQL.inForce("u")) AND u.status = 'operating') AS operating_on,
+                   coalesce((SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?3 AND \(UpdateSQL.inForce("u"))
+                             ORDER BY \(UpdateSQL.position("u")) DESC LIMIT 1), 0) AS completed_at_end,
+                   coalesce((SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?4 AND \(UpdateSQL.inForce("u"))
+                             ORDER BY \(UpdateSQL.position("u")) DESC LIMIT 1), 0) AS completed_before
             FROM project p
-            WHERE p.pairing_id IN scope AND p.first_date <= ?3
+            WHERE p.pairing_id IN scope AND p.voided_at IS NULL AND p.first_date <= ?3
         )
         SELECT coalesce(sum(signed_on BETWEEN ?2 AND ?3), 0) AS projects_signed,
                coalesce(sum(started_on BETWEEN ?2 AND ?3), 0) AS projects_started,

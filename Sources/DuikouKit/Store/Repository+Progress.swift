@@ -23,15 +23,20 @@ extension Repository {
         try Self.checkFilter(pairing: query.pairing, area: query.area, task: nil, in: connection)
         let catalogue = try Self.loadCatalogue(connection)
         let asOf: SQLiteValue = .optional(query.asOf?.description)
+        let cutoff = query.knownOn.map(Timestamp.end(of:))
         let filters: [SQLiteValue] = [.optional(query.pairing), .optional(query.area)]
-        let projectQuery = query.asOf == nil ? (ProgressSQL.current, filters) : (ProgressSQL.asOf, filters + [asOf])
+        let projectQuery = if let cutoff {
+            (ProgressSQL.knownOn, filters + [asOf, .text(cutoff)])
+        } else {
+            query.asOf == nil ? (ProgressSQL.current, filters) : (ProgressSQL.asOf, filters + [asOf])
+        }
         let groups = try connection.query(projectQuery.0, projectQuery.1) { row in
             ProgressGroup(pairing: try row.text("pairing_id"), task: try row.text("task_code"), status: try row.keyword("status"),
                           reached: try row.optionalKeyword("reached"), projects: try row.int("projects"), landmarkProjects: try row.int("landmark_projects"),
                           planned: try row.money("planned_yuan"), completed: try row.money("completed_yuan"))
         }
         var activity: [String: PairingActivity] = [:]
-        let pairingValues: [SQLiteValue] = [.optional(query.pairing), asOf]
+        let pairingValues: [SQLiteValue] = [.optional(query.pairing), asOf, .optional(cutoff)]
         for (pairing, parks) in try connection.query(ProgressSQL.parks, pairingValues, { (try $0.text("pairing_id"), try $0.int("parks")) }) {
             activity[pairing, default: PairingActivity()].parks = parks
         }
@@ -39,7 +44,8 @@ extension Repository {
             activity[try row.text("pairing_id"), default: PairingActivity()]
                 .add(try row.int("participants"), try row.keyword("kind"), try row.keyword("direction"))
         }
-        for (pairing, counts) in try Repository.softCooperationActivity(pairing: query.pairing, since: nil, asOf: query.asOf, in: connection) {
+        for (pairing, counts) in try Repository.softCooperationActivity(pairing: query.pairing, since: nil, asOf: query.asOf,
+                                                                       recordedBefore: cutoff, in: connection) {
             activity[pairing, default: PairingActivity()].softCooperation = counts
         }
         let scope = query.pairing.map { catalogue.subtree(ofPairing: $0) } ?? catalogue.pairings.map(\.id)
@@ -73,10 +79,49 @@ enum ProgressSQL {
         FROM (
             SELECT p.pairing_id, p.task_code, p.landmark, p.planned_yuan, \(stateAsOf("?3")), \(reachedAsOf("?3"))
             FROM project p NOT INDEXED
-            WHERE p.first_date <= ?3 AND (?1 IS NULL OR p.pairing_id IN scope) AND (?2 IS NULL OR substr(p.task_code, 1, 1) = ?2)
+            WHERE p.voided_at IS NULL AND p.first_date <= ?3 AND (?1 IS NULL OR p.pairing_id IN scope) AND (?2 IS NULL OR substr(p.task_code, 1, 1) = ?2)
         )
         GROUP BY pairing_id, task_code, status, reached
         """
+
+    /// As ``asOf`` (?3 the date, or NULL for the latest), with the history as it was known at the
+    /// instant ?4, the end of a day in China Standard Time: updates recorded before it and not
+    /// superseded before it, projects recorded before it and not voided before it. A project whose
+    /// history has not changed since ?4 and whose latest update is on or before the date counts
+    /// with its current state; only the others look into their history.
+    static let knownOn = """
+        \(ProjectSQL.scope)
+        SELECT pairing_id, task_code, status, reached, count(*) AS projects, sum(landmark) AS landmark_projects,
+               coalesce(sum(CASE WHEN status <> 'terminated' THEN planned_yuan END), 0) AS planned_yuan,
+               sum(completed_yuan) AS completed_yuan
+        FROM (
+            SELECT p.pairing_id, p.task_code, p.landmark, p.planned_yuan,
+                   CASE WHEN \(unchangedSince) THEN p.status ELSE (
+                       SELECT u.status FROM progress_update u WHERE u.project_id = p.id AND \(knownUpdate)
+                       ORDER BY \(UpdateSQL.position("u")) DESC LIMIT 1
+                   ) END AS status,
+                   CASE WHEN \(unchangedSince) THEN p.completed_yuan ELSE (
+                       SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND \(knownUpdate)
+                       ORDER BY \(UpdateSQL.position("u")) DESC LIMIT 1
+                   ) END AS completed_yuan,
+                   CASE WHEN \(unchangedSince) THEN p.reached ELSE (
+                       SELECT u.status FROM progress_update u
+                       WHERE u.project_id = p.id AND \(knownUpdate) AND u.status <> 'suspended' AND u.status <> 'terminated'
+                       ORDER BY \(UpdateSQL.position("u")) DESC LIMIT 1
+                   ) END AS reached
+            FROM project p NOT INDEXED
+            WHERE p.recorded_at < ?4 AND (p.voided_at IS NULL OR p.voided_at >= ?4)
+              AND (?1 IS NULL OR p.pairing_id IN scope) AND (?2 IS NULL OR substr(p.task_code, 1, 1) = ?2)
+        )
+        WHERE status IS NOT NULL
+        GROUP BY pairing_id, task_code, status, reached
+        """
+
+    /// Project `p` is as it was known at ?4 and stands, as of ?3, where it stands now.
+    private static let unchangedSince = "(p.changed_at < ?4 AND (?3 IS NULL OR p.status_date <= ?3))"
+
+    /// Update `u` was in force at ?4 and is dated on or before ?3.
+    private static let knownUpdate = "\(UpdateSQL.inForce("u", at: "?4")) AND (?3 IS NULL OR u.date <= ?3)"
 
     /// The `status` and `completed_yuan` of project `p` as of the date bound to `date` (a parameter
     /// such as `?3`): its current state when its latest update is on or before the date, else the
@@ -84,10 +129,12 @@ enum ProgressSQL {
     static func stateAsOf(_ date: String) -> String {
         """
         CASE WHEN p.status_date <= \(date) THEN p.status ELSE (
-            SELECT u.status FROM progress_update u WHERE u.project_id = p.id AND u.date <= \(date) ORDER BY u.seq DESC LIMIT 1
+            SELECT u.status FROM progress_update u WHERE u.project_id = p.id AND u.date <= \(date) AND \(UpdateSQL.inForce("u"))
+            ORDER BY \(UpdateSQL.position("u")) DESC LIMIT 1
         ) END AS status,
         CASE WHEN p.status_date <= \(date) THEN p.completed_yuan ELSE (
-            SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND u.date <= \(date) ORDER BY u.seq DESC LIMIT 1
+            SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND u.date <= \(date) AND \(UpdateSQL.inForce("u"))
+            ORDER BY \(UpdateSQL.position("u")) DESC LIMIT 1
         ) END AS completed_yuan
         """
     }
@@ -99,17 +146,19 @@ enum ProgressSQL {
         """
         CASE WHEN p.status_date <= \(date) THEN p.reached ELSE (
             SELECT u.status FROM progress_update u
-            WHERE u.project_id = p.id AND u.date <= \(date) AND u.status <> 'suspended' AND u.status <> 'terminated'
-            ORDER BY u.seq DESC LIMIT 1
+            WHERE u.project_id = p.id AND u.date <= \(date) AND u.status <> 'suspended' AND u.status <> 'terminated' AND \(UpdateSQL.inForce("u"))
+            ORDER BY \(UpdateSQL.position("u")) DESC LIMIT 1
         ) END AS reached
         """
     }
 
-    /// Parks established on or before the as-of date (or of unknown date) count.
+    /// Parks established on or before the as-of date (or of unknown date) count; known on a day, the
+    /// parks recorded before its end (?3).
     static let parks = """
         \(ProjectSQL.scope)
         SELECT k.pairing_id, count(*) AS parks FROM park k
         WHERE (?1 IS NULL OR k.pairing_id IN scope) AND (?2 IS NULL OR k.established IS NULL OR k.established <= ?2)
+          AND (?3 IS NULL OR k.recorded_at < ?3)
         GROUP BY k.pairing_id
         """
 
@@ -117,7 +166,7 @@ enum ProgressSQL {
     static let exchanges = """
         \(ProjectSQL.scope)
         SELECT e.pairing_id, e.kind, e.direction, sum(e.participants) AS participants FROM exchange e
-        WHERE (?1 IS NULL OR e.pairing_id IN scope) AND (?2 IS NULL OR e.start_date <= ?2)
+        WHERE (?1 IS NULL OR e.pairing_id IN scope) AND (?2 IS NULL OR e.start_date <= ?2) AND (?3 IS NULL OR e.recorded_at < ?3)
         GROUP BY e.pairing_id, e.kind, e.direction
         """
 }

@@ -68,22 +68,31 @@ extension Transaction {
 }
 
 extension Snapshot {
-    /// The project with its whole history, and the name of its park.
+    /// The project with its whole history, and the name of its park: the history in force, the
+    /// updates corrections superseded, and whether the project was voided. A voided project is found
+    /// here, and nowhere else.
     public func projectHistory(_ id: UUID) throws -> ProjectHistory {
         let connection = try connection
         let project = try Repository.loadProject(id, in: connection)
-        let updates = try connection.query(
-            "SELECT seq, date, status, completed_yuan, note, recorded_at FROM progress_update WHERE project_id = ? ORDER BY seq",
+        let rows = try connection.query("""
+            SELECT \(UpdateSQL.position("u")) AS position, u.date, u.status, u.completed_yuan, u.note, u.recorded_at, u.reason, u.superseded_at
+            FROM progress_update u WHERE u.project_id = ? ORDER BY position, u.seq
+            """,
             [.text(id.key)]
         ) { row in
-            ProgressUpdate(sequence: try row.int("seq"), date: try row.date("date"), status: try row.keyword("status"),
+            ProgressUpdate(sequence: try row.int("position"), date: try row.date("date"), status: try row.keyword("status"),
                            completed: try row.money("completed_yuan"), note: try row.optionalText("note"),
-                           recordedAt: Timestamp.printed(try row.text("recorded_at")))
+                           recordedAt: Timestamp.printed(try row.text("recorded_at")), reason: try row.optionalText("reason"),
+                           supersededAt: try row.optionalText("superseded_at").map(Timestamp.printed))
         }
         let parkName = try project.park.flatMap { park in
             try connection.queryFirst("SELECT name FROM park WHERE id = ?", [.text(park.key)]) { try $0.text("name") }
         }
-        return ProjectHistory(project: project, parkName: parkName, updates: updates)
+        let voided = try connection.queryFirst("SELECT voided_at, void_reason FROM project WHERE id = ? AND voided_at IS NOT NULL", [.text(id.key)]) { row in
+            ProjectVoid(at: Timestamp.printed(try row.text("voided_at")), reason: try row.text("void_reason"))
+        }
+        return ProjectHistory(project: project, parkName: parkName, updates: rows.filter { $0.supersededAt == nil },
+                              superseded: rows.filter { $0.supersededAt != nil }, voided: voided)
     }
 
     /// The projects that pass `filter`, oldest first; as of ``ProjectFilter/asOf`` when given.
@@ -200,7 +209,7 @@ enum ProjectSQL {
         \(scope)
         SELECT \(columns), p.status, p.status_date, p.first_date, p.completed_yuan
         FROM project p
-        WHERE \(filters) AND (?4 IS NULL OR p.status = ?4)
+        WHERE p.voided_at IS NULL AND \(filters) AND (?4 IS NULL OR p.status = ?4)
         ORDER BY p.first_date, p.rowid
         """
 
@@ -209,9 +218,10 @@ enum ProjectSQL {
         \(scope)
         SELECT \(columns), u.status, u.date AS status_date, p.first_date, u.completed_yuan
         FROM project p
-        JOIN progress_update u ON u.project_id = p.id
-            AND u.seq = (SELECT max(x.seq) FROM progress_update x WHERE x.project_id = p.id AND x.date <= ?5)
-        WHERE \(filters) AND (?4 IS NULL OR u.status = ?4)
+        JOIN progress_update u ON u.project_id = p.id AND \(UpdateSQL.inForce("u"))
+            AND \(UpdateSQL.position("u")) = (SELECT max(\(UpdateSQL.position("x"))) FROM progress_update x
+                                               WHERE x.project_id = p.id AND x.date <= ?5 AND \(UpdateSQL.inForce("x")))
+        WHERE p.voided_at IS NULL AND \(filters) AND (?4 IS NULL OR u.status = ?4)
         ORDER BY p.first_date, p.rowid
         """
 }

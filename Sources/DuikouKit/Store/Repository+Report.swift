@@ -104,7 +104,10 @@ extension Repository {
 
 /// The queries behind the HTML report; ?1 is the as-of date where one is taken.
 enum ReportSQL {
-    static let latestUpdate = "SELECT max(date) AS latest FROM progress_update"
+    static let latestUpdate = """
+        SELECT max(u.date) AS latest FROM progress_update u JOIN project p ON p.id = u.project_id
+        WHERE \(UpdateSQL.inForce("u")) AND p.voided_at IS NULL
+        """
 
     static let meta = "SELECT value FROM duikou_meta WHERE key = ?1"
 
@@ -114,9 +117,9 @@ enum ReportSQL {
     static let increaseByYear = """
         SELECT CAST(substr(date, 1, 4) AS INTEGER) AS year, sum(increase) AS increase
         FROM (
-            SELECT date, completed_yuan - coalesce(lag(completed_yuan) OVER (PARTITION BY project_id ORDER BY seq), 0) AS increase
-            FROM progress_update
-            WHERE date <= ?1
+            SELECT u.date, u.completed_yuan - coalesce(lag(u.completed_yuan) OVER (PARTITION BY u.project_id ORDER BY \(UpdateSQL.position("u"))), 0) AS increase
+            FROM progress_update u JOIN project p ON p.id = u.project_id
+            WHERE u.date <= ?1 AND \(UpdateSQL.inForce("u")) AND p.voided_at IS NULL
         )
         GROUP BY year
         ORDER BY year
@@ -126,9 +129,10 @@ enum ReportSQL {
     static let landmarkProjects = """
         SELECT \(ProjectSQL.columns), u.status, u.date AS status_date, p.first_date, u.completed_yuan
         FROM project p
-        JOIN progress_update u ON u.project_id = p.id
-            AND u.seq = (SELECT max(x.seq) FROM progress_update x WHERE x.project_id = p.id AND x.date <= ?1)
-        WHERE p.landmark = 1
+        JOIN progress_update u ON u.project_id = p.id AND \(UpdateSQL.inForce("u"))
+            AND \(UpdateSQL.position("u")) = (SELECT max(\(UpdateSQL.position("x"))) FROM progress_update x
+                                               WHERE x.project_id = p.id AND x.date <= ?1 AND \(UpdateSQL.inForce("x")))
+        WHERE p.landmark = 1 AND p.voided_at IS NULL
         ORDER BY p.first_date, p.rowid
         """
 
@@ -139,7 +143,7 @@ enum ReportSQL {
         FROM (
             SELECT p.park_id, p.planned_yuan, \(ProgressSQL.stateAsOf("?1"))
             FROM project p
-            WHERE p.park_id IS NOT NULL AND p.first_date <= ?1
+            WHERE p.park_id IS NOT NULL AND p.voided_at IS NULL AND p.first_date <= ?1
         )
         GROUP BY park_id
         """

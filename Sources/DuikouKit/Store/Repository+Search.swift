@@ -126,7 +126,7 @@ enum SearchSQL {
             FROM matched m
             \(joins.joined(separator: "\n"))
             LEFT JOIN project fp ON fp.id = f.project_id
-            WHERE \(recordID) IS NOT NULL
+            WHERE \(recordID) IS NOT NULL AND p.voided_at IS NULL
             ORDER BY \(order)
             """
     }

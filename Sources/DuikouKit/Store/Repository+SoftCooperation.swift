@@ -37,10 +37,10 @@ extension Snapshot {
 extension Repository {
     /// The soft cooperation by pairing, read on a connection already inside a transaction.
     static func softCooperationActivity(
-        pairing: String?, since: LocalDate?, asOf: LocalDate?, in connection: SQLiteConnection
+        pairing: String?, since: LocalDate?, asOf: LocalDate?, recordedBefore: String? = nil, in connection: SQLiteConnection
     ) throws -> [String: SoftCooperationCounts] {
         try Repository.checkFilter(pairing: pairing, area: nil, task: nil, in: connection)
-        let values: [SQLiteValue] = [.optional(pairing), .optional(since?.description), .optional(asOf?.description)]
+        let values: [SQLiteValue] = [.optional(pairing), .optional(since?.description), .optional(asOf?.description), .optional(recordedBefore)]
         var counts: [String: SoftCooperationCounts] = [:]
         try connection.each(SoftCooperationSQL.pairings, [.optional(pairing)]) { row in
             counts[try row.text("id")] = SoftCooperationCounts()
@@ -75,7 +75,7 @@ extension Repository {
 /// the pairings below it) or NULL for all, ?2 the first day or NULL, ?3 the last day or NULL
 /// (``pairings`` takes ?1 only).
 enum SoftCooperationSQL {
-    private static let dated = "(?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3)"
+    private static let dated = "(?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3) AND (?4 IS NULL OR recorded_at < ?4)"
 
     static let pairings = """
         \(ProjectSQL.scope)
@@ -102,6 +102,7 @@ enum SoftCooperationSQL {
         SELECT coalesce(f.pairing_id, p.pairing_id) AS pairing_id, f.source, sum(f.amount_yuan) AS amount_yuan
         FROM funding f LEFT JOIN project p ON p.id = f.project_id
         WHERE (?1 IS NULL OR coalesce(f.pairing_id, p.pairing_id) IN scope) AND (?2 IS NULL OR f.date >= ?2) AND (?3 IS NULL OR f.date <= ?3)
+          AND (?4 IS NULL OR f.recorded_at < ?4)
         GROUP BY 1, f.source
         """
 }

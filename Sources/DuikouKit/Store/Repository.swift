@@ -49,6 +49,9 @@ public final class Repository: Sendable {
         /// How many reads may run at the same moment, each on a reader connection of its own (opened
         /// when first needed). Four by default.
         public var maximumReaders: Int
+        /// The recording time of each write transaction, as stored; the clock unless a test sets it
+        /// to record on days of its choosing.
+        var clock: @Sendable () -> String = Timestamp.now
 
         /// Creates options.
         public init(busyTimeout: Duration = .seconds(5), readOnly: Bool = false, identity: AuditIdentity = AuditIdentity(),
@@ -66,6 +69,8 @@ public final class Repository: Sendable {
     public let readOnly: Bool
     /// Who is writing and through what, as recorded in the audit log.
     public let identity: AuditIdentity
+    /// When each write transaction records its changes.
+    private let clock: @Sendable () -> String
     /// The writer connection (none when read-only), opened by the first write.
     private let writer: WriterConnection?
     private let readers: ConnectionPool
@@ -98,6 +103,7 @@ public final class Repository: Sendable {
         try migrator.migrate(connection, from: version, readOnly: options.readOnly)
         self.path = path
         self.readOnly = options.readOnly
+        self.clock = options.clock
         self.identity = options.identity
         readLanes = ReadLanes(count: options.maximumReaders)
         let timeout = options.busyTimeout
@@ -224,7 +230,7 @@ public final class Repository: Sendable {
             try writer.withConnection { connection in
                 try cancellation?.check()
                 return try connection.writeTransaction {
-                    let transaction = Transaction(connection: connection, now: Timestamp.now(), identity: identity, cancellation: cancellation)
+                    let transaction = Transaction(connection: connection, now: clock(), identity: identity, cancellation: cancellation)
                     defer { transaction.close() }
                     let result = try body(transaction)
                     if transaction.changed {

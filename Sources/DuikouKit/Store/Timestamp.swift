@@ -23,6 +23,13 @@ enum Timestamp {
         "\(LocalDate(daysSinceEpoch: day.daysSinceEpoch - 1))T16:00:00.000Z"
     }
 
+    /// The stored timestamp at which `day` ends in China Standard Time, 16:00 UTC that day:
+    /// `2026-12-01T16:00:00.000Z` for 2026-12-01. What was recorded by the end of the day is stored
+    /// before it as text.
+    static func end(of day: LocalDate) -> String {
+        "\(day)T16:00:00.000Z"
+    }
+
     /// A stored timestamp as printed, in China Standard Time with its offset:
     /// `2026-11-30T16:15:02.123Z` is `2026-12-01T00:15:02.123+08:00`. Text that is not a stored UTC
     /// timestamp is returned as it is.
