@@ -22,7 +22,7 @@ public struct UpdateCorrection: Sendable, Hashable {
                 reason: String) throws {
         guard sequence >= 1 else { throw DuikouError.invalid("seq", String(sequence), "is not a position in a history, which counts from 1") }
         guard date != nil || status != nil || completed != nil || note != nil else {
-            throw DuikouError(.invalidInput, "a correction gives a new date, status, completed investment or note", field: "seq")
+            throw DuikouError(.invalidInput, "seq \(sequence): a correction gives a new date, status, completed investment or note", field: "seq")
         }
         self.sequence = sequence
         self.date = date
