@@ -123,6 +123,25 @@ import Testing
         #expect(try repo.check().isSound)
     }
 
+    @Test func mergeCarriesVoidsAndTheCorrectedHistory() throws {
+        let id = try project("两地都有的项目", "2024-01-10")
+        try repo.recordUpdate(NewProgressUpdate(date: day("2024-03-01"), status: .started, completed: Money(parsing: "2.1亿")), toProject: id)
+        try repo.correctUpdate(UpdateCorrection(sequence: 2, completed: Money(parsing: "2100万"), reason: "万/亿 录错"), ofProject: id)
+        let other = try TemporaryDatabase()
+        let theirs = try other.open()
+        let first = try theirs.merge(from: db.path)
+        #expect(first[.project].added == 1)
+        // The history in force travels: their copy starts from the corrected figure.
+        #expect(try theirs.projectHistory(id).updates.map(\.completed.yuan) == [0, 21_000_000])
+        try repo.voidProject(id, reason: "重复录入")
+        let second = try theirs.merge(from: db.path)
+        #expect(second[.project].updated == 1)
+        #expect(try theirs.projectHistory(id).voided?.reason == "重复录入")
+        #expect(try theirs.progress().total.projects == 0)
+        #expect(try theirs.merge(from: db.path).changesAnything == false)
+        #expect(try theirs.check().isSound)
+    }
+
     // MARK: - Known on a date
 
     @Test func everyEarlierAnswerIsReproducedUnchangedWhateverIsRecordedLater() throws {

@@ -179,6 +179,8 @@ public struct MergeReport: Sendable, Hashable {
 
     mutating func countIdentical(_ kind: Kind) { counts[kind, default: Counts()].identical += 1 }
 
+    mutating func countUpdated(_ kind: Kind) { counts[kind, default: Counts()].updated += 1 }
+
     mutating func record(_ conflict: Conflict) {
         counts[conflict.kind, default: Counts()].conflicts += 1
         if conflict.resolution == .tookTheirs { counts[conflict.kind, default: Counts()].updated += 1 }

@@ -188,8 +188,10 @@ struct MergeTable: Sendable {
 /// Everything a merge takes from the other database, read in one snapshot.
 struct MergeSnapshot: Sendable {
     let rows: [MergeReport.Kind: [MergeRow]]
-    /// Each project's updates, oldest first, by project id.
+    /// Each project's history in force, by position, by project id.
     let histories: [String: [ProgressUpdate]]
+    /// The projects voided there: when and why, by project id.
+    let voids: [String: ProjectVoid]
 
     init(reading connection: SQLiteConnection) throws {
         var rows: [MergeReport.Kind: [MergeRow]] = [:]
@@ -197,15 +199,20 @@ struct MergeSnapshot: Sendable {
             rows[table.kind] = try table.rows(in: connection)
         }
         self.rows = rows
-        let updates = try connection.query(
-            "SELECT project_id, seq, date, status, completed_yuan, note, recorded_at FROM progress_update ORDER BY project_id, seq"
+        let updates = try connection.query("""
+            SELECT u.project_id, \(UpdateSQL.position("u")) AS position, u.date, u.status, u.completed_yuan, u.note, u.recorded_at
+            FROM progress_update u WHERE \(UpdateSQL.inForce("u")) ORDER BY u.project_id, position
+            """
         ) { row in
             (project: try row.text("project_id"),
              update: ProgressUpdate(
-                sequence: try row.int("seq"), date: try row.date("date"), status: try row.keyword("status"),
+                sequence: try row.int("position"), date: try row.date("date"), status: try row.keyword("status"),
                 completed: try row.money("completed_yuan"), note: try row.optionalText("note"), recordedAt: try row.text("recorded_at")))
         }
         histories = Dictionary(grouping: updates, by: \.project).mapValues { $0.map(\.update) }
+        voids = Dictionary(uniqueKeysWithValues: try connection.query(
+            "SELECT id, voided_at, void_reason FROM project WHERE voided_at IS NOT NULL"
+        ) { row in (try row.text("id"), ProjectVoid(at: try row.text("voided_at"), reason: try row.text("void_reason"))) })
     }
 }
 
@@ -261,6 +268,7 @@ struct MergeWriter {
                 try unite(project: row.key, theirs: history)
             }
         }
+        try carryVoids(snapshot.voids)
         for row in snapshot.rows[.exchange] ?? [] { try takeRecord(row, .exchange) }
         for row in snapshot.rows[.reform] ?? [] { try takeRecord(row, .reform) }
         for row in snapshot.rows[.meeting] ?? [] { try takeRecord(row, .meeting) }
@@ -327,6 +335,18 @@ struct MergeWriter {
         }
     }
 
+    /// Voids the projects they voided that we hold in force, with their time and reason (as their
+    /// updates keep theirs): a project withdrawn in one database is withdrawn in the merged one.
+    private mutating func carryVoids(_ voids: [String: ProjectVoid]) throws {
+        for (key, void) in voids.sorted(by: { $0.key < $1.key }) {
+            let before = connection.totalChanges
+            try connection.run(
+                "UPDATE project SET voided_at = ?2, void_reason = ?3, changed_at = ?2 WHERE id = ?1 AND voided_at IS NULL",
+                [.text(key), .text(void.at), .text(void.reason)], context: "project \(key)")
+            if connection.totalChanges > before { report.countUpdated(.project) }
+        }
+    }
+
     /// Appends their updates that we lack, in their order, when they are dated on or after our
     /// latest and the lifecycle takes them; reports the others. History is never rewritten.
     private mutating func unite(project key: String, theirs: [ProgressUpdate]) throws {
@@ -335,7 +355,8 @@ struct MergeWriter {
             throw DuikouError(.corrupt, "merge source \(DuikouError.quoted(source)) holds \(DuikouError.quoted(key)) as a project id, which is not a UUID", recordID: key)
         }
         let ours = try connection.query(
-            "SELECT date, status, completed_yuan, note FROM progress_update WHERE project_id = ? ORDER BY seq", [.text(key)]
+            "SELECT u.date, u.status, u.completed_yuan, u.note FROM progress_update u WHERE u.project_id = ? AND \(UpdateSQL.inForce("u")) ORDER BY u.position",
+            [.text(key)]
         ) { row in
             UpdateContent(date: try row.date("date"), status: try row.keyword("status"),
                           completed: try row.money("completed_yuan"), note: try row.optionalText("note"))
