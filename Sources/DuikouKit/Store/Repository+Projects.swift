@@ -83,7 +83,8 @@ extension Snapshot {
         let parkName = try project.park.flatMap { park in
             try connection.queryFirst("SELECT name FROM park WHERE id = ?", [.text(park.key)]) { try $0.text("name") }
         }
-        return ProjectHistory(project: project, parkName: parkName, updates: updates)
+        return ProjectHistory(project: project, parkName: parkName, updates: updates,
+                              planRevisions: try Repository.loadPlanRevisions(id, in: connection))
     }
 
     /// The projects that pass `filter`, oldest first; as of ``ProjectFilter/asOf`` when given.
@@ -173,13 +174,14 @@ enum ProjectSQL {
             description: try row.optionalText("description"), northeastParty: try row.optionalText("northeast_party"),
             eastParty: try row.optionalText("east_party"), park: try row.optionalUUID("park_id"), landmark: try row.bool("landmark"),
             planned: try row.optionalMoney("planned_yuan"), status: try row.keyword("status"), statusDate: try row.date("status_date"),
-            firstDate: try row.date("first_date"), completed: try row.money("completed_yuan")
+            firstDate: try row.date("first_date"), completed: try row.money("completed_yuan"),
+            plannedStart: try row.optionalDate("planned_start"), plannedCompletion: try row.optionalDate("planned_completion")
         )
     }
 
     static let columns = """
         p.id, p.pairing_id, p.task_code, p.title, p.description, p.northeast_party, p.east_party, p.park_id,
-        p.landmark, p.planned_yuan
+        p.landmark, p.planned_yuan, p.planned_start, p.planned_completion
         """
 
     static let one = "SELECT \(columns), p.status, p.status_date, p.first_date, p.completed_yuan FROM project p WHERE p.id = ?"
