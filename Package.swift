@@ -37,6 +37,7 @@ let package = Package(
                 .embedInCode("V010_plan_weights.sql"),
                 .embedInCode("V011_pairing_aliases.sql"),
                 .embedInCode("V012_soft_cooperation.sql"),
+                .embedInCode("V013_project_milestones.sql"),
                 .embedInCode("V014_corrections_and_voids.sql"),
             ]
         ),

@@ -33,6 +33,7 @@ public enum DuikouMigrations {
         Migration(version: 10, fileName: "V010_plan_weights.sql", bytes: PackageResources.V010_plan_weights_sql),
         Migration(version: 11, fileName: "V011_pairing_aliases.sql", bytes: PackageResources.V011_pairing_aliases_sql),
         Migration(version: 12, fileName: "V012_soft_cooperation.sql", bytes: PackageResources.V012_soft_cooperation_sql),
+        Migration(version: 13, fileName: "V013_project_milestones.sql", bytes: PackageResources.V013_project_milestones_sql),
         Migration(version: 14, fileName: "V014_corrections_and_voids.sql", bytes: PackageResources.V014_corrections_and_voids_sql),
     ]
 }

@@ -26,7 +26,7 @@ struct Duikou: ParsableCommand {
             RegionCommand.self, PairingCommand.self,
             ProjectCommand.self, ParkCommand.self, ExchangeCommand.self,
             ReformCommand.self, MeetingCommand.self, FundingCommand.self, PlanCommand.self,
-            Progress.self, EvaluateCommand.self, ReportCommand.self, SearchCommand.self,
+            Progress.self, AlertsCommand.self, EvaluateCommand.self, ReportCommand.self, SearchCommand.self,
             ImportCommand.self, ExportCommand.self, MergeCommand.self,
             CheckCommand.self, BackupCommand.self, HistoryCommand.self,
             Demo.self,

@@ -18,7 +18,8 @@ struct ProjectCommand: ParsableCommand {
             resumed at or past the step they left, and may be terminated, which is final.
             Projects are named by their UUID or any unique prefix of at least 8 characters.
             """,
-        subcommands: [ProjectAdd.self, ProjectUpdate.self, ProjectCorrect.self, ProjectVoidCommand.self, ProjectShow.self, ProjectList.self])
+        subcommands: [ProjectAdd.self, ProjectUpdate.self, ProjectCorrect.self, ProjectVoidCommand.self, ProjectPlan.self, ProjectShow.self,
+                      ProjectList.self])
 }
 
 /// `duikou project add`.
@@ -70,8 +71,16 @@ struct ProjectAdd: ParsableCommand {
     @Option(help: "Use this UUID as the project's id.")
     var id: String?
 
+    @Option(help: "The planned start of construction (计划开工日期), YYYY-MM-DD.")
+    var plannedStart: String?
+
+    @Option(help: "The planned completion (计划竣工日期), YYYY-MM-DD; not before the planned start.")
+    var plannedCompletion: String?
+
     func run() throws {
         let planned = try Read.money(planned, "--planned")
+        let plannedStart = try Read.date(plannedStart, "--planned-start")
+        let plannedCompletion = try Read.date(plannedCompletion, "--planned-completion")
         let completed = try Read.money(completed, "--completed") ?? .zero
         let date = try Read.date(date, "--date") ?? .today()
         let id = try Read.uuid(id, "--id") ?? UUID()
@@ -80,7 +89,8 @@ struct ProjectAdd: ParsableCommand {
             id: id, pairing: try repository.pairingID(pairing), task: try repository.taskCode(task), title: title, description: description,
             northeastParty: northeastParty, eastParty: eastParty,
             park: try park.map { try repository.resolveID($0, of: .park) }, landmark: landmark,
-            planned: planned, status: status, date: date, completed: completed)
+            planned: planned, status: status, date: date, completed: completed,
+            plannedStart: plannedStart, plannedCompletion: plannedCompletion)
         print(try repository.addProject(project).id.uuidString.lowercased())
     }
 }

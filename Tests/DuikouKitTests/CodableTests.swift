@@ -92,7 +92,8 @@ import Testing
             #expect(try JSONTree(encoding: project) == firstRow(.projects([project])))
         }
         let history = try repository.projectHistory(projects[0].id)
-        #expect(try JSONTree(encoding: history.project) == JSONTree(encoding: history).removing("park_name", "history", "superseded", "voided_at", "void_reason"))
+        #expect(try JSONTree(encoding: history.project) == JSONTree(encoding: history).removing(
+            "park_name", "history", "superseded", "voided_at", "void_reason", "plan_revisions"))
     }
 
     @Test(arguments: [ProgressGrouping.pairing, .province, .area, .task])
@@ -253,10 +254,11 @@ import Testing
         let project = Project(
             id: id, pairing: "harbin-shenzhen", task: "2.2", title: Self.hostile, description: Self.hostile, northeastParty: nil,
             eastParty: "\"", park: nil, landmark: false, planned: Money(uncheckedYuan: .max), status: .operating, statusDate: last,
-            firstDate: first, completed: Money(uncheckedYuan: .max))
+            firstDate: first, completed: Money(uncheckedYuan: .max), plannedStart: first, plannedCompletion: last)
         let bare = Project(
             id: id, pairing: "inner-mongolia", task: "4.4", title: "😀", description: nil, northeastParty: nil, eastParty: nil,
-            park: nil, landmark: true, planned: nil, status: .planned, statusDate: first, firstDate: first, completed: .zero)
+            park: nil, landmark: true, planned: nil, status: .planned, statusDate: first, firstDate: first, completed: .zero,
+            plannedStart: nil, plannedCompletion: nil)
         let updates = [
             ProgressUpdate(sequence: 1, date: first, status: .signed, completed: .zero, note: nil, recordedAt: "2026-11-29T08:15:02.123Z"),
             ProgressUpdate(sequence: 2, date: last, status: .operating, completed: Money(uncheckedYuan: .max), note: Self.hostile,
@@ -264,8 +266,12 @@ import Testing
         ]
         try expectRoundTrip(project)
         try expectRoundTrip(bare)
-        try expectRoundTrip(ProjectHistory(project: project, parkName: Self.hostile, updates: updates))
-        try expectRoundTrip(ProjectHistory(project: bare, parkName: nil, updates: updates))
+        let revisions = [
+            PlanRevision(sequence: 1, planned: Money(uncheckedYuan: .max), plannedStart: first, plannedCompletion: last, previousPlanned: nil,
+                         previousPlannedStart: nil, previousPlannedCompletion: nil, reason: Self.hostile, recordedAt: "2026-11-29T08:15:02.125Z"),
+        ]
+        try expectRoundTrip(ProjectHistory(project: project, parkName: Self.hostile, updates: updates, planRevisions: revisions))
+        try expectRoundTrip(ProjectHistory(project: bare, parkName: nil, updates: updates, planRevisions: []))
         // Ids are written in lower case, as Duikou prints them, and read in either case.
         #expect(try JSONTree(encoding: project)["id"] == .string(id.uuidString.lowercased()))
         #expect(try JSONTree(encoding: bare)["planned_investment_yuan"] == .null)

@@ -730,10 +730,10 @@ import DuikouDemo
         _ = try smallDatabase()
         let projects = try Self.exported(repo, .projects)
         #expect(projects == """
-            id,pairing,task,title,status,date,planned,completed,northeast_party,east_party,park,landmark,description,reached\r
-            30000000-0000-4000-8000-000000000001,jilin-zhejiang,1.1,甲,landed,2020-06-01,,0元,,,,0,,\r
-            30000000-0000-4000-8000-000000000002,dalian-shanghai,2.5,乙,signed,2020-02-02,125000元,0元,,,,0,,\r
-            30000000-0000-4000-8000-000000000003,harbin-shenzhen,2.1,丙,started,2021-01-01,111479000000元,6262070000元,,,40000000-0000-4000-8000-000000000001,1,,\r
+            id,pairing,task,title,status,date,planned,completed,northeast_party,east_party,park,landmark,description,reached,planned_start,planned_completion\r
+            30000000-0000-4000-8000-000000000001,jilin-zhejiang,1.1,甲,landed,2020-06-01,,0元,,,,0,,,,\r
+            30000000-0000-4000-8000-000000000002,dalian-shanghai,2.5,乙,signed,2020-02-02,125000元,0元,,,,0,,,,\r
+            30000000-0000-4000-8000-000000000003,harbin-shenzhen,2.1,丙,started,2021-01-01,111479000000元,6262070000元,,,40000000-0000-4000-8000-000000000001,1,,,,\r
 
             """)
         let updates = try Self.exported(repo, .updates)
@@ -786,7 +786,7 @@ import DuikouDemo
         #expect(text.hasSuffix("\n"))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == 3)
-        #expect(lines.first == #"{"id":"30000000-0000-4000-8000-000000000001","pairing":"jilin-zhejiang","task":"1.1","title":"甲","status":"landed","date":"2020-06-01","planned":null,"completed":0,"northeast_party":null,"east_party":null,"park":null,"landmark":false,"description":null,"reached":null}"#)
+        #expect(lines.first == #"{"id":"30000000-0000-4000-8000-000000000001","pairing":"jilin-zhejiang","task":"1.1","title":"甲","status":"landed","date":"2020-06-01","planned":null,"completed":0,"northeast_party":null,"east_party":null,"park":null,"landmark":false,"description":null,"reached":null,"planned_start":null,"planned_completion":null}"#)
         let objects = try lines.map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         }

@@ -28,7 +28,7 @@ import Testing
     static let all: [ClosedValue] = {
         let listings = [["regions"], ["pairings"], ["tasks"], ["project", "list"], ["park", "list"], ["exchange", "list"],
                         ["reform", "list"], ["meeting", "list"], ["funding", "list"],
-                        ["plan", "list"], ["progress"], ["evaluate"], ["search"], ["history"]]
+                        ["plan", "list"], ["progress"], ["alerts"], ["evaluate"], ["search"], ["history"]]
         var all = listings.flatMap { command in
             [ClosedValue(command: command, name: "--format", values: formats), ClosedValue(command: command, name: "--lang", values: languages)]
         }

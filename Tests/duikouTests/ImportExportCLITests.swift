@@ -170,7 +170,7 @@ import Testing
 
         let records = try toStdout.csvRecords()
         #expect(records.first == ["id", "pairing", "task", "title", "status", "date", "planned", "completed", "northeast_party",
-                                  "east_party", "park", "landmark", "description", "reached"])
+                                  "east_party", "park", "landmark", "description", "reached", "planned_start", "planned_completion"])
         #expect(records.count == 4)
         let ids = records.dropFirst().map { $0[0] }
         #expect(ids == ids.sorted())

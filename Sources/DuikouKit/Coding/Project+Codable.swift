@@ -10,6 +10,8 @@ extension Project: Codable {
         case statusDate = "status_date"
         case firstDate = "first_date"
         case completed = "completed_investment_yuan"
+        case plannedStart = "planned_start"
+        case plannedCompletion = "planned_completion"
     }
 
     /// Writes the project as one object of `duikou project list --format json`.
@@ -29,12 +31,14 @@ extension Project: Codable {
         try container.encode(statusDate, forKey: .statusDate)
         try container.encode(firstDate, forKey: .firstDate)
         try container.encode(completed, forKey: .completed)
+        try container.encodeOrNull(plannedStart, forKey: .plannedStart)
+        try container.encodeOrNull(plannedCompletion, forKey: .plannedCompletion)
     }
 
     /// Reads a project as ``encode(to:)`` writes it.
     ///
-    /// - Throws: `DecodingError` for a missing or malformed field, an empty title, and a first date
-    ///   after the status date.
+    /// - Throws: `DecodingError` for a missing or malformed field, an empty title, a first date
+    ///   after the status date, and a planned completion before the planned start.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decodeID(forKey: .id)
@@ -51,8 +55,13 @@ extension Project: Codable {
         statusDate = try container.decode(LocalDate.self, forKey: .statusDate)
         firstDate = try container.decode(LocalDate.self, forKey: .firstDate)
         completed = try container.decode(Money.self, forKey: .completed)
+        plannedStart = try container.decodeIfPresent(LocalDate.self, forKey: .plannedStart)
+        plannedCompletion = try container.decodeIfPresent(LocalDate.self, forKey: .plannedCompletion)
         guard firstDate <= statusDate else {
             throw container.refusal(.firstDate, "\(firstDate) is after the status date (\(statusDate))")
+        }
+        if let plannedStart, let plannedCompletion, plannedCompletion < plannedStart {
+            throw container.refusal(.plannedCompletion, "\(plannedCompletion) is before the planned start (\(plannedStart))")
         }
     }
 }
@@ -106,12 +115,14 @@ extension ProjectHistory: Codable {
     enum CodingKeys: String, CodingKey {
         case parkName = "park_name"
         case history, superseded
+        case planRevisions = "plan_revisions"
         case voidedAt = "voided_at"
         case voidReason = "void_reason"
     }
 
     /// Writes the project and its history as the one object of `duikou project show --format json`:
-    /// the project's fields with `park_name`, then `history`, oldest update first.
+    /// the project's fields with `park_name`, then `history`, oldest update first, then
+    /// `plan_revisions`, oldest first.
     public func encode(to encoder: any Encoder) throws {
         try project.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -120,6 +131,7 @@ extension ProjectHistory: Codable {
         try container.encode(superseded, forKey: .superseded)
         try container.encodeOrNull(voided?.at, forKey: .voidedAt)
         try container.encodeOrNull(voided?.reason, forKey: .voidReason)
+        try container.encode(planRevisions, forKey: .planRevisions)
     }
 
     /// Reads a project and its history as ``encode(to:)`` writes them.
@@ -137,6 +149,7 @@ extension ProjectHistory: Codable {
         } else {
             voided = nil
         }
+        planRevisions = try container.decodeIfPresent([PlanRevision].self, forKey: .planRevisions) ?? []
         for (offset, update) in updates.enumerated() {
             guard update.sequence == offset + 1 else {
                 throw container.refusal(.history, "update \(offset + 1) is numbered \(update.sequence)")

@@ -51,7 +51,7 @@ public enum InterchangeKind: String, Keyword {
              .init("title", "项目名称", required: true), .init("status", "状态"), .init("date", "日期"),
              .init("planned", "计划总投资"), .init("completed", "累计完成投资"), .init("northeast_party", "东北方"),
              .init("east_party", "东部方"), .init("park", "园区"), .init("landmark", "标志性"), .init("description", "项目简介"),
-             .init("reached", "已达阶段")]
+             .init("reached", "已达阶段"), .init("planned_start", "计划开工日期"), .init("planned_completion", "计划竣工日期")]
         case .updates:
             [.init("project", "项目编号", required: true), .init("date", "日期", required: true), .init("status", "状态"),
              .init("completed", "累计完成投资"), .init("note", "备注")]

@@ -38,18 +38,24 @@ public struct NewProject: Sendable, Hashable {
     /// before (as an export carries it, so that rates built on the steps reached come out the same).
     /// Its history then begins with that step and moves to ``status`` on the same date.
     public var reached: ProjectStatus?
+    /// The planned start of construction (计划开工日期).
+    public var plannedStart: LocalDate?
+    /// The planned completion (计划竣工日期); not before the planned start.
+    public var plannedCompletion: LocalDate?
 
     /// Creates a project record; the title must not be empty. Text is kept as given, trimmed; a NUL
     /// byte or more than 1 MiB in a field is refused.
     ///
     /// - Throws: ``DuikouError/Code/invalidInput`` naming the field, also for a `reached` that is
-    ///   not an on-track step, or differs from an on-track `status` (whose step is the furthest reached).
+    ///   not an on-track step, or differs from an on-track `status` (whose step is the furthest reached),
+    ///   and for a planned completion before the planned start.
     public init(
         id: UUID = UUID(), pairing: String, task: String, title: String, description: String? = nil,
         northeastParty: String? = nil, eastParty: String? = nil, park: UUID? = nil, landmark: Bool = false,
         planned: Money? = nil, status: ProjectStatus = .signed, date: LocalDate, completed: Money = .zero,
-        note: String? = nil, reached: ProjectStatus? = nil
+        note: String? = nil, reached: ProjectStatus? = nil, plannedStart: LocalDate? = nil, plannedCompletion: LocalDate? = nil
     ) throws {
+        try PlannedMilestones.check(start: plannedStart, completion: plannedCompletion)
         if let reached {
             guard reached.isOnTrack else {
                 throw DuikouError.invalid("reached", reached.rawValue, "is not an on-track step (\(ProjectStatus.onTrack.map(\.rawValue).joined(separator: ", ")))")
@@ -73,6 +79,8 @@ public struct NewProject: Sendable, Hashable {
         self.date = date
         self.completed = completed
         self.note = try optionalText(note, field: "note")
+        self.plannedStart = plannedStart
+        self.plannedCompletion = plannedCompletion
     }
 }
 
@@ -106,6 +114,10 @@ public struct Project: Sendable, Hashable {
     public let firstDate: LocalDate
     /// The cumulative completed investment of the latest update.
     public let completed: Money
+    /// The planned start of construction (计划开工日期).
+    public let plannedStart: LocalDate?
+    /// The planned completion (计划竣工日期).
+    public let plannedCompletion: LocalDate?
 }
 
 /// One dated entry in a project's history.
@@ -178,13 +190,17 @@ public struct ProjectHistory: Sendable, Hashable {
     public let superseded: [ProgressUpdate]
     /// When and why the project was voided; `nil` for a project in force.
     public let voided: ProjectVoid?
+    /// Every revision of the planned figures, oldest first.
+    public let planRevisions: [PlanRevision]
 
-    init(project: Project, parkName: String?, updates: [ProgressUpdate], superseded: [ProgressUpdate] = [], voided: ProjectVoid? = nil) {
+    init(project: Project, parkName: String?, updates: [ProgressUpdate], superseded: [ProgressUpdate] = [], voided: ProjectVoid? = nil,
+         planRevisions: [PlanRevision] = []) {
         self.project = project
         self.parkName = parkName
         self.updates = updates
         self.superseded = superseded
         self.voided = voided
+        self.planRevisions = planRevisions
     }
 }
 

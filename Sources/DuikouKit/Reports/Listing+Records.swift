@@ -74,6 +74,7 @@ extension Listing {
             .init(Key.status, zh ? "状态" : "Status"), .init(Key.statusDate, zh ? "日期" : "Date"),
             .init(Key.firstDate, "first_date", inTable: false),
             .init(Key.completed, zh ? "完成投资(亿元)" : "Completed (100m yuan)", .right),
+            .init(Key.plannedStart, "planned_start", inTable: false), .init(Key.plannedCompletion, "planned_completion", inTable: false),
         ]
     }
 
@@ -85,7 +86,8 @@ extension Listing {
          Cell(.optional(project.planned?.yuan), display: MoneyText.yi(project.planned)),
          Cell(.string(project.status.rawValue), display: project.status.label(language)),
          .text(project.statusDate.description), .text(project.firstDate.description),
-         Cell(.integer(project.completed.yuan), display: MoneyText.yi(project.completed))]
+         Cell(.integer(project.completed.yuan), display: MoneyText.yi(project.completed)),
+         .text(project.plannedStart?.description), .text(project.plannedCompletion?.description)]
     }
 
     /// Parks with the roll-up of their projects. With a catalogue, the table names pairings and host
@@ -145,7 +147,7 @@ extension Listing {
 
 extension ProjectHistory {
     /// The project as one JSON object: its fields (its park's name as `park_name` after `park`), its
-    /// current `status` and its `history`, oldest first.
+    /// current `status`, its `history`, oldest first, and its `plan_revisions`, oldest first.
     public var json: JSONValue {
         guard case .object(let fields) = Listing.projects([project]).json.firstElement else { return .null }
         var members: [(String, JSONValue)] = []
@@ -165,6 +167,7 @@ extension ProjectHistory {
             (CodingKeys.superseded.stringValue, .array(superseded.map(entry))),
             (CodingKeys.voidedAt.stringValue, .optional(voided?.at)),
             (CodingKeys.voidReason.stringValue, .optional(voided?.reason)),
+            (CodingKeys.planRevisions.stringValue, .array(planRevisions.map(\.json))),
         ])
     }
 
@@ -177,7 +180,10 @@ extension ProjectHistory {
         let fields: [(String, String)] = [
             ("ID", p.id.key), (zh ? "项目名称" : "Title", p.title), (zh ? "对口合作关系" : "Pairing", names.pairing(p.pairing)),
             (zh ? "任务" : "Task", names.task(p.task)), (zh ? "状态" : "Status", "\(p.status.label(language)) (\(p.statusDate))"),
-            (zh ? "计划总投资" : "Planned", p.planned?.description ?? "-"), (zh ? "累计完成投资" : "Completed", p.completed.description),
+            (zh ? "计划总投资" : "Planned", p.planned?.description ?? "-"),
+            (zh ? "计划开工日期" : "Planned start", p.plannedStart?.description ?? "-"),
+            (zh ? "计划竣工日期" : "Planned completion", p.plannedCompletion?.description ?? "-"),
+            (zh ? "累计完成投资" : "Completed", p.completed.description),
             (zh ? "标志性" : "Landmark", p.landmark ? (zh ? "是" : "yes") : (zh ? "否" : "no")),
             (zh ? "东北方" : "Northeast party", p.northeastParty ?? "-"), (zh ? "东部方" : "East party", p.eastParty ?? "-"),
             (zh ? "园区" : "Park", p.park.map { park in parkName.map { "\($0) (\(park.key.prefix(8)))" } ?? park.key } ?? "-"), (zh ? "项目简介" : "Description", p.description ?? "-"),
@@ -198,10 +204,35 @@ extension ProjectHistory {
             let replaced = TextTable(columns: columns + [.init(zh ? "被更正于" : "Superseded at")], rows: superseded.map { cells($0) + [$0.supersededAt ?? ""] })
             out += "\n" + (zh ? "已被更正的原记录" : "Updates superseded by corrections") + "\n" + replaced.rendered()
         }
+        if !planRevisions.isEmpty {
+            let revisions = TextTable(
+                columns: [.init("#", .right), .init(zh ? "计划总投资" : "Planned", .right), .init(zh ? "计划开工" : "Start"),
+                          .init(zh ? "计划竣工" : "Completion"), .init(zh ? "原因" : "Reason"), .init(zh ? "记录时间" : "Recorded")],
+                rows: planRevisions.map { revision in
+                    [String(revision.sequence), revision.planned?.description ?? "-", revision.plannedStart?.description ?? "-",
+                     revision.plannedCompletion?.description ?? "-", revision.reason, revision.recordedAt]
+                })
+            out += "\n" + revisions.rendered()
+        }
         if let voided {
             out = (zh ? "已作废（\(voided.at)）：\(voided.reason)" : "Voided (\(voided.at)): \(voided.reason)") + "\n" + out
         }
         return out
+    }
+}
+
+extension PlanRevision {
+    /// The revision as one entry of `plan_revisions`, with the keys of its `Codable` form.
+    var json: JSONValue {
+        .object([
+            (CodingKeys.sequence.stringValue, .integer(Int64(sequence))), (CodingKeys.planned.stringValue, .optional(planned?.yuan)),
+            (CodingKeys.plannedStart.stringValue, .optional(plannedStart?.description)),
+            (CodingKeys.plannedCompletion.stringValue, .optional(plannedCompletion?.description)),
+            (CodingKeys.previousPlanned.stringValue, .optional(previousPlanned?.yuan)),
+            (CodingKeys.previousPlannedStart.stringValue, .optional(previousPlannedStart?.description)),
+            (CodingKeys.previousPlannedCompletion.stringValue, .optional(previousPlannedCompletion?.description)),
+            (CodingKeys.reason.stringValue, .string(reason)), (CodingKeys.recordedAt.stringValue, .string(recordedAt)),
+        ])
     }
 }
 

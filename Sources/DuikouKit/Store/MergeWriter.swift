@@ -102,8 +102,10 @@ struct MergeTable: Sendable {
     /// A project's descriptive fields; its state comes from its history.
     static let project = MergeTable(
         kind: .project, table: "project", key: "id",
-        columns: ["pairing_id", "task_code", "title", "description", "northeast_party", "east_party", "park_id", "landmark", "planned_yuan"],
-        fields: ["pairing", "task", "title", "description", "northeast_party", "east_party", "park", "landmark", "planned_investment_yuan"],
+        columns: ["pairing_id", "task_code", "title", "description", "northeast_party", "east_party", "park_id", "landmark", "planned_yuan",
+                  "planned_start", "planned_completion"],
+        fields: ["pairing", "task", "title", "description", "northeast_party", "east_party", "park", "landmark", "planned_investment_yuan",
+                 "planned_start", "planned_completion"],
         recorded: true)
 
     static let exchange = MergeTable(
@@ -324,7 +326,9 @@ struct MergeWriter {
             eastParty: row.optionalText("east_party"), park: row.uuid("park_id", source: source),
             landmark: row.optionalInteger("landmark").map { $0 != 0 } ?? false,
             planned: row.optionalInteger("planned_yuan").map(Money.init(uncheckedYuan:)),
-            status: first.status, date: first.date, completed: first.completed, note: first.note)
+            status: first.status, date: first.date, completed: first.completed, note: first.note,
+            plannedStart: try row.optionalText("planned_start").map { try LocalDate(parsing: $0, field: "planned_start") },
+            plannedCompletion: try row.optionalText("planned_completion").map { try LocalDate(parsing: $0, field: "planned_completion") })
         try ProjectWriter(connection: connection, now: first.recordedAt).add(project)
         report.countAdded(.project)
         report.countAdded(.progressUpdate)

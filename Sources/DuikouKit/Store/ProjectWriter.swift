@@ -64,14 +64,15 @@ struct ProjectWriter {
             try connection.run("""
                 INSERT INTO project (id, pairing_id, task_code, title, description, northeast_party, east_party, park_id,
                                      landmark, planned_yuan, status, first_date, status_date, completed_yuan, resume_floor, reached, recorded_at,
-                                     changed_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15, ?16, ?16)
+                                     changed_at, planned_start, planned_completion)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18)
                 """, [
                     .text(key), .text(project.pairing), .text(project.task), .text(project.title),
                     .optional(project.description), .optional(project.northeastParty), .optional(project.eastParty),
                     .optional(project.park?.key), .integer(project.landmark ? 1 : 0), .optional(project.planned?.yuan),
                     .text(project.status.rawValue), .text(project.date.description), .integer(project.completed.yuan),
                     .optional(resumeFloor?.rawValue), .optional(reached?.rawValue), .text(now),
+                    .optional(project.plannedStart?.description), .optional(project.plannedCompletion?.description),
                 ], context: Self.name(project))
         } catch let error as DuikouError where error.isDuplicateKey {
             return false
@@ -94,16 +95,18 @@ struct ProjectWriter {
             .text(project.id.key), .text(project.pairing), .text(project.task), .text(project.title), .optional(project.description),
             .optional(project.northeastParty), .optional(project.eastParty), .optional(project.park?.key),
             .integer(project.landmark ? 1 : 0), .optional(project.planned?.yuan),
+            .optional(project.plannedStart?.description), .optional(project.plannedCompletion?.description),
         ]
         let changed = try connection.queryFirst("""
             SELECT 1 FROM project WHERE id = ?1 AND (pairing_id IS NOT ?2 OR task_code IS NOT ?3 OR title IS NOT ?4
                 OR description IS NOT ?5 OR northeast_party IS NOT ?6 OR east_party IS NOT ?7 OR park_id IS NOT ?8
-                OR landmark IS NOT ?9 OR planned_yuan IS NOT ?10)
+                OR landmark IS NOT ?9 OR planned_yuan IS NOT ?10 OR planned_start IS NOT ?11 OR planned_completion IS NOT ?12)
             """, values, { _ in true }) != nil
         if changed {
             try connection.run("""
                 UPDATE project SET pairing_id = ?2, task_code = ?3, title = ?4, description = ?5, northeast_party = ?6,
-                    east_party = ?7, park_id = ?8, landmark = ?9, planned_yuan = ?10 WHERE id = ?1
+                    east_party = ?7, park_id = ?8, landmark = ?9, planned_yuan = ?10,
+                    planned_start = ?11, planned_completion = ?12 WHERE id = ?1
                 """, values, context: "project \(project.id.key)")
         }
         return changed

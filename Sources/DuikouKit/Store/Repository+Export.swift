@@ -73,7 +73,8 @@ enum ExportSQL {
         case .projects: """
             SELECT id, pairing_id, task_code, title, status, status_date, planned_yuan, completed_yuan, northeast_party,
                    east_party, park_id, landmark, description,
-                   CASE WHEN status = 'suspended' OR status = 'terminated' THEN reached END AS reached
+                   CASE WHEN status = 'suspended' OR status = 'terminated' THEN reached END AS reached,
+                   planned_start, planned_completion
             FROM project WHERE voided_at IS NULL ORDER BY id
             """
         case .updates: """
@@ -110,7 +111,8 @@ enum ExportSQL {
              .text(try row.text("status")), .text(try row.text("status_date")), .yuan(try row.optionalInt64("planned_yuan")),
              .yuan(try row.int64("completed_yuan")), .text(try row.optionalText("northeast_party")), .text(try row.optionalText("east_party")),
              .text(try row.optionalText("park_id")), .flag(try row.bool("landmark")), .text(try row.optionalText("description")),
-             .text(try row.optionalText("reached"))]
+             .text(try row.optionalText("reached")), .text(try row.optionalText("planned_start")),
+             .text(try row.optionalText("planned_completion"))]
         case .updates:
             [.text(try row.text("project_id")), .text(try row.text("date")), .text(try row.text("status")),
              .yuan(try row.int64("completed_yuan")), .text(try row.optionalText("note"))]

@@ -92,7 +92,8 @@ extension Snapshot {
             ProjectVoid(at: Timestamp.printed(try row.text("voided_at")), reason: try row.text("void_reason"))
         }
         return ProjectHistory(project: project, parkName: parkName, updates: rows.filter { $0.supersededAt == nil },
-                              superseded: rows.filter { $0.supersededAt != nil }, voided: voided)
+                              superseded: rows.filter { $0.supersededAt != nil }, voided: voided,
+                              planRevisions: try Repository.loadPlanRevisions(id, in: connection))
     }
 
     /// The projects that pass `filter`, oldest first; as of ``ProjectFilter/asOf`` when given.
@@ -182,13 +183,14 @@ enum ProjectSQL {
             description: try row.optionalText("description"), northeastParty: try row.optionalText("northeast_party"),
             eastParty: try row.optionalText("east_party"), park: try row.optionalUUID("park_id"), landmark: try row.bool("landmark"),
             planned: try row.optionalMoney("planned_yuan"), status: try row.keyword("status"), statusDate: try row.date("status_date"),
-            firstDate: try row.date("first_date"), completed: try row.money("completed_yuan")
+            firstDate: try row.date("first_date"), completed: try row.money("completed_yuan"),
+            plannedStart: try row.optionalDate("planned_start"), plannedCompletion: try row.optionalDate("planned_completion")
         )
     }
 
     static let columns = """
         p.id, p.pairing_id, p.task_code, p.title, p.description, p.northeast_party, p.east_party, p.park_id,
-        p.landmark, p.planned_yuan
+        p.landmark, p.planned_yuan, p.planned_start, p.planned_completion
         """
 
     static let one = "SELECT \(columns), p.status, p.status_date, p.first_date, p.completed_yuan FROM project p WHERE p.id = ?"

@@ -107,13 +107,16 @@ final class RowImporter {
         let park = resolve(.park, "park", &row)
         let landmark = row.flag("landmark")
         let reached = row.keyword("reached", ProjectStatus.self)
+        let plannedStart = row.date("planned_start")
+        let plannedCompletion = row.date("planned_completion")
         guard row.problems.isEmpty, let pairing, let task, let title else { return .refused }
         let project: NewProject
         do {
             project = try NewProject(
                 id: givenID ?? UUID(), pairing: pairing, task: task, title: title, description: row.text("description"),
                 northeastParty: row.text("northeast_party"), eastParty: row.text("east_party"), park: park, landmark: landmark,
-                planned: planned, status: status ?? .signed, date: date ?? today, completed: completed ?? .zero, reached: reached)
+                planned: planned, status: status ?? .signed, date: date ?? today, completed: completed ?? .zero, reached: reached,
+                plannedStart: plannedStart, plannedCompletion: plannedCompletion)
         } catch {
             row.problem("title", error)
             return .refused
