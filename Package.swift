@@ -37,6 +37,7 @@ let package = Package(
                 .embedInCode("V010_plan_weights.sql"),
                 .embedInCode("V011_pairing_aliases.sql"),
                 .embedInCode("V012_soft_cooperation.sql"),
+                .embedInCode("V015_reporting_rounds.sql"),
             ]
         ),
         .target(

@@ -33,5 +33,6 @@ public enum DuikouMigrations {
         Migration(version: 10, fileName: "V010_plan_weights.sql", bytes: PackageResources.V010_plan_weights_sql),
         Migration(version: 11, fileName: "V011_pairing_aliases.sql", bytes: PackageResources.V011_pairing_aliases_sql),
         Migration(version: 12, fileName: "V012_soft_cooperation.sql", bytes: PackageResources.V012_soft_cooperation_sql),
+        Migration(version: 15, fileName: "V015_reporting_rounds.sql", bytes: PackageResources.V015_reporting_rounds_sql),
     ]
 }
