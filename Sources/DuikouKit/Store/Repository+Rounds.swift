@@ -311,18 +311,28 @@ enum RoundSQL {
     /// end and ?5 the day before it starts. The projects in scope are worked out once
     /// (`MATERIALIZED`) and answered as one row per pairing (`kind` 0: how many in scope, how many
     /// reported) followed by one row per project not reported (`kind` 1), oldest first.
+    ///
+    /// One pass over the projects (`NOT INDEXED`: reading the table beats a lookup per row through
+    /// the pairing index). Update dates never go back, so a project whose latest update
+    /// (`status_date`) is inside the period has reported by date, one whose latest is before it has
+    /// not, and only one updated after the period looks its history up. What was recorded while the
+    /// round is open is one scan of the updates, not a lookup per project.
     static let live = """
         \(ProjectSQL.scope),
-        open_round AS (SELECT opened_at FROM round WHERE period = ?2),
         scoped AS MATERIALIZED (
             SELECT s.id, s.pairing_id, s.title, s.first_date, s.position, s.reported FROM (
                 SELECT p.id, p.pairing_id, p.title, p.first_date, p.rowid AS position, \(ProgressSQL.stateAsOf("?5")),
-                       EXISTS (
-                           SELECT 1 FROM progress_update u
-                           WHERE u.project_id = p.id AND ((u.date >= ?3 AND u.date <= ?4) OR u.recorded_at >= (SELECT opened_at FROM open_round))
+                       (p.status_date >= ?3 AND p.status_date <= ?4)
+                       OR (p.status_date > ?4 AND EXISTS (
+                           SELECT 1 FROM progress_update u WHERE u.project_id = p.id AND u.date >= ?3 AND u.date <= ?4
+                       ))
+                       OR p.id IN (
+                           SELECT u.project_id FROM progress_update u
+                           WHERE u.recorded_at >= (SELECT opened_at FROM round WHERE period = ?2)
                        ) AS reported
-                FROM round_pairing r JOIN project p ON p.pairing_id = r.pairing_id
-                WHERE r.period = ?2 AND (?1 IS NULL OR r.pairing_id IN scope) AND p.first_date <= ?4
+                FROM project p NOT INDEXED
+                WHERE p.pairing_id IN (SELECT r.pairing_id FROM round_pairing r WHERE r.period = ?2 AND (?1 IS NULL OR r.pairing_id IN scope))
+                  AND p.first_date <= ?4
             ) s
             WHERE s.status IS NULL OR (s.status <> 'terminated' AND s.status <> 'operating')
         )
