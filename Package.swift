@@ -39,6 +39,7 @@ let package = Package(
                 .embedInCode("V012_soft_cooperation.sql"),
                 .embedInCode("V013_project_milestones.sql"),
                 .embedInCode("V014_corrections_and_voids.sql"),
+                .embedInCode("V015_reporting_rounds.sql"),
             ]
         ),
         .target(

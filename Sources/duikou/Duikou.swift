@@ -28,7 +28,7 @@ struct Duikou: ParsableCommand {
             ReformCommand.self, MeetingCommand.self, FundingCommand.self, PlanCommand.self,
             Progress.self, AlertsCommand.self, EvaluateCommand.self, ReportCommand.self, SearchCommand.self,
             ImportCommand.self, ExportCommand.self, MergeCommand.self,
-            CheckCommand.self, BackupCommand.self, HistoryCommand.self,
+            RoundCommand.self, CheckCommand.self, BackupCommand.self, HistoryCommand.self,
             Demo.self,
         ]
     )

@@ -120,10 +120,20 @@ struct ProjectUpdate: ParsableCommand {
     @Option(help: "A note.")
     var note: String?
 
+    @Flag(help: "Report that nothing changed (无变化): the status and completed investment stay as they are.")
+    var unchanged = false
+
+    func validate() throws {
+        if unchanged && (status != nil || completed != nil) {
+            throw ValidationError("--unchanged keeps the status and completed investment; leave out --status and --completed")
+        }
+    }
+
     func run() throws {
-        let update = try NewProgressUpdate(
-            date: try LocalDate(parsing: date, field: "--date"), status: status,
-            completed: try Read.money(completed, "--completed"), note: note)
+        let date = try LocalDate(parsing: date, field: "--date")
+        let update = unchanged
+            ? try NewProgressUpdate(unchangedOn: date, note: note)
+            : try NewProgressUpdate(date: date, status: status, completed: try Read.money(completed, "--completed"), note: note)
         let repository = try database.open(writing: "project update", as: actor)
         let project = try repository.recordUpdate(update, toProject: try repository.resolveID(id, of: .project))
         print("\(project.id.uuidString.lowercased())  \(project.status.rawValue)  \(project.statusDate)  \(project.completed.yuan)")

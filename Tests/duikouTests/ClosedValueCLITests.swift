@@ -59,6 +59,10 @@ import Testing
             ClosedValue(command: ["merge"], name: "--format", values: documentFormats),
             ClosedValue(command: ["merge"], name: "--lang", values: languages),
             ClosedValue(command: ["demo"], name: "--lang", values: languages),
+            ClosedValue(command: ["round", "status"], name: "--format", values: formats),
+            ClosedValue(command: ["round", "status"], name: "--lang", values: languages),
+            ClosedValue(command: ["round", "list"], name: "--format", values: documentFormats),
+            ClosedValue(command: ["round", "list"], name: "--lang", values: languages),
         ]
         return all
     }()

@@ -164,6 +164,9 @@ public struct NewProgressUpdate: Sendable, Hashable {
     public var completed: Money?
     /// A note.
     public var note: String?
+    /// Whether this is an unchanged report (无变化): it keeps the status and completed investment and
+    /// says that nothing changed, which counts as reporting in a round.
+    public private(set) var unchanged = false
 
     /// Creates an update; it must change the status, the completed investment or carry a note.
     public init(date: LocalDate, status: ProjectStatus? = nil, completed: Money? = nil, note: String? = nil) throws {
@@ -174,6 +177,14 @@ public struct NewProgressUpdate: Sendable, Hashable {
         guard status != nil || completed != nil || self.note != nil else {
             throw DuikouError(.invalidInput, "update: give a status, a completed investment or a note")
         }
+    }
+
+    /// Creates an unchanged report as of `date`: the status and completed investment stay as they
+    /// are; the lifecycle rules still apply to the date.
+    public init(unchangedOn date: LocalDate, note: String? = nil) throws {
+        self.date = date
+        self.note = try optionalText(note, field: "note")
+        unchanged = true
     }
 }
 

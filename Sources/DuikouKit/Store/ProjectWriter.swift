@@ -146,7 +146,7 @@ struct ProjectWriter {
         let next = try ProjectLifecycle.apply(to: current.state, status: update.status, date: update.date,
                                               completed: update.completed, project: id.key)
         try insertUpdate(project: id.key, sequence: current.sequence + 1, position: current.position + 1, date: next.date, status: next.status,
-                         completed: next.completed, note: update.note, name: "project \(id.key)")
+                         completed: next.completed, note: update.note, unchanged: update.unchanged, name: "project \(id.key)")
         try connection.run(
             "UPDATE project SET status = ?2, status_date = ?3, completed_yuan = ?4, resume_floor = ?5, reached = ?6, changed_at = ?7 WHERE id = ?1",
             [.text(id.key), .text(next.status.rawValue), .text(next.date.description), .integer(next.completed.yuan),
@@ -156,12 +156,12 @@ struct ProjectWriter {
 
     private func insertUpdate(
         project key: String, sequence: Int, position: Int, date: LocalDate, status: ProjectStatus, completed: Money, note: String?,
-        name: @autoclosure () -> String
+        unchanged: Bool = false, name: @autoclosure () -> String
     ) throws {
         try connection.run(
-            "INSERT INTO progress_update (project_id, seq, date, status, completed_yuan, note, recorded_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO progress_update (project_id, seq, date, status, completed_yuan, note, unchanged, recorded_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [.text(key), .integer(Int64(sequence)), .text(date.description), .text(status.rawValue),
-             .integer(completed.yuan), .optional(note), .text(now), .integer(Int64(position))],
+             .integer(completed.yuan), .optional(note), .integer(unchanged ? 1 : 0), .text(now), .integer(Int64(position))],
             context: name())
     }
 }

@@ -44,7 +44,7 @@ extension Transaction {
         try change { connection, now in
             try ProjectWriter(connection: connection, now: now).record(update, to: id)
             let updated = try Repository.loadProject(id, in: connection)
-            let note = update.note.map { "; note: \($0)" } ?? ""
+            let note = (update.unchanged ? "; unchanged" : "") + (update.note.map { "; note: \($0)" } ?? "")
             return (updated, AuditNote(.update, "project", id.key, "\(updated.title): \(Repository.describe(updated))\(note)"))
         }
     }
