@@ -186,13 +186,18 @@ struct ProjectList: ParsableCommand {
     @Option(help: "Show projects as they stood on this date; later ones are left out.")
     var asOf: String?
 
+    @Option(help: "List as the database stood at the end of this day (China Standard Time), before later updates, corrections and voids.")
+    var knownOn: String?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let asOf = try Read.date(asOf, "--as-of")
+        let knownOn = try Read.date(knownOn, "--known-on")
         let repository = try database.open()
         let filter = ProjectFilter(
-            pairing: try repository.pairingID(pairing), area: area, task: try repository.taskCode(task), status: status, asOf: asOf)
+            pairing: try repository.pairingID(pairing), area: area, task: try repository.taskCode(task), status: status, asOf: asOf,
+            knownOn: knownOn)
         output.emit(.projects(try repository.projects(filter), output.language, catalogue: try repository.catalogue()))
     }
 }

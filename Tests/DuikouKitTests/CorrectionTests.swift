@@ -182,6 +182,13 @@ import Testing
         // Without a date, as known on a day: the latest state then.
         #expect(try repo.progress(ProgressQuery(knownOn: day("2025-07-10"))).total.byStatus[.started] == 1)
         #expect(try repo.progress(ProgressQuery(knownOn: day("2025-07-01"))).total.byStatus[.signed] == 2)
+
+        // The project list as known on 10 July: a and b, a started with 1亿, no 丙.
+        let listed = try repo.projects(ProjectFilter(asOf: day("2025-06-30"), knownOn: day("2025-07-10")))
+        #expect(listed.map(\.title) == ["甲", "乙"])
+        #expect(listed.first?.status == .started && listed.first?.completed.yuan == 100_000_000)
+        #expect(try repo.projects(ProjectFilter(knownOn: day("2025-07-21"))).map(\.title) == (try repo.projects()).map(\.title))
+        #expect(try repo.projects(ProjectFilter(knownOn: day("2025-06-30"))).isEmpty)
     }
 }
 

@@ -235,13 +235,18 @@ public struct ProjectFilter: Sendable, Hashable {
     public var status: ProjectStatus?
     /// Show each project as of this date: projects recorded later are left out.
     public var asOf: LocalDate?
+    /// List the projects as the database stood at the end of this day in China Standard Time:
+    /// projects recorded or updates made later are left out, corrections and voids made later undone.
+    public var knownOn: LocalDate?
 
     /// Creates a filter; every criterion left `nil` lets all projects through.
-    public init(pairing: String? = nil, area: String? = nil, task: String? = nil, status: ProjectStatus? = nil, asOf: LocalDate? = nil) {
+    public init(pairing: String? = nil, area: String? = nil, task: String? = nil, status: ProjectStatus? = nil, asOf: LocalDate? = nil,
+                knownOn: LocalDate? = nil) {
         self.pairing = pairing
         self.area = area
         self.task = task
         self.status = status
         self.asOf = asOf
+        self.knownOn = knownOn
     }
 }

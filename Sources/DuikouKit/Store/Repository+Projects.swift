@@ -101,6 +101,10 @@ extension Snapshot {
         let connection = try connection
         try Repository.checkFilter(pairing: filter.pairing, area: filter.area, task: filter.task, in: connection)
         let values: [SQLiteValue] = [.optional(filter.pairing), .optional(filter.area), .optional(filter.task), .optional(filter.status?.rawValue)]
+        if let knownOn = filter.knownOn {
+            return try connection.query(ProjectSQL.listKnownOn, values + [.optional(filter.asOf?.description), .text(Timestamp.end(of: knownOn))],
+                                        ProjectSQL.project)
+        }
         if let asOf = filter.asOf {
             return try connection.query(ProjectSQL.listAsOf, values + [.text(asOf.description)], ProjectSQL.project)
         }
@@ -213,6 +217,21 @@ enum ProjectSQL {
         FROM project p
         WHERE p.voided_at IS NULL AND \(filters) AND (?4 IS NULL OR p.status = ?4)
         ORDER BY p.first_date, p.rowid
+        """
+
+    /// Projects as known at the instant ?6 (the end of a day in China Standard Time): recorded
+    /// before it and not voided before it, each with its latest update in force then, dated on or
+    /// before ?5 when ?5 is given.
+    static let listKnownOn = """
+        \(scope)
+        SELECT \(columns), u.status, u.date AS status_date, u.completed_yuan,
+               (SELECT min(f.date) FROM progress_update f WHERE f.project_id = p.id AND \(UpdateSQL.inForce("f", at: "?6"))) AS first_date
+        FROM project p
+        JOIN progress_update u ON u.project_id = p.id AND \(UpdateSQL.inForce("u", at: "?6"))
+            AND \(UpdateSQL.position("u")) = (SELECT max(\(UpdateSQL.position("x"))) FROM progress_update x
+                                               WHERE x.project_id = p.id AND (?5 IS NULL OR x.date <= ?5) AND \(UpdateSQL.inForce("x", at: "?6")))
+        WHERE p.recorded_at < ?6 AND (p.voided_at IS NULL OR p.voided_at >= ?6) AND \(filters) AND (?4 IS NULL OR u.status = ?4)
+        ORDER BY first_date, p.rowid
         """
 
     /// A project's state as of ?5: its latest update dated on or before then.
