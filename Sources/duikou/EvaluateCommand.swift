@@ -28,12 +28,16 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Only the targets of this pairing (id, name or short name) and the pairings inside it.")
     var pairing: String?
 
+    @Option(help: "Evaluate as the database stood at the end of this day (China Standard Time), before later targets, updates, corrections and voids.")
+    var knownOn: String?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        let knownOn = try Read.date(knownOn, "--known-on")
         let repository = try database.open()
         let pairing = try repository.pairingID(pairing)
-        let evaluation = try repository.evaluate(year: year, pairing: pairing)
+        let evaluation = try repository.evaluate(year: year, pairing: pairing, knownOn: knownOn)
         if evaluation.rows.isEmpty {
             let scope = pairing.map { " for \($0)" } ?? ""
             FileDescriptor.writeToStandardError("note: no targets are set for \(year)\(scope); set them with `duikou plan set`\n")

@@ -189,6 +189,18 @@ import Testing
         #expect(listed.first?.status == .started && listed.first?.completed.yuan == 100_000_000)
         #expect(try repo.projects(ProjectFilter(knownOn: day("2025-07-21"))).map(\.title) == (try repo.projects()).map(\.title))
         #expect(try repo.projects(ProjectFilter(knownOn: day("2025-06-30"))).isEmpty)
+
+        // The evaluation as known on 10 July: the target set on 20 July and the later records do not count.
+        clock.set("2025-07-09T02:00:00.000Z")
+        try repo.setTarget(NewPlanTarget(pairing: "harbin-shenzhen", year: 2025, metric: .investmentCompletedYuan, target: 200_000_000))
+        clock.set("2025-07-20T05:00:00.000Z")
+        try repo.setTarget(NewPlanTarget(pairing: "harbin-shenzhen", year: 2025, metric: .investmentCompletedYuan, target: 20_000_000))
+        let then = try repo.evaluate(year: 2025, pairing: "harbin-shenzhen", knownOn: day("2025-07-10"))
+        #expect(then.rows.map(\.target) == [200_000_000])
+        #expect(then.rows.map(\.actual) == [100_000_000])
+        let evaluatedNow = try repo.evaluate(year: 2025, pairing: "harbin-shenzhen")
+        #expect(evaluatedNow.rows.map(\.target) == [20_000_000])
+        #expect(evaluatedNow.rows.map(\.actual) == [20_000_000])
     }
 }
 

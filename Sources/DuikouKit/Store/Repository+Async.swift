@@ -98,9 +98,9 @@ extension Repository {
         try await read { try $0.planTargets(year: year, pairing: pairing, revisions: revisions) }
     }
 
-    /// Evaluates the year's targets; see ``Snapshot/evaluate(year:pairing:)``.
-    public func evaluate(year: Int, pairing: String? = nil) async throws -> Evaluation {
-        try await read { try $0.evaluate(year: year, pairing: pairing) }
+    /// Evaluates the year's targets; see ``Snapshot/evaluate(year:pairing:knownOn:)``.
+    public func evaluate(year: Int, pairing: String? = nil, knownOn: LocalDate? = nil) async throws -> Evaluation {
+        try await read { try $0.evaluate(year: year, pairing: pairing, knownOn: knownOn) }
     }
 
     /// The actual figures of every metric; see ``Snapshot/planActuals(pairing:year:)``.

@@ -13,7 +13,7 @@ extension Transaction {
             let key: [SQLiteValue] = [.text(target.pairing), .integer(Int64(target.year)), .text(target.metric.rawValue)]
             let current = try connection.queryFirst("""
                 \(PlanSQL.select) WHERE t.pairing_id = ?1 AND t.year = ?2 AND t.metric = ?3 AND \(PlanSQL.inForce)
-                """, key, PlanSQL.target)
+                """, key + [.null], PlanSQL.target)
             let weight = target.weight ?? current?.weight ?? .one
             if let current, current.target == target.target, current.weight == weight { return (current, nil) }
             let seq = (current?.revision ?? 0) + 1
@@ -53,13 +53,15 @@ extension Snapshot {
     /// - Parameters:
     ///   - year: the calendar year of the targets.
     ///   - pairing: only the targets of this pairing and the pairings below it.
+    ///   - knownOn: evaluate as the database stood at the end of this day in China Standard Time:
+    ///     targets, updates, corrections, voids and records of later are left out.
     /// - Throws: ``DuikouError/Code/invalidInput`` for a year outside 2000–2100;
     ///   ``DuikouError/Code/notFound`` for an unknown pairing.
-    public func evaluate(year: Int, pairing: String? = nil) throws -> Evaluation {
+    public func evaluate(year: Int, pairing: String? = nil, knownOn: LocalDate? = nil) throws -> Evaluation {
         try Repository.checkPlanYear(year)
         let connection = try connection
         if let pairing { try Repository.requirePairing(pairing, in: connection) }
-        return try Repository.loadEvaluation(year: year, pairing: pairing, in: connection)
+        return try Repository.loadEvaluation(year: year, pairing: pairing, knownOn: knownOn, in: connection)
     }
 
     /// The actual figures of every metric for a pairing and the pairings below it within a calendar
@@ -87,9 +89,9 @@ extension Repository {
         try read { try $0.planTargets(year: year, pairing: pairing, revisions: revisions) }
     }
 
-    /// Evaluates the year's targets; see ``Snapshot/evaluate(year:pairing:)``.
-    public func evaluate(year: Int, pairing: String? = nil) throws -> Evaluation {
-        try read { try $0.evaluate(year: year, pairing: pairing) }
+    /// Evaluates the year's targets; see ``Snapshot/evaluate(year:pairing:knownOn:)``.
+    public func evaluate(year: Int, pairing: String? = nil, knownOn: LocalDate? = nil) throws -> Evaluation {
+        try read { try $0.evaluate(year: year, pairing: pairing, knownOn: knownOn) }
     }
 
     /// The actual figures of every metric; see ``Snapshot/planActuals(pairing:year:)``.
@@ -97,13 +99,14 @@ extension Repository {
         try read { try $0.planActuals(pairing: pairing, year: year) }
     }
 
-    static func loadEvaluation(year: Int, pairing: String?, in connection: SQLiteConnection) throws -> Evaluation {
-        let targets = try loadTargets(year: year, pairing: pairing, revisions: false, in: connection)
+    static func loadEvaluation(year: Int, pairing: String?, knownOn: LocalDate? = nil, in connection: SQLiteConnection) throws -> Evaluation {
+        let cutoff = knownOn.map(Timestamp.end(of:))
+        let targets = try loadTargets(year: year, pairing: pairing, revisions: false, knownAt: cutoff, in: connection)
         var actuals: [String: [PlanMetric: Int64]] = [:]
         var rows: [Evaluation.Row] = []
         for target in targets {
             if actuals[target.pairing] == nil {
-                actuals[target.pairing] = try Self.actuals(pairing: target.pairing, year: year, in: connection)
+                actuals[target.pairing] = try Self.actuals(pairing: target.pairing, year: year, knownAt: cutoff, in: connection)
             }
             rows.append(Evaluation.Row(pairing: target.pairing, metric: target.metric, target: target.target,
                                        actual: actuals[target.pairing]?[target.metric] ?? 0, weight: target.weight))
@@ -117,21 +120,24 @@ extension Repository {
         }
     }
 
-    static func actuals(pairing: String, year: Int, in connection: SQLiteConnection) throws -> [PlanMetric: Int64] {
-        let values: [SQLiteValue] = [.text(pairing), .text("\(year)-01-01"), .text("\(year)-12-31"), .text("\(year - 1)-12-31")]
+    static func actuals(pairing: String, year: Int, knownAt cutoff: String? = nil, in connection: SQLiteConnection) throws -> [PlanMetric: Int64] {
+        let values: [SQLiteValue] = [.text(pairing), .text("\(year)-01-01"), .text("\(year)-12-31"), .text("\(year - 1)-12-31"), .optional(cutoff)]
         let figures = try connection.queryFirst(PlanSQL.actuals, values) { row in
             try PlanMetric.allCases.map { ($0, try row.int64($0.rawValue)) }
         } ?? []
         return Dictionary(uniqueKeysWithValues: figures)
     }
 
-    static func loadTargets(year: Int?, pairing: String?, revisions: Bool, in connection: SQLiteConnection) throws -> [PlanTarget] {
+    static func loadTargets(
+        year: Int?, pairing: String?, revisions: Bool, knownAt cutoff: String? = nil, in connection: SQLiteConnection
+    ) throws -> [PlanTarget] {
         let targets = try connection.query("""
             \(ProjectSQL.scope)
             \(PlanSQL.select)
-            WHERE (?1 IS NULL OR t.pairing_id IN scope) AND (?2 IS NULL OR t.year = ?2) AND (?3 OR \(PlanSQL.inForce))
+            WHERE (?1 IS NULL OR t.pairing_id IN scope) AND (?2 IS NULL OR t.year = ?2) AND (?4 IS NULL OR t.set_at < ?4)
+              AND (?3 OR \(PlanSQL.inForce))
             ORDER BY (SELECT rowid FROM pairing WHERE id = t.pairing_id), t.year, t.metric, t.seq
-            """, [.optional(pairing), .optional(year.map(Int64.init)), .integer(revisions ? 1 : 0)], PlanSQL.target)
+            """, [.optional(pairing), .optional(year.map(Int64.init)), .integer(revisions ? 1 : 0), .optional(cutoff)], PlanSQL.target)
         let order = Dictionary(uniqueKeysWithValues: PlanMetric.allCases.enumerated().map { ($1, $0) })
         return targets.enumerated().sorted { first, second in
             let (a, b) = (first.element, second.element)
@@ -167,11 +173,12 @@ enum PlanSQL {
         FROM plan_target t
         """
 
-    /// Whether `t` is the revision in force: the latest.
-    static let inForce = "t.seq = (SELECT max(x.seq) FROM plan_target x WHERE \(sameKey))"
+    /// Whether `t` is the revision in force: the latest, or the latest set before the instant ?4
+    /// when it is not NULL.
+    static let inForce = "t.seq = (SELECT max(x.seq) FROM plan_target x WHERE \(sameKey) AND (?4 IS NULL OR x.set_at < ?4))"
 
     /// Every metric for the pairing ?1 and the pairings below it, for the year from ?2 to ?3; ?4 is the
-    /// previous year's last day. A step is reached on the date of the project's first update at that
+    /// previous year's last day; ?5, when not NULL, the instant the database is read as known at. A step is reached on the date of the project's first update at that
     /// step or later on track; completed investment as of a day is that of the project's latest update
     /// on or before it. Secondments count persons and training counts person-times, never added
     /// together, in both directions and in each. Reform measures count their policies, by the date
@@ -186,36 +193,36 @@ enum PlanSQL {
                    coalesce(sum(CASE WHEN e.kind = 'training' AND e.direction = 'to-east' THEN e.participants END), 0) AS trained_to_east,
                    coalesce(sum(CASE WHEN e.kind = 'training' AND e.direction = 'to-northeast' THEN e.participants END), 0) AS trained_to_northeast
             FROM exchange e
-            WHERE e.pairing_id IN scope AND e.start_date BETWEEN ?2 AND ?3
+            WHERE e.pairing_id IN scope AND e.start_date BETWEEN ?2 AND ?3 AND (?5 IS NULL OR e.recorded_at < ?5)
         ),
         reached AS (
             SELECT p.planned_yuan,
-                   (SELECT min(u.date) FROM progress_update u WHERE u.project_id = p.id AND \(UpdateSQL.inForce("u")) AND (u.status = 'signed'
+                   (SELECT min(u.date) FROM progress_update u WHERE u.project_id = p.id AND \(UpdateSQL.inForce("u", knownAt: "?5")) AND (u.status = 'signed'
                         OR u.status = 'landed' OR u.status = 'started' OR u.status = 'completed' OR u.status = 'operating')) AS signed_on,
-                   (SELECT min(u.date) FROM progress_update u WHERE u.project_id = p.id AND \(UpdateSQL.inForce("u")) AND (u.status = 'started'
+                   (SELECT min(u.date) FROM progress_update u WHERE u.project_id = p.id AND \(UpdateSQL.inForce("u", knownAt: "?5")) AND (u.status = 'started'
                         OR u.status = 'completed' OR u.status = 'operating')) AS started_on,
-                   (SELECT min(u.date) FROM progress_update u WHERE u.project_id = p.id AND \(UpdateSQL.inForce("u")) AND u.status = 'operating') AS operating_on,
-                   coalesce((SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?3 AND \(UpdateSQL.inForce("u"))
+                   (SELECT min(u.date) FROM progress_update u WHERE u.project_id = p.id AND \(UpdateSQL.inForce("u", knownAt: "?5")) AND u.status = 'operating') AS operating_on,
+                   coalesce((SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?3 AND \(UpdateSQL.inForce("u", knownAt: "?5"))
                              ORDER BY \(UpdateSQL.position("u")) DESC LIMIT 1), 0) AS completed_at_end,
-                   coalesce((SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?4 AND \(UpdateSQL.inForce("u"))
+                   coalesce((SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?4 AND \(UpdateSQL.inForce("u", knownAt: "?5"))
                              ORDER BY \(UpdateSQL.position("u")) DESC LIMIT 1), 0) AS completed_before
             FROM project p
-            WHERE p.pairing_id IN scope AND p.voided_at IS NULL AND p.first_date <= ?3
+            WHERE p.pairing_id IN scope AND \(UpdateSQL.projectKnown("p", at: "?5")) AND p.first_date <= ?3
         )
         SELECT coalesce(sum(signed_on BETWEEN ?2 AND ?3), 0) AS projects_signed,
                coalesce(sum(started_on BETWEEN ?2 AND ?3), 0) AS projects_started,
                coalesce(sum(operating_on BETWEEN ?2 AND ?3), 0) AS projects_operating,
                coalesce(sum(CASE WHEN signed_on BETWEEN ?2 AND ?3 THEN planned_yuan END), 0) AS investment_signed_yuan,
                coalesce(sum(completed_at_end - completed_before), 0) AS investment_completed_yuan,
-               (SELECT count(*) FROM park k WHERE k.pairing_id IN scope AND k.established BETWEEN ?2 AND ?3) AS parks_established,
+               (SELECT count(*) FROM park k WHERE k.pairing_id IN scope AND k.established BETWEEN ?2 AND ?3 AND (?5 IS NULL OR k.recorded_at < ?5)) AS parks_established,
                (SELECT seconded FROM exchanged) AS cadres_seconded,
                (SELECT seconded_to_east FROM exchanged) AS cadres_seconded_to_east,
                (SELECT seconded_to_northeast FROM exchanged) AS cadres_seconded_to_northeast,
                (SELECT trained FROM exchanged) AS cadres_trained,
                (SELECT trained_to_east FROM exchanged) AS cadres_trained_to_east,
                (SELECT trained_to_northeast FROM exchanged) AS cadres_trained_to_northeast,
-               (SELECT coalesce(sum(r.policies), 0) FROM reform r WHERE r.pairing_id IN scope AND r.date BETWEEN ?2 AND ?3) AS reforms_copied,
-               (SELECT count(*) FROM meeting m WHERE m.pairing_id IN scope AND m.date BETWEEN ?2 AND ?3) AS meetings_held
+               (SELECT coalesce(sum(r.policies), 0) FROM reform r WHERE r.pairing_id IN scope AND r.date BETWEEN ?2 AND ?3 AND (?5 IS NULL OR r.recorded_at < ?5)) AS reforms_copied,
+               (SELECT count(*) FROM meeting m WHERE m.pairing_id IN scope AND m.date BETWEEN ?2 AND ?3 AND (?5 IS NULL OR m.recorded_at < ?5)) AS meetings_held
         FROM reached
         """
 }
