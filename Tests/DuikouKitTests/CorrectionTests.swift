@@ -97,6 +97,44 @@ import Testing
         #expect(throws: (any Error).self) { try tamper(db.path, "DELETE FROM progress_update WHERE project_id = '\(id.key)'") }
     }
 
+    @Test func twoReportersCorrectingAndUpdatingAtOnceLoseNothing() throws {
+        let ids = try (0..<12).map { try project("并发项目 \($0)", "2024-01-10") }
+        for id in ids {
+            try repo.recordUpdate(NewProgressUpdate(date: day("2024-02-01"), status: .started, completed: Money(parsing: "1亿")), toProject: id)
+        }
+        let (first, other) = (repo, try db.open())
+        let june = try day("2024-06-01")
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { reporter in
+            for (index, id) in ids.enumerated() {
+                do {
+                    if reporter == 0 {
+                        try first.correctUpdate(UpdateCorrection(sequence: 2, completed: Money(parsing: "1000万"), reason: "万/亿 录错 \(index)"), ofProject: id)
+                    } else {
+                        try other.recordUpdate(NewProgressUpdate(date: june, note: "月报 \(index)"), toProject: id)
+                    }
+                } catch {
+                    failures.withLock { $0.append("\(reporter) \(index): \(error)") }
+                }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        for id in ids {
+            let history = try repo.projectHistory(id)
+            #expect(history.updates.map(\.sequence) == [1, 2, 3])
+            #expect(history.updates[1].completed.yuan == 10_000_000)
+            #expect(history.updates[2].note?.hasPrefix("月报") == true)
+            #expect(history.superseded.count == 1)
+        }
+        // An update that left its completed investment out copied the figure of its moment: 1000万
+        // when the correction came first, 1亿 when the update did. Either way the total is the sum
+        // of the histories' last figures, and nothing is lost.
+        let last = try ids.map { try repo.projectHistory($0).updates[2].completed.yuan }
+        #expect(last.allSatisfy { $0 == 10_000_000 || $0 == 100_000_000 })
+        #expect(try repo.progress().total.completedInvestment.yuan == last.reduce(0, +))
+        #expect(try repo.check().isSound)
+    }
+
     // MARK: - Voids
 
     @Test func aVoidedProjectLeavesEveryCountListAndSearchButStaysShown() throws {
