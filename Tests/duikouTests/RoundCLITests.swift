@@ -27,6 +27,9 @@ import Testing
         let same = cli.duikou(["project", "update", unchanged, "--date", "2020-09-30", "--unchanged"])
         #expect(same.status == 0, "\(same)")
         #expect(same.stdout.contains("signed  2020-09-30  0"))
+        let shown = try cli.duikou(["project", "show", unchanged, "--format", "json"]).jsonObject()
+        #expect((shown["history"] as? [[String: Any]])?.map { $0["unchanged"] as? Bool } == [false, true])
+        #expect(cli.duikou(["project", "show", unchanged]).stdout.contains("无变化"))
         let both = cli.duikou(["project", "update", unchanged, "--date", "2020-09-30", "--unchanged", "--completed", "1亿"])
         #expect(both.status == 64, "\(both)")
 

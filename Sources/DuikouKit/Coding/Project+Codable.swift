@@ -76,6 +76,7 @@ extension ProgressUpdate: Codable {
         case recordedAt = "recorded_at"
         case reason
         case supersededAt = "superseded_at"
+        case unchanged
     }
 
     /// Writes the update as one entry of the `history` of `duikou project show --format json`:
@@ -91,6 +92,7 @@ extension ProgressUpdate: Codable {
         try container.encode(recordedAt, forKey: .recordedAt)
         try container.encodeOrNull(reason, forKey: .reason)
         try container.encodeOrNull(supersededAt, forKey: .supersededAt)
+        try container.encode(unchanged, forKey: .unchanged)
     }
 
     /// Reads an update as ``encode(to:)`` writes it.
@@ -107,6 +109,7 @@ extension ProgressUpdate: Codable {
         recordedAt = try container.decodeText(forKey: .recordedAt)
         reason = try container.decodeTextIfPresent(forKey: .reason)
         supersededAt = try container.decodeTextIfPresent(forKey: .supersededAt)
+        unchanged = try container.decodeIfPresent(Bool.self, forKey: .unchanged) ?? false
     }
 }
 

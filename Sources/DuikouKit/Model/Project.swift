@@ -140,9 +140,11 @@ public struct ProgressUpdate: Sendable, Hashable {
     public let reason: String?
     /// When a correction replaced this entry, printed like ``recordedAt``; `nil` while it is in force.
     public let supersededAt: String?
+    /// Whether the entry is an unchanged report (无变化) of a reporting round.
+    public let unchanged: Bool
 
     init(sequence: Int, date: LocalDate, status: ProjectStatus, completed: Money, note: String?, recordedAt: String,
-         reason: String? = nil, supersededAt: String? = nil) {
+         reason: String? = nil, supersededAt: String? = nil, unchanged: Bool = false) {
         self.sequence = sequence
         self.date = date
         self.status = status
@@ -151,6 +153,7 @@ public struct ProgressUpdate: Sendable, Hashable {
         self.recordedAt = recordedAt
         self.reason = reason
         self.supersededAt = supersededAt
+        self.unchanged = unchanged
     }
 }
 

@@ -160,7 +160,8 @@ extension ProjectHistory {
             .object([(Key.sequence.stringValue, .integer(Int64(update.sequence))), (Key.date.stringValue, .string(update.date.description)),
                      (Key.status.stringValue, .string(update.status.rawValue)), (Key.completed.stringValue, .integer(update.completed.yuan)),
                      (Key.note.stringValue, .optional(update.note)), (Key.recordedAt.stringValue, .string(update.recordedAt)),
-                     (Key.reason.stringValue, .optional(update.reason)), (Key.supersededAt.stringValue, .optional(update.supersededAt))])
+                     (Key.reason.stringValue, .optional(update.reason)), (Key.supersededAt.stringValue, .optional(update.supersededAt)),
+                     (Key.unchanged.stringValue, .bool(update.unchanged))])
         }
         return .object(members + [
             (CodingKeys.history.stringValue, .array(updates.map(entry))),
@@ -194,7 +195,8 @@ extension ProjectHistory {
             .init(zh ? "累计完成投资" : "Completed", .right), .init(zh ? "备注" : "Note"),
         ]
         let cells = { (update: ProgressUpdate) in
-            [String(update.sequence), update.date.description, update.status.label(language), update.completed.description, update.note ?? ""]
+            [String(update.sequence), update.date.description, update.status.label(language), update.completed.description,
+             update.unchanged ? [zh ? "无变化" : "unchanged", update.note].compactMap { $0 }.joined(separator: "；") : update.note ?? ""]
         }
         let history = TextTable(
             columns: columns + [.init(zh ? "更正原因" : "Corrected because")],

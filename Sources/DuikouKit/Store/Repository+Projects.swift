@@ -75,7 +75,8 @@ extension Snapshot {
         let connection = try connection
         let project = try Repository.loadProject(id, in: connection)
         let rows = try connection.query("""
-            SELECT \(UpdateSQL.position("u")) AS position, u.date, u.status, u.completed_yuan, u.note, u.recorded_at, u.reason, u.superseded_at
+            SELECT \(UpdateSQL.position("u")) AS position, u.date, u.status, u.completed_yuan, u.note, u.recorded_at, u.reason, u.superseded_at,
+                   u.unchanged
             FROM progress_update u WHERE u.project_id = ? ORDER BY position, u.seq
             """,
             [.text(id.key)]
@@ -83,7 +84,7 @@ extension Snapshot {
             ProgressUpdate(sequence: try row.int("position"), date: try row.date("date"), status: try row.keyword("status"),
                            completed: try row.money("completed_yuan"), note: try row.optionalText("note"),
                            recordedAt: Timestamp.printed(try row.text("recorded_at")), reason: try row.optionalText("reason"),
-                           supersededAt: try row.optionalText("superseded_at").map(Timestamp.printed))
+                           supersededAt: try row.optionalText("superseded_at").map(Timestamp.printed), unchanged: try row.bool("unchanged"))
         }
         let parkName = try project.park.flatMap { park in
             try connection.queryFirst("SELECT name FROM park WHERE id = ?", [.text(park.key)]) { try $0.text("name") }
