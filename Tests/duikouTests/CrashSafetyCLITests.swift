@@ -209,4 +209,37 @@ import Testing
         try expectAllOrNoUpdates(db, "during the commit")
         #expect(killed >= 1)
     }
+
+    @Test func aCorrectionKilledAtAnyMomentLeavesTheHistoryWholeOrCorrected() throws {
+        let base = cli.path("correct-base.sqlite")
+        let id = cli.run(["project", "add", "--pairing", "harbin-shenzhen", "--task", "2.1", "--title", "更正中被杀的项目",
+                          "--date", "2024-01-10", "--db", base]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(cli.run(["project", "update", id, "--date", "2024-03-01", "--status", "started", "--completed", "2.1亿", "--db", base]).status == 0)
+        let arguments = ["project", "correct", id, "--seq", "2", "--completed", "2100万", "--reason", "万/亿 录错"]
+        func copy(_ name: String) -> String {
+            let db = cli.path(name)
+            #expect(cli.run(["backup", db, "--db", base]).status == 0)
+            open(db)
+            return db
+        }
+        /// Expects `db` sound, with the correction applied whole or not at all.
+        func expectWholeOrCorrected(_ db: String, _ moment: String) throws {
+            let check = cli.run(["check", "--db", db])
+            #expect(check.status == 0, "after a kill \(moment): \(check)")
+            let shown = try cli.run(["project", "show", id, "--format", "json", "--db", db]).jsonObject()
+            let superseded = (shown["superseded"] as? [Any])?.count
+            let completed = int(shown["completed_investment_yuan"])
+            #expect((superseded, completed) == (0, 210_000_000) || (superseded, completed) == (1, 21_000_000),
+                    "after a kill \(moment): \(String(describing: superseded)) superseded, completed \(String(describing: completed))")
+        }
+        let duration = timed(arguments + ["--db", copy("whole.sqlite")])
+        for (index, delay) in Self.delays(over: duration, fractions: [0.3, 0.6, 0.9]).enumerated() {
+            let db = copy("correct-killed-\(index).sqlite")
+            _ = try kill(arguments + ["--db", db], after: delay)
+            try expectWholeOrCorrected(db, "\(index) (\(delay) s in)")
+        }
+        let db = copy("correct-commit.sqlite")
+        _ = try killDuringCommit(arguments, db: db, bytes: 1)
+        try expectWholeOrCorrected(db, "during the commit")
+    }
 }
