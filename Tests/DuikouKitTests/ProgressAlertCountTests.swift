@@ -85,4 +85,31 @@ import Testing
         let byArea = try repository.progress(ProgressQuery(grouping: .area, asOf: Self.day("2025-06-30")))
         #expect(!byArea.csv.contains("alerts_red") && !byArea.table(.zh).contains("红灯"))
     }
+
+    @Test func theReportShowsTheAlertsAsOfItsDateNeverTheClock() throws {
+        let (_, repository) = try Self.seeded()
+        // Without a date the report stands on the latest update, 2025-06-01.
+        let report = try repository.cooperationReport()
+        #expect(report.asOf == (try Self.day("2025-06-01")))
+        #expect(report.alerts == (try repository.alerts(AlertQuery(asOf: Self.day("2025-06-01")))))
+        #expect(report.byPairing.total.alertsRed == report.alerts.filter { $0.level == .red }.count)
+        let html = report.html()
+        #expect(html.contains("<section id=\"alerts\">") && html.contains("停滞 &quot;引号&quot;, 🚧"))
+        #expect(html.range(of: "id=\"alerts\"")?.lowerBound ?? html.endIndex < html.range(of: "id=\"landmarks\"")?.lowerBound ?? html.startIndex)
+        #expect(try repository.cooperationReport().html() == html)
+        let json = try JSONEncoder().encode(report)
+        let decoded = try JSONDecoder().decode(CooperationReport.self, from: json)
+        #expect(decoded.alerts.map(\.project) == report.alerts.map(\.project) && decoded.alerts.allSatisfy { $0.title == nil })
+    }
+
+    @Test func theReportListsThirtyRedAlertsAndCountsTheRest() throws {
+        let database = try TemporaryDatabase()
+        let repository = try database.open()
+        for index in 1...33 {
+            try Self.add(repository, "停滞\(index)", pairing: "harbin-shenzhen", status: .started, on: "2023-01-01")
+        }
+        let html = try repository.cooperationReport(asOf: Self.day("2025-06-30")).html(.en)
+        #expect(html.contains("3 more red warnings not listed."))
+        #expect(html.components(separatedBy: "no progress update for").count - 1 == 30)
+    }
 }
