@@ -136,6 +136,14 @@ import Testing
         #expect(rows.first?["since"] as? String == "2020-10-10")
         #expect((rows.first?["message_en"] as? String)?.contains("2020-Q3") == true)
         #expect(cli.duikou(["alerts", "--rule", "not_reported"]).stdout.contains("逾期未报送"))
+        // Progress by pairing counts it (with the stalled warnings of both projects, as of today).
+        let progress = try cli.duikou(["progress", "--by", "pairing", "--format", "json"]).jsonObject()
+        let total = try #require(progress["total"] as? [String: Any])
+        let alerts = try cli.duikou(["alerts", "--format", "json"]).jsonRows()
+        #expect(int(total["alerts_red"]) == alerts.filter { $0["level"] as? String == "red" }.count)
+        #expect(int(total["alerts_yellow"]) == alerts.filter { $0["level"] as? String == "yellow" }.count)
+        #expect(int(total["alerts_red"]) ?? 0 >= 1)
+        #expect(cli.duikou(["progress", "--by", "pairing"]).stdout.contains("红灯"))
         // Reporting while the round is open clears it.
         #expect(cli.duikou(["project", "update", silent, "--unchanged", "--date", "2020-09-30"]).status == 0)
         #expect(try cli.duikou(["alerts", "--rule", "not_reported", "--format", "json"]).jsonRows().isEmpty)
