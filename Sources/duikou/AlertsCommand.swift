@@ -5,14 +5,15 @@ import DuikouKit
 struct AlertsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alerts",
-        abstract: "List early warnings (预警): projects stalled, late to start or complete, long suspended or not landed.",
+        abstract: "List early warnings (预警): projects stalled, late to start or complete, long suspended, not landed or not reported.",
         discussion: """
             Rules, for each project in its state as of the date: stalled 长期无进展 (signed, landed, started or completed \
             with no update for more than --stalled-days: yellow; more than --stalled-red-days: red); start_overdue \
             逾期未开工 (planned start passed, not started: yellow, red after --overdue-red-days); completion_overdue \
             逾期未竣工 (planned completion passed, not completed or operating: same bands); suspended_long 长期停建 \
             (suspended more than --suspended-days: red); not_landed 签约未落地 (signed more than --not-landed-days \
-            ago, not landed: yellow). Red first, then the longest-standing.
+            ago, not landed: yellow); not_reported 逾期未报送 (in the scope of a reporting round past its due date and \
+            not reported for it: red, counted from the due date). Red first, then the longest-standing.
             Example: duikou alerts --pairing 深哈 --rule start_overdue --rule completion_overdue --format csv
             """)
 
@@ -24,7 +25,7 @@ struct AlertsCommand: ParsableCommand {
     @Option(help: ArgumentHelp(NameHelp.pairingFilter))
     var pairing: String?
 
-    @Option(help: "Only this rule (repeatable): stalled, start_overdue, completion_overdue, suspended_long, not_landed.")
+    @Option(help: "Only this rule (repeatable): stalled, start_overdue, completion_overdue, suspended_long, not_landed, not_reported.")
     var rule: [String] = []
 
     @Option(help: "Days without an update before a project is stalled (yellow).")

@@ -12,7 +12,9 @@ struct Progress: ParsableCommand {
             are not terminated; completed investment sums all. 落地率, 开工率 and 投产率 are over the projects \
             whose history has reached 签约, whatever became of them since. --pairing takes the pairing and every \
             pairing below it; --by pairing counts each pairing's own records and adds its subtree; --by province \
-            counts every pairing whose Northeast region is the province or lies inside it.
+            counts every pairing whose Northeast region is the province or lies inside it. By pairing and by \
+            province, rows also count the red and yellow early warnings (红灯, 黄灯; see duikou alerts) of their \
+            projects as of D, else as of today (China Standard Time).
             """)
 
     @OptionGroup var database: DatabaseOptions

@@ -9,7 +9,7 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             The report holds the headline figures, progress by task area and by pairing, the project \
             stages (签约 → 落地 → 开工 → 竣工 → 投产), completed investment by year, the year's plan \
-            against actual, parks, cadre exchanges and landmark projects, with SVG charts. It uses inline \
+            against actual, parks, cadre exchanges, early warnings (预警) and landmark projects, with SVG charts. It uses inline \
             CSS and SVG only: no script, nothing fetched. It describes the database as of --as-of, else as \
             of the latest progress update, never the clock: the same database and options always give the \
             same bytes. The file is written whole or not at all.

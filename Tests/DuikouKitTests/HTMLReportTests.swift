@@ -287,7 +287,7 @@ import DuikouDemo
         let report = CooperationReport(
             asOf: base.asOf, year: 2021, isSampleData: false, catalogue: base.catalogue, byArea: base.byArea, byPairing: base.byPairing, byProvince: base.byProvince,
             investmentByYear: base.investmentByYear, planAgainstActual: rows, parks: base.parks, exchanges: base.exchanges,
-            reformMeasures: base.reformMeasures, landmarkProjects: base.landmarkProjects)
+            reformMeasures: base.reformMeasures, landmarkProjects: base.landmarkProjects, alerts: base.alerts)
         // Sorted by the catalogue's pairing order, then by metric.
         #expect(report.planAgainstActual.map(\.metric) == [.cadresTrained, .projectsSigned, .investmentCompletedYuan])
         let html = report.html()

@@ -88,11 +88,11 @@ import Testing
                                        terminatedCompleted: 20_000_000, offTrackReached: [.landed: 1], parks: 1, secondments: 2, trainedInEast: 25),
         ]
         for row in report.rows {
-            #expect(row.figures == (expected[row.key] ?? ProgressFigures()), "pairing \(row.key)")
+            #expect(row.figures.withoutAlerts == (expected[row.key] ?? ProgressFigures()), "pairing \(row.key)")
         }
         #expect(report.rows.first { $0.key == "inner-mongolia" }?.nameZH == "内蒙古自治区—（待定）")
         #expect(report.rows.first { $0.key == "foshan-jiamusi" }?.nameZH == "佳木斯市—佛山市")
-        #expect(report.total == figures(9, landmark: 3, [.planned: 1, .negotiating: 1, .landed: 2, .started: 1, .completed: 1, .operating: 1,
+        #expect(report.total.withoutAlerts == figures(9, landmark: 3, [.planned: 1, .negotiating: 1, .landed: 2, .started: 1, .completed: 1, .operating: 1,
                                                          .suspended: 1, .terminated: 1],
                                         planned: 4_550_000_000, completed: 2_540_000_000, terminatedCompleted: 20_000_000,
                                         offTrackReached: [.started: 1, .landed: 1], parks: 4, secondments: 6, trainedInEast: 25, trainedInNortheast: 40))
@@ -149,7 +149,7 @@ import Testing
         let repo = try seeded()
         let report = try repo.progress(ProgressQuery(grouping: .pairing, asOf: day("2019-12-31")))
 
-        func row(_ key: String) -> ProgressFigures? { report.rows.first { $0.key == key }?.figures }
+        func row(_ key: String) -> ProgressFigures? { report.rows.first { $0.key == key }?.figures.withoutAlerts }
         #expect(row("heilongjiang-guangdong") == figures(2, landmark: 1, [.started: 1, .landed: 1], planned: 15 * Self.yi,
                                                          completed: 250_000_000, parks: 1, secondments: 1))
         #expect(row("foshan-jiamusi") == figures(2, landmark: 1, [.signed: 2], planned: 5 * Self.yi, completed: 0, trainedInNortheast: 40))
@@ -204,11 +204,11 @@ import Testing
 
         let byPairing = try repo.progress(ProgressQuery(pairing: "heilongjiang-guangdong", grouping: .pairing))
         #expect(byPairing.rows.map(\.key) == ["heilongjiang-guangdong", "foshan-jiamusi"])
-        #expect(byPairing.total == byArea.total)
+        #expect(byPairing.total.withoutAlerts == byArea.total)
 
         let child = try repo.progress(ProgressQuery(pairing: "foshan-jiamusi", grouping: .pairing))
         #expect(child.rows.map(\.key) == ["foshan-jiamusi"])
-        #expect(child.total == figures(2, landmark: 1, [.started: 1, .suspended: 1], planned: 5 * Self.yi, completed: 130_000_000,
+        #expect(child.total.withoutAlerts == figures(2, landmark: 1, [.started: 1, .suspended: 1], planned: 5 * Self.yi, completed: 130_000_000,
                                        offTrackReached: [.started: 1], parks: 1, trainedInNortheast: 40))
     }
 
@@ -314,7 +314,7 @@ import Testing
         let report = try repo.progress(ProgressQuery(grouping: .province))
         #expect(report.rows.map(\.key) == ["150000", "210000", "220000", "230000"])
         #expect(report.rows.map(\.nameZH) == ["内蒙古自治区", "辽宁省", "吉林省", "黑龙江省"])
-        func row(_ key: String) -> ProgressFigures? { report.rows.first { $0.key == key }?.figures }
+        func row(_ key: String) -> ProgressFigures? { report.rows.first { $0.key == key }?.figures.withoutAlerts }
         // 黑龙江省 = 黑龙江省—广东省 + 佳木斯市—佛山市 (its child) + 哈尔滨市—深圳市 (a city pairing of its own).
         #expect(row("230000") == figures(6, landmark: 3, [.landed: 1, .started: 1, .completed: 1, .operating: 1, .suspended: 1, .terminated: 1],
                                          planned: 40 * Self.yi, completed: 2_500_000_000, terminatedCompleted: 20_000_000,
@@ -338,7 +338,7 @@ import Testing
         for asOf in [nil, try day("2019-12-31")] {
             let report = try repo.progress(ProgressQuery(grouping: .pairing, asOf: asOf))
             for row in report.rows {
-                let filtered = try repo.progress(ProgressQuery(pairing: row.key, asOf: asOf))
+                let filtered = try repo.progress(ProgressQuery(pairing: row.key, grouping: .pairing, asOf: asOf))
                 #expect(row.subtree == filtered.total, "pairing \(row.key)")
             }
             let parent = try #require(report.rows.first { $0.key == "heilongjiang-guangdong" })
@@ -592,3 +592,13 @@ private func parse(_ text: String) throws -> [String: Any] {
 }
 
 private func integer(_ value: Any?) -> Int64? { (value as? NSNumber)?.int64Value }
+
+extension ProgressFigures {
+    /// The figures without the early warnings, which depend on the day the test runs and which
+    /// reports by area and by task do not count.
+    var withoutAlerts: ProgressFigures {
+        var figures = self
+        (figures.alertsRed, figures.alertsYellow) = (0, 0)
+        return figures
+    }
+}

@@ -209,7 +209,7 @@ import Testing
         let today = LocalDate.today()
         let overdue = try repo.read { try Repository.overdueUnreported(asOf: today, in: $0.connection) }
         // Pairings in catalogue order.
-        #expect(overdue.map(\.project) == [s.dalian.key, s.silent.key])
+        #expect(overdue.map(\.project.key) == [s.dalian.key, s.silent.key])
         #expect(overdue.map(\.pairing) == ["dalian-shanghai", "harbin-shenzhen"])
         #expect(overdue.allSatisfy { $0.round == "2020-Q3" && $0.due.description == "2020-10-10" })
         // On the due date itself nothing is overdue (and the round was not open yet then).

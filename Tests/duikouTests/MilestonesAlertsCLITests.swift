@@ -121,4 +121,31 @@ import Testing
         #expect(cli.duikou(["alerts", "--stalled-days", "-1"]).status == 64)
         #expect(cli.duikou(["alerts", "--stalled-days", "400"]).status == 64)
     }
+
+    @Test func notReportedThroughTheBinary() throws {
+        // 2020-Q3 is due 2020-10-10, long past: the silent project is red, the one that reported is not.
+        let silent = cli.addProject(title: "沉默, \"引号\"\n🚀", ["--date", "2020-03-01"])
+        let reporter = cli.addProject(title: "按期报送", ["--date", "2020-03-01"])
+        #expect(cli.duikou(["project", "update", reporter, "--date", "2020-08-15", "--status", "开工"]).status == 0)
+        #expect(cli.duikou(["round", "open", "2020-Q3", "--pairing", "深哈"]).status == 0)
+        let json = cli.duikou(["alerts", "--rule", "not_reported", "--format", "json"])
+        #expect(json.status == 0, "\(json)")
+        let rows = try json.jsonRows()
+        #expect(rows.map { $0["project"] as? String } == [silent])
+        #expect(rows.first?["rule"] as? String == "not_reported" && rows.first?["level"] as? String == "red")
+        #expect(rows.first?["since"] as? String == "2020-10-10")
+        #expect((rows.first?["message_en"] as? String)?.contains("2020-Q3") == true)
+        #expect(cli.duikou(["alerts", "--rule", "not_reported"]).stdout.contains("逾期未报送"))
+        // Progress by pairing counts it (with the stalled warnings of both projects, as of today).
+        let progress = try cli.duikou(["progress", "--by", "pairing", "--format", "json"]).jsonObject()
+        let total = try #require(progress["total"] as? [String: Any])
+        let alerts = try cli.duikou(["alerts", "--format", "json"]).jsonRows()
+        #expect(int(total["alerts_red"]) == alerts.filter { $0["level"] as? String == "red" }.count)
+        #expect(int(total["alerts_yellow"]) == alerts.filter { $0["level"] as? String == "yellow" }.count)
+        #expect(int(total["alerts_red"]) ?? 0 >= 1)
+        #expect(cli.duikou(["progress", "--by", "pairing"]).stdout.contains("红灯"))
+        // Reporting while the round is open clears it.
+        #expect(cli.duikou(["project", "update", silent, "--unchanged", "--date", "2020-09-30"]).status == 0)
+        #expect(try cli.duikou(["alerts", "--rule", "not_reported", "--format", "json"]).jsonRows().isEmpty)
+    }
 }

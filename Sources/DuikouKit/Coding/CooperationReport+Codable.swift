@@ -13,6 +13,7 @@ extension CooperationReport: Codable {
         case parks, exchanges
         case reformMeasures = "reform_measures"
         case landmarkProjects = "landmark_projects"
+        case alerts
     }
 
     /// Writes the figures behind the HTML report as one object, each part as its own type writes it.
@@ -31,9 +32,11 @@ extension CooperationReport: Codable {
         try container.encode(exchanges, forKey: .exchanges)
         try container.encode(reformMeasures, forKey: .reformMeasures)
         try container.encode(landmarkProjects, forKey: .landmarkProjects)
+        try container.encode(alerts, forKey: .alerts)
     }
 
-    /// Reads the figures as ``encode(to:)`` writes them.
+    /// Reads the figures as ``encode(to:)`` writes them; without `alerts` (as written before they
+    /// were added), no alert. Decoded alerts carry no project title.
     ///
     /// - Throws: `DecodingError` for a missing or malformed part, and progress reports grouped
     ///   otherwise than by area, by pairing and by province.
@@ -57,7 +60,8 @@ extension CooperationReport: Codable {
             planAgainstActual: try container.decode([Evaluation.Row].self, forKey: .planAgainstActual),
             parks: try container.decode([Park].self, forKey: .parks), exchanges: try container.decode([CadreExchange].self, forKey: .exchanges),
             reformMeasures: try container.decode([ReformMeasure].self, forKey: .reformMeasures),
-            landmarkProjects: try container.decode([Project].self, forKey: .landmarkProjects))
+            landmarkProjects: try container.decode([Project].self, forKey: .landmarkProjects),
+            alerts: try container.decodeIfPresent([Alert].self, forKey: .alerts) ?? [])
     }
 }
 

@@ -16,15 +16,18 @@ extension ProgressFigures: Codable {
         case traineesToEast = "trainees_to_east"
         case traineesToNortheast = "trainees_to_northeast"
         case softCooperation = "soft_cooperation"
+        case alertsRed = "alerts_red"
+        case alertsYellow = "alerts_yellow"
         case landedRate = "landed_rate"
         case startedRate = "started_rate"
         case operatingRate = "operating_rate"
         case investmentCompletionRate = "investment_completion_rate"
     }
 
-    /// The keys of parks and exchanges, which reports by pairing and by province carry.
+    /// The keys of parks, exchanges and early warnings, which reports by pairing and by province carry.
     static let activityKeys: [CodingKeys] = [
         .parks, .secondments, .secondmentsToEast, .secondmentsToNortheast, .trainees, .traineesToEast, .traineesToNortheast,
+        .alertsRed, .alertsYellow,
     ]
 
     /// The count under one of ``activityKeys``.
@@ -37,13 +40,15 @@ extension ProgressFigures: Codable {
         case .trainees: trainees
         case .traineesToEast: traineesToEast
         case .traineesToNortheast: traineesToNortheast
+        case .alertsRed: alertsRed
+        case .alertsYellow: alertsYellow
         default: 0
         }
     }
 
     /// Writes the figures as in a row of `duikou progress --by pairing --format json`: the counts,
     /// `by_status` with every status, `reached` with every step, the investment in yuan, parks,
-    /// exchanges and `soft_cooperation`, and the rates rounded to four decimals (`null` without a base).
+    /// exchanges, `alerts_red`, `alerts_yellow` and `soft_cooperation`, and the rates rounded to four decimals (`null` without a base).
     public func encode(to encoder: any Encoder) throws {
         try encode(to: encoder, withActivity: true)
     }
@@ -75,7 +80,7 @@ extension ProgressFigures: Codable {
         try container.encodeOrNull(Ratio.exact(investmentCompletionRate), forKey: .investmentCompletionRate)
     }
 
-    /// Reads figures as ``encode(to:)`` writes them. Missing parks and exchanges are zero, a status
+    /// Reads figures as ``encode(to:)`` writes them. Missing parks, exchanges and alert counts are zero, a status
     /// missing from `by_status` or a step missing from `reached` counts none, and the rates and the
     /// totals of exchanges, which follow from the rest, are only checked against it.
     ///
@@ -127,6 +132,8 @@ extension ProgressFigures: Codable {
         secondmentsToNortheast = try container.decodeCountIfPresent(forKey: .secondmentsToNortheast)
         traineesToEast = try container.decodeCountIfPresent(forKey: .traineesToEast)
         traineesToNortheast = try container.decodeCountIfPresent(forKey: .traineesToNortheast)
+        alertsRed = try container.decodeCountIfPresent(forKey: .alertsRed)
+        alertsYellow = try container.decodeCountIfPresent(forKey: .alertsYellow)
         softCooperation = try container.decodeIfPresent(SoftCooperationCounts.self, forKey: .softCooperation) ?? SoftCooperationCounts()
         for key in [CodingKeys.secondments, .trainees] where container.contains(key) {
             let total = try container.decodeCount(forKey: key)

@@ -6,8 +6,7 @@ import Foundation
 
 /// A rule of the early warnings (预警). Each is checked per project as of a date.
 ///
-/// New rules are added as new cases (`not_reported`, which needs reporting rounds, is the next);
-/// embedders that switch over the rules should keep a `default` branch.
+/// New rules may be added as new cases; embedders that switch over the rules should keep a `default` branch.
 public enum AlertRule: String, Sendable, Hashable, CaseIterable, Keyword {
     /// Signed, landed, started or completed, with no progress update for more than
     /// ``AlertThresholds/stalledDays`` (yellow) or ``AlertThresholds/stalledRedDays`` (red) days.
@@ -22,6 +21,8 @@ public enum AlertRule: String, Sendable, Hashable, CaseIterable, Keyword {
     case suspendedLong = "suspended_long"
     /// Signed more than ``AlertThresholds/notLandedDays`` days ago and not landed: yellow.
     case notLanded = "not_landed"
+    /// In the scope of a reporting round past its due date and not reported for it: red.
+    case notReported = "not_reported"
 
     /// The rule's name in Chinese.
     public var labelZH: String {
@@ -31,6 +32,7 @@ public enum AlertRule: String, Sendable, Hashable, CaseIterable, Keyword {
         case .completionOverdue: "逾期未竣工"
         case .suspendedLong: "长期停建"
         case .notLanded: "签约未落地"
+        case .notReported: "逾期未报送"
         }
     }
 
@@ -42,6 +44,7 @@ public enum AlertRule: String, Sendable, Hashable, CaseIterable, Keyword {
         case .completionOverdue: "completion overdue"
         case .suspendedLong: "suspended long"
         case .notLanded: "not landed"
+        case .notReported: "not reported"
         }
     }
 }
@@ -139,7 +142,8 @@ public struct Alert: Sendable, Hashable {
     /// Red or yellow.
     public let level: AlertLevel
     /// The date the rule counts from: the latest update (stalled), the planned start or completion
-    /// (overdue), the start of the suspension, or the signing (not landed).
+    /// (overdue), the start of the suspension, the signing (not landed), or the due date of the
+    /// reporting round (not reported).
     public let since: LocalDate
     /// Days from ``since`` to the date of the query.
     public let days: Int
@@ -150,8 +154,9 @@ public struct Alert: Sendable, Hashable {
     /// The project's title, for tables; `nil` when the alert was decoded from JSON, which leaves it out.
     public let title: String?
 
-    /// Creates an alert with its messages worded from the rule, the date and the days.
-    init(project: UUID, pairing: String, title: String?, rule: AlertRule, level: AlertLevel, since: LocalDate, days: Int) {
+    /// Creates an alert with its messages worded from the rule, the date, the days and, for
+    /// `not_reported`, the round's period.
+    init(project: UUID, pairing: String, title: String?, rule: AlertRule, level: AlertLevel, since: LocalDate, days: Int, round: String? = nil) {
         self.project = project
         self.pairing = pairing
         self.title = title
@@ -159,16 +164,17 @@ public struct Alert: Sendable, Hashable {
         self.level = level
         self.since = since
         self.days = days
-        (messageZH, messageEN) = Self.messages(rule, since: since, days: days)
+        (messageZH, messageEN) = Self.messages(rule, since: since, days: days, round: round ?? "")
     }
 
-    static func messages(_ rule: AlertRule, since: LocalDate, days: Int) -> (String, String) {
+    static func messages(_ rule: AlertRule, since: LocalDate, days: Int, round: String) -> (String, String) {
         switch rule {
         case .stalled: ("\(days)天无进展更新（最近一次 \(since)）", "no progress update for \(days) days (last on \(since))")
         case .startOverdue: ("计划开工日期 \(since) 已过\(days)天，尚未开工", "planned start \(since) passed \(days) days ago; not started")
         case .completionOverdue: ("计划竣工日期 \(since) 已过\(days)天，尚未竣工", "planned completion \(since) passed \(days) days ago; not completed")
         case .suspendedLong: ("停建已\(days)天（自 \(since)）", "suspended for \(days) days (since \(since))")
         case .notLanded: ("签约已\(days)天，尚未落地（签约于 \(since)）", "signed \(days) days ago (on \(since)); not landed")
+        case .notReported: ("\(round) 调度截止 \(since) 已过\(days)天，尚未报送", "round \(round) was due \(since), \(days) days ago; not reported")
         }
     }
 

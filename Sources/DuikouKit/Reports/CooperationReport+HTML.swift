@@ -26,6 +26,9 @@ struct ReportPage {
     /// The most reform measures listed; the rest are counted.
     static let listedReforms = 20
 
+    /// The most red alerts listed; the rest are counted.
+    static let listedRedAlerts = 30
+
     private var total: ProgressFigures { report.byArea.total }
 
     private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
@@ -35,7 +38,7 @@ struct ReportPage {
     func document() -> String {
         let sections = [
             headlineSection(), areaSection(), provinceSection(), pairingSection(), funnelSection(), investmentByYearSection(),
-            planSection(), parksSection(), exchangesSection(), institutionalSection(), landmarkSection(),
+            planSection(), parksSection(), exchangesSection(), institutionalSection(), alertsSection(), landmarkSection(),
         ]
         var body = header()
         for (index, section) in sections.enumerated() {
@@ -230,6 +233,7 @@ struct ReportPage {
             .init(title: t("园区", "Parks"), numeric: true),
             .init(title: t("挂职赴东部(人)", "Seconded to the East"), numeric: true), .init(title: t("挂职来东北(人)", "Seconded to the Northeast"), numeric: true),
             .init(title: t("培训赴东部(人次)", "Trained in the East"), numeric: true), .init(title: t("培训来东北(人次)", "Trained in the Northeast"), numeric: true),
+            .init(title: AlertLevel.red.label(language), numeric: true), .init(title: AlertLevel.yellow.label(language), numeric: true),
         ]
         let cells = { (figures: ProgressFigures) -> [HTMLCell] in
             [HTMLCell(HTMLText.count(figures.projects)), HTMLCell(HTMLText.count(figures.landmarkProjects)),
@@ -237,7 +241,8 @@ struct ReportPage {
              HTMLCell(percent(figures.startedRate)), HTMLCell(percent(figures.operatingRate)),
              HTMLCell(HTMLText.count(figures.parks)),
              HTMLCell(HTMLText.count(figures.secondmentsToEast)), HTMLCell(HTMLText.count(figures.secondmentsToNortheast)),
-             HTMLCell(HTMLText.count(figures.traineesToEast)), HTMLCell(HTMLText.count(figures.traineesToNortheast))]
+             HTMLCell(HTMLText.count(figures.traineesToEast)), HTMLCell(HTMLText.count(figures.traineesToNortheast)),
+             HTMLCell(HTMLText.count(figures.alertsRed)), HTMLCell(HTMLText.count(figures.alertsYellow))]
         }
         return (columns, cells)
     }
@@ -494,6 +499,41 @@ struct ReportPage {
             }
         }
         return Section(id: "institutional", title: title, body: body)
+    }
+
+    private func alertsSection() -> Section {
+        let title = t("预警", "Early warnings")
+        let alerts = report.alerts
+        guard !alerts.isEmpty else { return Section(id: "alerts", title: title, body: empty(t("无预警。", "No early warnings."))) }
+        let counts = HTMLTable(
+            columns: [.init(title: t("规则", "Rule")), .init(title: AlertLevel.red.label(language), numeric: true),
+                      .init(title: AlertLevel.yellow.label(language), numeric: true)],
+            rows: AlertRule.allCases.map { rule in
+                [HTMLCell(rule.label(language))] + AlertLevel.allCases.map { level in
+                    HTMLCell(HTMLText.count(alerts.filter { $0.rule == rule && $0.level == level }.count))
+                }
+            },
+            footer: [[HTMLCell(t("合计", "Total"))] + AlertLevel.allCases.map { level in HTMLCell(HTMLText.count(alerts.filter { $0.level == level }.count)) }],
+            caption: t("规则见 duikou alerts --help，阈值取默认值", "rules as in duikou alerts --help, with the default thresholds"), compact: true)
+        var body = counts.html()
+        let red = alerts.filter { $0.level == .red }
+        guard !red.isEmpty else { return Section(id: "alerts", title: title, body: body) }
+        let listed = red.prefix(Self.listedRedAlerts)
+        let table = HTMLTable(
+            columns: [.init(title: t("项目名称", "Project")), .init(title: t("对口合作关系", "Pairing")), .init(title: t("规则", "Rule"), nowrap: true),
+                      .init(title: t("天数", "Days"), numeric: true), .init(title: t("说明", "Message"))],
+            rows: listed.map { alert in
+                [HTMLCell(alert.title ?? String(alert.project.key.prefix(8))), HTMLCell(pairingName(alert.pairing)),
+                 HTMLCell(alert.rule.label(language)), HTMLCell(HTMLText.count(alert.days)),
+                 HTMLCell(language == .zh ? alert.messageZH : alert.messageEN)]
+            },
+            caption: t("红灯预警，持续最久的在前", "red warnings, longest-standing first"))
+        body += table.html()
+        if red.count > listed.count {
+            let more = red.count - listed.count
+            body += "<p class=\"note\">\(escape(t("另有\(more)条红灯预警未列出。", "\(more) more red warnings not listed.")))</p>\n"
+        }
+        return Section(id: "alerts", title: title, body: body)
     }
 
     private func landmarkSection() -> Section {

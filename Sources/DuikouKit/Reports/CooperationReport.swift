@@ -39,6 +39,9 @@ public struct CooperationReport: Sendable, Hashable {
     /// The landmark (标志性) projects as they stood on ``asOf``: by pairing, then largest planned
     /// investment first.
     public let landmarkProjects: [Project]
+    /// The early warnings (预警) as of ``asOf`` with the standard thresholds, red first, then the
+    /// longest-standing; empty when ``asOf`` is `nil`.
+    public let alerts: [Alert]
 
     /// Creates a report from what the store read.
     ///
@@ -47,8 +50,9 @@ public struct CooperationReport: Sendable, Hashable {
     init(
         asOf: LocalDate?, year: Int?, isSampleData: Bool, catalogue: Catalogue, byArea: ProgressReport,
         byPairing: ProgressReport, byProvince: ProgressReport, investmentByYear: [YearEndInvestment], planAgainstActual: [Evaluation.Row],
-        parks: [Park], exchanges: [CadreExchange], reformMeasures: [ReformMeasure], landmarkProjects: [Project]
+        parks: [Park], exchanges: [CadreExchange], reformMeasures: [ReformMeasure], landmarkProjects: [Project], alerts: [Alert]
     ) {
+        self.alerts = alerts
         self.asOf = asOf
         self.year = year
         self.isSampleData = isSampleData

@@ -1,8 +1,8 @@
 extension ProgressReport {
     /// The report as the JSON object of the CLI contract: `as_of`, `by`, `rows` and `total`, each row
     /// and the total with `reached`, the investment, the rates (`landed_rate`, `started_rate`,
-    /// `operating_rate`, `investment_completion_rate`), parks and exchanges by direction where
-    /// rows stand for pairings or provinces, and a row's `subtree` in a report by pairing.
+    /// `operating_rate`, `investment_completion_rate`), parks, exchanges by direction and the red and
+    /// yellow early warnings (`alerts_red`, `alerts_yellow`) where rows stand for pairings or provinces, and a row's `subtree` in a report by pairing.
     public var json: JSONValue {
         typealias Key = CodingKeys
         typealias RowKey = ProgressRow.CodingKeys
@@ -116,6 +116,7 @@ extension ProgressReport {
                 .init(zh ? "培训赴东部(人次)" : "Trained in east", .right), .init(zh ? "培训来东北(人次)" : "Trained in NE", .right),
                 .init(zh ? "复制政策(项)" : "Policies copied", .right), .init(zh ? "会议互访(次)" : "Meetings", .right),
                 .init(zh ? "资金支持(亿元)" : "Funding (100m yuan)", .right),
+                .init(zh ? "红灯" : "Red", .right), .init(zh ? "黄灯" : "Yellow", .right),
             ]
         }
         columns += [
@@ -130,6 +131,7 @@ extension ProgressReport {
                 cells += [figures.parks, figures.secondmentsToEast, figures.secondmentsToNortheast, figures.traineesToEast, figures.traineesToNortheast,
                           figures.softCooperation.policies, figures.softCooperation.meetingCount].map { String($0) }
                 cells.append(MoneyText.yi(figures.softCooperation.fundingTotal))
+                cells += [String(figures.alertsRed), String(figures.alertsYellow)]
             }
             cells += [figures.landedRate, figures.startedRate, figures.operatingRate, figures.investmentCompletionRate].map(Ratio.percent)
             return cells

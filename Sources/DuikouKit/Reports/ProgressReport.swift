@@ -24,7 +24,7 @@ public enum ProgressGrouping: String, Keyword {
     /// The English label.
     public var labelEN: String { rawValue }
 
-    /// Whether rows count parks and exchanges, which belong to pairings rather than to tasks.
+    /// Whether rows count parks, exchanges and early warnings, which belong to pairings rather than to tasks.
     public var countsPairingActivity: Bool { self == .pairing || self == .province }
 }
 
@@ -88,6 +88,11 @@ public struct ProgressFigures: Sendable, Hashable {
     /// and their policies, meetings and visits by kind, funding by source, dated on or before the
     /// report's date.
     public internal(set) var softCooperation = SoftCooperationCounts()
+    /// Red early warnings (红灯) of the projects, as of the report's date or today in China Standard
+    /// Time (in reports by pairing and by province; zero in the others).
+    public internal(set) var alertsRed = 0
+    /// Yellow early warnings (黄灯) of the projects, as ``alertsRed``.
+    public internal(set) var alertsYellow = 0
 
     /// Seconded cadres both ways, persons (人).
     public var secondments: Int { secondmentsToEast + secondmentsToNortheast }
@@ -129,6 +134,8 @@ public struct ProgressFigures: Sendable, Hashable {
         secondmentsToNortheast += activity.secondmentsToNortheast
         traineesToEast += activity.traineesToEast
         traineesToNortheast += activity.traineesToNortheast
+        alertsRed += activity.alertsRed
+        alertsYellow += activity.alertsYellow
         try softCooperation.add(activity.softCooperation)
     }
 
@@ -145,6 +152,8 @@ public struct ProgressFigures: Sendable, Hashable {
         secondmentsToNortheast += other.secondmentsToNortheast
         traineesToEast += other.traineesToEast
         traineesToNortheast += other.traineesToNortheast
+        alertsRed += other.alertsRed
+        alertsYellow += other.alertsYellow
         try softCooperation.add(other.softCooperation)
     }
 }
@@ -193,8 +202,10 @@ struct ProgressGroup {
     let completed: Money
 }
 
-/// Parks, exchanges and soft cooperation of one pairing.
+/// Parks, exchanges, soft cooperation and early warnings of one pairing.
 struct PairingActivity {
+    var alertsRed = 0
+    var alertsYellow = 0
     var softCooperation = SoftCooperationCounts()
     var parks = 0
     var secondmentsToEast = 0

@@ -54,7 +54,22 @@ extension Repository {
             try add(.suspendedLong, "suspended_since") { _ in .red }
             try add(.notLanded, "signed_since") { _ in .yellow }
         }
+        if query.checks(.notReported) { alerts += try notReportedAlerts(query, in: connection) }
         return alerts.sorted(by: Alert.precedes)
+    }
+
+    /// One red `not_reported` alert per project not voided that is in the scope of a round past its
+    /// due date and has not reported, counted from the due date of its oldest such round.
+    static func notReportedAlerts(_ query: AlertQuery, in connection: SQLiteConnection) throws -> [Alert] {
+        let overdue = try overdueUnreported(asOf: query.asOf, pairing: query.pairing, in: connection)
+        guard !overdue.isEmpty else { return [] }
+        let voided = Set(try connection.query("SELECT id FROM project WHERE voided_at IS NOT NULL", []) { try $0.uuid("id") })
+        var seen: Set<UUID> = []
+        return overdue.compactMap { entry in
+            guard !voided.contains(entry.project), seen.insert(entry.project).inserted else { return nil }
+            return Alert(project: entry.project, pairing: entry.pairing, title: entry.title, rule: .notReported, level: .red, since: entry.due,
+                         days: Int(query.asOf.daysSinceEpoch - entry.due.daysSinceEpoch), round: entry.round)
+        }
     }
 }
 

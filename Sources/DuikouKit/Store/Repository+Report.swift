@@ -19,7 +19,9 @@ extension Snapshot {
         var reforms = try Repository.loadReforms(pairing: nil, id: nil, in: connection)
         var landmarks: [Project] = []
         var investment: [YearEndInvestment] = []
+        var alerts: [Alert] = []
         if let date {
+            alerts = try Repository.loadAlerts(AlertQuery(asOf: date), in: connection)
             parks = try Repository.parks(parks, asOf: date, in: connection)
             exchanges = exchanges.filter { $0.start <= date }
             reforms = reforms.filter { $0.date <= date }
@@ -37,7 +39,7 @@ extension Snapshot {
             byPairing: try Repository.loadProgress(ProgressQuery(grouping: .pairing, asOf: date), in: connection),
             byProvince: try Repository.loadProgress(ProgressQuery(grouping: .province, asOf: date), in: connection),
             investmentByYear: investment, planAgainstActual: plan, parks: parks, exchanges: exchanges,
-            reformMeasures: reforms, landmarkProjects: landmarks)
+            reformMeasures: reforms, landmarkProjects: landmarks, alerts: alerts)
     }
 
     /// The HTML report: ``cooperationReport(asOf:year:)`` rendered by ``CooperationReport/html(_:redactingPeople:)``.

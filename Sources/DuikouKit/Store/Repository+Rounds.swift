@@ -186,21 +186,22 @@ extension Repository {
     }
 
     /// The projects that, on `asOf`, are in the scope of a round past its due date and have not
-    /// reported (the `not_reported` early warning, red). A round counts when it was open on `asOf`
-    /// (opened by the end of that day, closed after it or not at all) and due before it; an open
-    /// round's projects are as they stand now, a closed round's as frozen when it closed.
-    static func overdueUnreported(asOf: LocalDate, in connection: SQLiteConnection) throws
-        -> [(project: String, pairing: String, round: String, due: LocalDate)] {
+    /// reported (the `not_reported` early warning, red), of `pairing` and the pairings below it when
+    /// given. A round counts when it was open on `asOf` (opened by the end of that day, closed after
+    /// it or not at all) and due before it; an open round's projects are as they stand now, a closed
+    /// round's as frozen when it closed. Rounds oldest first, pairings in catalogue order.
+    static func overdueUnreported(asOf: LocalDate, pairing: String? = nil, in connection: SQLiteConnection) throws
+        -> [(project: UUID, pairing: String, title: String, round: String, due: LocalDate)] {
         let endOfDay = Timestamp.start(of: LocalDate(daysSinceEpoch: asOf.daysSinceEpoch + 1))
         let rounds = try connection.query("""
             SELECT period FROM round WHERE due_date < ?1 AND opened_at < ?2 AND (closed_at IS NULL OR closed_at >= ?2)
             ORDER BY start_date, period
             """, [.text(asOf.description), .text(endOfDay)]) { try $0.text("period") }
-        var found: [(project: String, pairing: String, round: String, due: LocalDate)] = []
+        var found: [(project: UUID, pairing: String, title: String, round: String, due: LocalDate)] = []
         for text in rounds {
-            let status = try loadRoundStatus(try ReportingPeriod(parsing: text), pairing: nil, in: connection)
+            let status = try loadRoundStatus(try ReportingPeriod(parsing: text), pairing: pairing, in: connection)
             for entry in status.pairings {
-                found += entry.notReported.map { (project: $0.key, pairing: entry.pairing, round: text, due: status.due) }
+                found += entry.notReported.map { (project: $0, pairing: entry.pairing, title: status.titles[$0] ?? "", round: text, due: status.due) }
             }
         }
         return found
