@@ -40,7 +40,8 @@ struct Progress: ParsableCommand {
         let asOf = try Read.date(asOf, "--as-of")
         let knownOn = try Read.date(knownOn, "--known-on")
         let repository = try database.open()
-        let query = ProgressQuery(pairing: try repository.pairingID(pairing), area: area, grouping: by, asOf: asOf, knownOn: knownOn)
+        let query = ProgressQuery(pairing: try repository.pairingID(pairing), area: area, grouping: by, asOf: asOf, knownOn: knownOn,
+                                  countsAlerts: by.countsPairingActivity)
         let report = try repository.progress(query)
         switch output.format {
         case .table: print(report.table(output.language), terminator: "")

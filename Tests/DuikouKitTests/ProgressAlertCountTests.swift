@@ -32,7 +32,7 @@ import Testing
         let (_, repository) = try Self.seeded()
         let asOf = try Self.day("2025-06-30")
         let alerts = try repository.alerts(AlertQuery(asOf: asOf))
-        let report = try repository.progress(ProgressQuery(grouping: .pairing, asOf: asOf))
+        let report = try repository.progress(ProgressQuery(grouping: .pairing, asOf: asOf, countsAlerts: true))
         let rows = Dictionary(uniqueKeysWithValues: report.rows.map { ($0.key, $0) })
         #expect(rows["harbin-shenzhen"]?.figures.alertsRed == 2 && rows["harbin-shenzhen"]?.figures.alertsYellow == 1)
         #expect(rows["jiamusi-foshan"]?.figures.alertsYellow == 1 && rows["jiamusi-foshan"]?.figures.alertsRed == 0)
@@ -42,27 +42,27 @@ import Testing
         #expect(report.total.alertsYellow == alerts.filter { $0.level == .yellow }.count)
         #expect(report.total.alertsRed == 2 && report.total.alertsYellow == 2)
         // Earlier, fewer: on 2025-01-01 both 深哈 projects are stalled yellow and the late one does not exist yet.
-        let earlier = try repository.progress(ProgressQuery(grouping: .pairing, asOf: Self.day("2025-01-01")))
+        let earlier = try repository.progress(ProgressQuery(grouping: .pairing, asOf: Self.day("2025-01-01"), countsAlerts: true))
         #expect(earlier.total.alertsRed == 0 && earlier.total.alertsYellow == 2)
         // The pairing filter keeps its own.
-        let filtered = try repository.progress(ProgressQuery(pairing: "heilongjiang-guangdong", grouping: .pairing, asOf: asOf))
+        let filtered = try repository.progress(ProgressQuery(pairing: "heilongjiang-guangdong", grouping: .pairing, asOf: asOf, countsAlerts: true))
         #expect(filtered.total.alertsRed == 0 && filtered.total.alertsYellow == 1)
     }
 
     @Test func countsByProvinceAndNotByArea() throws {
         let (_, repository) = try Self.seeded()
         let asOf = try Self.day("2025-06-30")
-        let report = try repository.progress(ProgressQuery(grouping: .province, asOf: asOf))
+        let report = try repository.progress(ProgressQuery(grouping: .province, asOf: asOf, countsAlerts: true))
         let heilongjiang = try #require(report.rows.first { $0.key == "230000" })
         #expect(heilongjiang.figures.alertsRed == 2 && heilongjiang.figures.alertsYellow == 2)
         #expect(report.total.alertsRed == 2)
-        let byArea = try repository.progress(ProgressQuery(grouping: .area, asOf: asOf))
+        let byArea = try repository.progress(ProgressQuery(grouping: .area, asOf: asOf, countsAlerts: true))
         #expect(byArea.total.alertsRed == 0 && byArea.rows.allSatisfy { $0.figures.alertsRed == 0 && $0.figures.alertsYellow == 0 })
     }
 
     @Test func jsonCSVAndTableCarryTheCounts() throws {
         let (_, repository) = try Self.seeded()
-        let report = try repository.progress(ProgressQuery(grouping: .pairing, asOf: Self.day("2025-06-30")))
+        let report = try repository.progress(ProgressQuery(grouping: .pairing, asOf: Self.day("2025-06-30"), countsAlerts: true))
         let csv = report.csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = csv[0]
         let red = try #require(header.firstIndex(of: "alerts_red"))
@@ -82,8 +82,10 @@ import Testing
         let table = report.table(.zh)
         #expect(table.contains("红灯") && table.contains("黄灯"))
         #expect(report.table(.en).contains("Yellow"))
-        let byArea = try repository.progress(ProgressQuery(grouping: .area, asOf: Self.day("2025-06-30")))
+        let byArea = try repository.progress(ProgressQuery(grouping: .area, asOf: Self.day("2025-06-30"), countsAlerts: true))
         #expect(!byArea.csv.contains("alerts_red") && !byArea.table(.zh).contains("红灯"))
+        // Counting is asked for: a library report by pairing leaves it out unless told.
+        #expect(try repository.progress(ProgressQuery(grouping: .pairing, asOf: Self.day("2025-06-30"))).total.alertsRed == 0)
     }
 
     @Test func theReportShowsTheAlertsAsOfItsDateNeverTheClock() throws {

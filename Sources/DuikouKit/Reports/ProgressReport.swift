@@ -42,14 +42,20 @@ public struct ProgressQuery: Sendable, Hashable {
     /// recorded later (updates, corrections, voids, records) is left out, so the figures reported
     /// that day come out again. `nil` for everything recorded.
     public var knownOn: LocalDate?
+    /// Count the red and yellow early warnings of each row, in reports by pairing and by province.
+    /// Off by default: it reads every project in scope, where the rest of a report of now reads a
+    /// summary of a few hundred rows.
+    public var countsAlerts: Bool
 
     /// Creates a query; by area, over everything, as things stand now unless said otherwise.
-    public init(pairing: String? = nil, area: String? = nil, grouping: ProgressGrouping = .area, asOf: LocalDate? = nil, knownOn: LocalDate? = nil) {
+    public init(pairing: String? = nil, area: String? = nil, grouping: ProgressGrouping = .area, asOf: LocalDate? = nil, knownOn: LocalDate? = nil,
+                countsAlerts: Bool = false) {
         self.pairing = pairing
         self.area = area
         self.grouping = grouping
         self.asOf = asOf
         self.knownOn = knownOn
+        self.countsAlerts = countsAlerts
     }
 }
 

@@ -5,9 +5,10 @@ extension Snapshot {
     /// completed investment of its latest update on or before it, and the furthest step its history
     /// reached by then. Planned investment sums the projects that are not terminated; completed
     /// investment sums them all. A pairing filter covers the pairing and every pairing below it.
-    /// Reports by pairing and by province count the early warnings (``Snapshot/alerts(_:)``, standard
-    /// thresholds) of each row's projects as of the date, or today in China Standard Time; they are
-    /// those of the records as they stand, also with ``ProgressQuery/knownOn``.
+    /// With ``ProgressQuery/countsAlerts``, reports by pairing and by province count the early
+    /// warnings (``Snapshot/alerts(_:)``, standard thresholds) of each row's projects as of the date,
+    /// or today in China Standard Time; they are those of the records as they stand, also with
+    /// ``ProgressQuery/knownOn``. Counting them reads every project in scope.
     ///
     /// - Throws: ``DuikouError/Code/notFound`` for an unknown pairing or area.
     public func progress(_ query: ProgressQuery = ProgressQuery()) throws -> ProgressReport {
@@ -51,7 +52,7 @@ extension Repository {
                                                                        recordedBefore: cutoff, in: connection) {
             activity[pairing, default: PairingActivity()].softCooperation = counts
         }
-        if query.grouping.countsPairingActivity {
+        if query.countsAlerts && query.grouping.countsPairingActivity {
             for alert in try loadAlerts(AlertQuery(asOf: query.asOf ?? .today(), pairing: query.pairing), in: connection) {
                 switch alert.level {
                 case .red: activity[alert.pairing, default: PairingActivity()].alertsRed += 1

@@ -36,8 +36,8 @@ extension Snapshot {
         return CooperationReport(
             asOf: date, year: planYear, isSampleData: sample, catalogue: catalogue,
             byArea: try Repository.loadProgress(ProgressQuery(grouping: .area, asOf: date), in: connection),
-            byPairing: try Repository.loadProgress(ProgressQuery(grouping: .pairing, asOf: date), in: connection),
-            byProvince: try Repository.loadProgress(ProgressQuery(grouping: .province, asOf: date), in: connection),
+            byPairing: try Repository.loadProgress(ProgressQuery(grouping: .pairing, asOf: date, countsAlerts: true), in: connection),
+            byProvince: try Repository.loadProgress(ProgressQuery(grouping: .province, asOf: date, countsAlerts: true), in: connection),
             investmentByYear: investment, planAgainstActual: plan, parks: parks, exchanges: exchanges,
             reformMeasures: reforms, landmarkProjects: landmarks, alerts: alerts)
     }
