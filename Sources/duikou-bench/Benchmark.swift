@@ -58,6 +58,11 @@ struct Benchmark {
         return measured
     }
 
+    /// The dispatch measurements over `rows` projects, in this benchmark's scratch folder.
+    func dispatch(rows: Int) -> DispatchBenchmark {
+        DispatchBenchmark(rows: rows, runs: runs, scratch: scratch, sqliteShell: sqliteShell, duikou: duikou)
+    }
+
     /// One run of every insert path, each on a fresh file; returns the raw and library databases.
     private func insertRun(_ run: Int, workload: Workload, csv: String, into measured: inout Measurements) throws -> (raw: String, library: String) {
         let label = "run \(run)/\(insertRuns)"

@@ -28,9 +28,17 @@ struct DuikouBench: ParsableCommand {
     @Flag(help: "Keep the scratch files (every run's databases and the CSV) and print where they are.")
     var keep = false
 
+    @Option(help: "Projects in the dispatch workload (alerts, round status, known-on progress); 0 leaves it out.")
+    var dispatchRows = 0
+
+    @Flag(help: "Measure only the dispatch workload.")
+    var dispatchOnly = false
+
     func validate() throws {
         guard rows >= 1 else { throw ValidationError("--rows must be at least 1") }
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+        guard dispatchRows >= 0 else { throw ValidationError("--dispatch-rows must not be negative") }
+        guard !dispatchOnly || dispatchRows > 0 else { throw ValidationError("--dispatch-only needs --dispatch-rows") }
     }
 
     func run() throws {
@@ -42,7 +50,11 @@ struct DuikouBench: ParsableCommand {
                 scratch.remove()
             }
         }
-        let measured = try Benchmark(rows: rows, runs: runs, scratch: scratch, keep: keep).run()
+        let benchmark = Benchmark(rows: rows, runs: runs, scratch: scratch, keep: keep)
+        var measured = dispatchOnly ? Measurements() : try benchmark.run()
+        if dispatchRows > 0 {
+            measured.dispatch = try benchmark.dispatch(rows: dispatchRows).run()
+        }
         print(Report(measured: measured).text, terminator: "")
     }
 }

@@ -10,6 +10,8 @@ enum JSONField {
     case text(String)
     /// A boolean, or null.
     case flag(Bool?)
+    /// An object of named fields, in order.
+    indirect case object([(String, JSONField)])
 
     /// The value as JSON.
     var text: String {
@@ -21,6 +23,7 @@ enum JSONField {
         case .text(let value):
             return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         case .flag(let value): return value.map { $0 ? "true" : "false" } ?? "null"
+        case .object(let fields): return "{" + fields.map { JSONField.text($0.0).text + ":" + $0.1.text }.joined(separator: ",") + "}"
         }
     }
 }

@@ -97,6 +97,9 @@ struct Measurements {
     /// measured rather than ending the benchmark.
     var failures: [String: String] = [:]
 
+    /// The dispatch measurements, when asked for.
+    var dispatch: DispatchBenchmark.Results?
+
     /// Peak RSS of the benchmark process, in MiB.
     var peakRSS: Double?
 }

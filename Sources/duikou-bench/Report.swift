@@ -58,6 +58,11 @@ struct Report {
     // MARK: Table
 
     var table: String {
+        let sections = [measured.rows > 0 ? mainTable : nil, measured.dispatch.map(dispatchTable)].compactMap { $0 }
+        return sections.joined(separator: "\n\n")
+    }
+
+    private var mainTable: String {
         let m = measured
         let csvMiB = m.csvBytes.map { Double($0) / 1_048_576 }
         var rows: [[String]] = [["measurement", "median", "rows/s", "ratio", "note"]]
@@ -219,6 +224,8 @@ struct Report {
             ("peak_rss_mib", .number(m.processImportPeakRSS, 1)),
             ("bench_peak_rss_mib", .number(m.peakRSS, 1)),
         ]
-        return "{" + fields.map { "\"\($0.0)\":\($0.1.text)" }.joined(separator: ",") + "}"
+        let main = m.rows > 0 ? fields : []
+        let all = main + (m.dispatch.map { [("dispatch", JSONField.object(dispatchFields($0)))] } ?? [])
+        return "{" + all.map { "\"\($0.0)\":\($0.1.text)" }.joined(separator: ",") + "}"
     }
 }

@@ -69,6 +69,11 @@ public enum JSONValue: Sendable, Hashable {
 
     private static func writeString(_ text: String, to out: inout String) {
         out += "\""
+        guard needsEscaping(text) else {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -83,5 +88,21 @@ public enum JSONValue: Sendable, Hashable {
             }
         }
         out += "\""
+    }
+
+    /// Whether `text` holds a character JSON text must escape: a quote, a backslash, a control
+    /// character, or a line or paragraph separator (U+2028, U+2029: E2 80 A8 and E2 80 A9 in UTF-8).
+    private static func needsEscaping(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            switch byte {
+            case 0..<0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"): return true
+            case 0xE2:
+                guard utf8.next() == 0x80 else { continue }
+                if let last = utf8.next(), last == 0xA8 || last == 0xA9 { return true }
+            default: continue
+            }
+        }
+        return false
     }
 }

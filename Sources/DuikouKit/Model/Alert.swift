@@ -178,11 +178,37 @@ public struct Alert: Sendable, Hashable {
         }
     }
 
-    /// Red first, then the longest-standing, then by project id and rule.
-    static func precedes(_ a: Alert, _ b: Alert) -> Bool {
-        if a.level != b.level { return a.level == .red }
-        if a.days != b.days { return a.days > b.days }
-        if a.project != b.project { return a.project.key < b.project.key }
-        return a.rule.rawValue < b.rule.rawValue
+    /// `alerts` red first, then the longest-standing, then by project id and rule.
+    ///
+    /// Each alert's place is worked out once (the id as two integers, whose order is that of its
+    /// lower-case text), so that sorting a few hundred thousand alerts compares numbers, not text.
+    static func inPrecedence(_ alerts: [Alert]) -> [Alert] {
+        let keys = alerts.map(PrecedenceKey.init)
+        return alerts.indices.sorted { keys[$0] < keys[$1] }.map { alerts[$0] }
+    }
+}
+
+/// Where an alert comes in ``Alert/inPrecedence(_:)``.
+private struct PrecedenceKey: Comparable {
+    let yellow: Bool
+    let days: Int
+    let high: UInt64
+    let low: UInt64
+    let rule: Int
+
+    /// The rules in the order of their names.
+    static let ruleOrder = Dictionary(uniqueKeysWithValues: AlertRule.allCases.sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, $0) })
+
+    init(_ alert: Alert) {
+        yellow = alert.level == .yellow
+        days = alert.days
+        (high, low) = withUnsafeBytes(of: alert.project.uuid) { bytes in
+            (bytes.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }, bytes.suffix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+        }
+        rule = Self.ruleOrder[alert.rule] ?? 0
+    }
+
+    static func < (a: PrecedenceKey, b: PrecedenceKey) -> Bool {
+        (a.yellow ? 1 : 0, -a.days, a.high, a.low, a.rule) < (b.yellow ? 1 : 0, -b.days, b.high, b.low, b.rule)
     }
 }

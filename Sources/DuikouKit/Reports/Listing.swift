@@ -52,7 +52,12 @@ public struct Listing: Sendable {
 
     /// The records as CSV with a header of the JSON keys.
     public var csv: String {
-        CSVWriter.record(fields.map(\.key)) + rows.map { CSVWriter.record($0.map { Cell.csvText($0.json) }) }.joined()
+        var out = ""
+        CSVWriter.append(fields.map(\.key), to: &out)
+        for row in rows {
+            CSVWriter.append(row.map { Cell.csvText($0.json) }, to: &out)
+        }
+        return out
     }
 
     /// The records as a table for a terminal.

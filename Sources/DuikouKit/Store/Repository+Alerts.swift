@@ -55,7 +55,7 @@ extension Repository {
             try add(.notLanded, "signed_since") { _ in .yellow }
         }
         if query.checks(.notReported) { alerts += try notReportedAlerts(query, in: connection) }
-        return alerts.sorted(by: Alert.precedes)
+        return Alert.inPrecedence(alerts)
     }
 
     /// One red `not_reported` alert per project not voided that is in the scope of a round past its
@@ -97,20 +97,20 @@ enum AlertSQL {
                      THEN s.planned_completion END AS completion_since,
                 CASE WHEN ?9 AND s.status = 'suspended' AND s.first_date < ?4 THEN (
                     SELECT min(u.date) FROM progress_update u
-                    WHERE u.project_id = s.id AND u.status = 'suspended' AND u.date <= ?2
-                      AND u.seq > (SELECT coalesce(max(v.seq), 0) FROM progress_update v
-                                   WHERE v.project_id = s.id AND v.status <> 'suspended' AND v.date <= ?2)
+                    WHERE u.project_id = s.id AND u.status = 'suspended' AND u.date <= ?2 AND \(UpdateSQL.inForce("u"))
+                      AND u.position > (SELECT coalesce(max(v.position), 0) FROM progress_update v
+                                        WHERE v.project_id = s.id AND v.status <> 'suspended' AND v.date <= ?2 AND \(UpdateSQL.inForce("v")))
                     HAVING min(u.date) < ?4
                 ) END AS suspended_since,
                 CASE WHEN ?10 AND s.status = 'signed' AND s.first_date < ?5 THEN (
-                    SELECT min(u.date) FROM progress_update u WHERE u.project_id = s.id AND u.status = 'signed'
+                    SELECT min(u.date) FROM progress_update u WHERE u.project_id = s.id AND u.status = 'signed' AND \(UpdateSQL.inForce("u"))
                     HAVING min(u.date) < ?5
                 ) END AS signed_since
             FROM (
                 SELECT p.id, p.pairing_id, p.title, p.first_date, p.planned_start, p.planned_completion,
                        \(ProgressSQL.stateAsOf("?2")), \(ProgressSQL.reachedAsOf("?2")),
                        CASE WHEN p.status_date <= ?2 THEN p.status_date ELSE (
-                           SELECT max(u.date) FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?2
+                           SELECT max(u.date) FROM progress_update u WHERE u.project_id = p.id AND u.date <= ?2 AND \(UpdateSQL.inForce("u"))
                        ) END AS last_date
                 FROM project p NOT INDEXED
                 WHERE p.voided_at IS NULL AND p.first_date <= ?2 AND (?1 IS NULL OR p.pairing_id IN scope)

@@ -136,15 +136,15 @@ enum ProgressSQL {
     private static let knownUpdate = "\(UpdateSQL.inForce("u", at: "?4")) AND (?3 IS NULL OR u.date <= ?3)"
 
     /// The `status` and `completed_yuan` of project `p` as of the date bound to `date` (a parameter
-    /// such as `?3`): its current state when its latest update is on or before the date, else the
-    /// state of its latest update on or before it.
+    /// such as `?3`): its current state when its latest update is on or before the date, none (NULL)
+    /// when its first is after it, else the state of its latest update on or before it.
     static func stateAsOf(_ date: String) -> String {
         """
-        CASE WHEN p.status_date <= \(date) THEN p.status ELSE (
+        CASE WHEN p.status_date <= \(date) THEN p.status WHEN p.first_date > \(date) THEN NULL ELSE (
             SELECT u.status FROM progress_update u WHERE u.project_id = p.id AND u.date <= \(date) AND \(UpdateSQL.inForce("u"))
             ORDER BY \(UpdateSQL.position("u")) DESC LIMIT 1
         ) END AS status,
-        CASE WHEN p.status_date <= \(date) THEN p.completed_yuan ELSE (
+        CASE WHEN p.status_date <= \(date) THEN p.completed_yuan WHEN p.first_date > \(date) THEN NULL ELSE (
             SELECT u.completed_yuan FROM progress_update u WHERE u.project_id = p.id AND u.date <= \(date) AND \(UpdateSQL.inForce("u"))
             ORDER BY \(UpdateSQL.position("u")) DESC LIMIT 1
         ) END AS completed_yuan

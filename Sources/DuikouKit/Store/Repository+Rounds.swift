@@ -310,38 +310,43 @@ extension Repository {
 enum RoundSQL {
     /// Takes ?1 a pairing filter (with the pairings below it), ?2 the period, ?3 its start, ?4 its
     /// end and ?5 the day before it starts. The projects in scope are worked out once
-    /// (`MATERIALIZED`) and answered as one row per pairing (`kind` 0: how many in scope, how many
-    /// reported) followed by one row per project not reported (`kind` 1), oldest first.
+    /// (`MATERIALIZED`, without their titles) and answered as one row per pairing (`kind` 0: how many
+    /// in scope, how many reported) followed by one row per project not reported (`kind` 1, with its
+    /// title read by rowid), oldest first.
     ///
     /// One pass over the projects (`NOT INDEXED`: reading the table beats a lookup per row through
     /// the pairing index). Update dates never go back, so a project whose latest update
     /// (`status_date`) is inside the period has reported by date, one whose latest is before it has
-    /// not, and only one updated after the period looks its history up. What was recorded while the
-    /// round is open is one scan of the updates, not a lookup per project.
+    /// not, and only one updated after the period looks its history up; only a project whose history
+    /// changed since the round opened (`changed_at`) looks for an update recorded since. The tests
+    /// are a `CASE`, not `OR`ed terms: SQLite runs a correlated subquery of an `OR` for every row,
+    /// even when an earlier term has decided, and a `CASE` stops at its first true branch.
     static let live = """
         \(ProjectSQL.scope),
+        opened(at) AS (SELECT opened_at FROM round WHERE period = ?2),
         scoped AS MATERIALIZED (
-            SELECT s.id, s.pairing_id, s.title, s.first_date, s.position, s.reported FROM (
-                SELECT p.id, p.pairing_id, p.title, p.first_date, p.rowid AS position, \(ProgressSQL.stateAsOf("?5")),
-                       (p.status_date >= ?3 AND p.status_date <= ?4)
-                       OR (p.status_date > ?4 AND EXISTS (
-                           SELECT 1 FROM progress_update u WHERE u.project_id = p.id AND u.date >= ?3 AND u.date <= ?4
-                       ))
-                       OR p.id IN (
-                           SELECT u.project_id FROM progress_update u
-                           WHERE u.recorded_at >= (SELECT opened_at FROM round WHERE period = ?2)
-                       ) AS reported
+            SELECT s.pairing_id, s.first_date, s.position, s.reported FROM (
+                SELECT p.pairing_id, p.first_date, p.rowid AS position, \(ProgressSQL.stateAsOf("?5")),
+                       CASE WHEN p.status_date >= ?3 AND p.status_date <= ?4 THEN 1
+                            WHEN p.status_date > ?4 AND EXISTS (
+                                SELECT 1 FROM progress_update u WHERE u.project_id = p.id AND u.date >= ?3 AND u.date <= ?4
+                            ) THEN 1
+                            WHEN p.changed_at >= (SELECT at FROM opened) AND EXISTS (
+                                SELECT 1 FROM progress_update u WHERE u.project_id = p.id AND u.recorded_at >= (SELECT at FROM opened)
+                            ) THEN 1
+                            ELSE 0 END AS reported
                 FROM project p NOT INDEXED
                 WHERE p.pairing_id IN (SELECT r.pairing_id FROM round_pairing r WHERE r.period = ?2 AND (?1 IS NULL OR r.pairing_id IN scope))
                   AND p.voided_at IS NULL AND p.first_date <= ?4
             ) s
-            WHERE s.status IS NULL OR (s.status <> 'terminated' AND s.status <> 'operating')
+            WHERE coalesce(s.status, '') <> 'terminated' AND coalesce(s.status, '') <> 'operating'
         )
         SELECT 0 AS kind, pairing_id, NULL AS id, NULL AS title, count(*) AS in_scope, sum(reported) AS reported,
                NULL AS first_date, NULL AS position
         FROM scoped GROUP BY pairing_id
         UNION ALL
-        SELECT 1 AS kind, pairing_id, id, title, NULL, NULL, first_date, position FROM scoped WHERE NOT reported
+        SELECT 1 AS kind, s.pairing_id, p.id, p.title, NULL, NULL, s.first_date, s.position
+        FROM scoped s JOIN project p ON p.rowid = s.position WHERE NOT s.reported
         ORDER BY kind, first_date, position
         """
 }
