@@ -84,7 +84,7 @@ extension Snapshot {
         let project = try Repository.loadProject(id, in: connection)
         let known = try cutoff.map { cutoff in
             guard let known = try connection.queryFirst(ProjectSQL.oneKnownOn, [.text(id.key), .text(cutoff)], ProjectSQL.project) else {
-                throw DuikouError(.notFound, "project \(DuikouError.quoted(project.title)) was not yet recorded at the end of \(knownOn.map(\.description) ?? "")",
+                throw DuikouError(.notFound, "project \(DuikouError.quoted(project.title)) (\(id.key)) was not yet recorded by the end of \(knownOn.map(\.description) ?? "") (China Standard Time)",
                                   field: "known_on", recordID: id.key)
             }
             return known
