@@ -115,7 +115,7 @@ import Testing
         #expect(now.status == 0)
         let ahead = cli.duikou(["project", "show", String(id.prefix(8)), "--format", "json", "--known-on", "2099-12-31"])
         #expect(ahead.stdout == now.stdout, "\(ahead)")
-        expectRefusal(cli.duikou(["project", "show", id, "--known-on", "2020-01-01"]), 66, mentions: [id, "2020-01-01"])
+        expectRefusal(cli.duikou(["project", "show", id, "--known-on", "2020-01-01"]), 66, mentions: [id, "2020-01-01", "--known-on"])
         expectRefusal(cli.duikou(["project", "show", id, "--known-on", "2025-13-01"]), 65, mentions: ["--known-on", "2025-13-01"])
         let table = cli.duikou(["project", "show", id, "--known-on", "2099-12-31"])
         #expect(table.status == 0 && table.stdout.contains("新能源 \"电池\", 项目 🎉"), "\(table)")

@@ -569,7 +569,7 @@ struct ReportPage {
         }
         let table = HTMLTable(
             columns: [.init(title: t("对口合作关系", "Pairing"), nowrap: true), .init(title: t("应报", "In scope"), numeric: true),
-                      .init(title: t("已报", "Reported"), numeric: true), .init(title: t("报送率", "Reported"), numeric: true),
+                      .init(title: t("已报", "Reported"), numeric: true), .init(title: t("报送率", "Share"), numeric: true),
                       .init(title: t("逾期", "Late"), nowrap: true), .init(title: t("未报项目", "Not reported"), wide: true)],
             rows: round.pairings.map { entry in
                 [HTMLCell(pairingName(entry.pairing)), HTMLCell(HTMLText.count(entry.inScope)), HTMLCell(HTMLText.count(entry.reported)),
