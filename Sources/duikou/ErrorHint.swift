@@ -16,6 +16,8 @@ enum ErrorHint {
             "give another --db"
         case (.notFound, "pairing"), (.constraint, "alias"):
             "see `duikou pairings`"
+        case (.notFound, "known_on"):
+            "give a later --known-on, or leave it out"
         case (.notFound, "task"):
             "see `duikou tasks`"
         case (.notFound, "adopted_by"):

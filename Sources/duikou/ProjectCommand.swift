@@ -151,11 +151,15 @@ struct ProjectShow: ParsableCommand {
     @Argument(help: "The project's id or a unique prefix of at least 8 characters.")
     var id: String
 
+    @Option(help: "Show the project as the database stood at the end of this day (China Standard Time), before later updates, corrections, plan revisions and voids.")
+    var knownOn: String?
+
     @OptionGroup var output: DocumentOutputOptions
 
     func run() throws {
+        let knownOn = try Read.date(knownOn, "--known-on")
         let repository = try database.open()
-        let history = try repository.projectHistory(try repository.resolveID(id, of: .project))
+        let history = try repository.projectHistory(try repository.resolveID(id, of: .project), knownOn: knownOn)
         switch output.format {
         case .table: print(history.table(output.language, catalogue: try repository.catalogue()), terminator: "")
         case .json: print(history.json.text(pretty: true))

@@ -285,9 +285,9 @@ import DuikouDemo
             Evaluation.Row(pairing: "liaoning-jiangsu", metric: .cadresTrained, target: 0, actual: 0),
         ]
         let report = CooperationReport(
-            asOf: base.asOf, year: 2021, isSampleData: false, catalogue: base.catalogue, byArea: base.byArea, byPairing: base.byPairing, byProvince: base.byProvince,
+            asOf: base.asOf, year: 2021, pairing: nil, isSampleData: false, catalogue: base.catalogue, byArea: base.byArea, byPairing: base.byPairing, byProvince: base.byProvince,
             investmentByYear: base.investmentByYear, planAgainstActual: rows, parks: base.parks, exchanges: base.exchanges,
-            reformMeasures: base.reformMeasures, landmarkProjects: base.landmarkProjects, alerts: base.alerts)
+            reformMeasures: base.reformMeasures, landmarkProjects: base.landmarkProjects, alerts: base.alerts, round: base.round)
         // Sorted by the catalogue's pairing order, then by metric.
         #expect(report.planAgainstActual.map(\.metric) == [.cadresTrained, .projectsSigned, .investmentCompletedYuan])
         let html = report.html()

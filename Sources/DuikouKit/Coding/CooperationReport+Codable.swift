@@ -2,7 +2,7 @@ extension CooperationReport: Codable {
     /// The JSON keys of the HTML report's figures.
     enum CodingKeys: String, CodingKey {
         case asOf = "as_of"
-        case year
+        case year, pairing
         case isSampleData = "is_sample_data"
         case catalogue
         case byArea = "by_area"
@@ -13,7 +13,7 @@ extension CooperationReport: Codable {
         case parks, exchanges
         case reformMeasures = "reform_measures"
         case landmarkProjects = "landmark_projects"
-        case alerts
+        case alerts, round
     }
 
     /// Writes the figures behind the HTML report as one object, each part as its own type writes it.
@@ -21,6 +21,7 @@ extension CooperationReport: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOrNull(asOf, forKey: .asOf)
         try container.encodeOrNull(year, forKey: .year)
+        try container.encodeOrNull(pairing, forKey: .pairing)
         try container.encode(isSampleData, forKey: .isSampleData)
         try container.encode(catalogue, forKey: .catalogue)
         try container.encode(byArea, forKey: .byArea)
@@ -33,10 +34,12 @@ extension CooperationReport: Codable {
         try container.encode(reformMeasures, forKey: .reformMeasures)
         try container.encode(landmarkProjects, forKey: .landmarkProjects)
         try container.encode(alerts, forKey: .alerts)
+        try container.encodeOrNull(round, forKey: .round)
     }
 
     /// Reads the figures as ``encode(to:)`` writes them; without `alerts` (as written before they
-    /// were added), no alert. Decoded alerts carry no project title.
+    /// were added), no alert; without `pairing` and `round`, all pairings and no round. Decoded
+    /// alerts carry no project title, nor a decoded round the titles of its projects not reported.
     ///
     /// - Throws: `DecodingError` for a missing or malformed part, and progress reports grouped
     ///   otherwise than by area, by pairing and by province.
@@ -54,6 +57,7 @@ extension CooperationReport: Codable {
         }
         self.init(
             asOf: try container.decodeIfPresent(LocalDate.self, forKey: .asOf), year: try container.decodeIfPresent(Int.self, forKey: .year),
+            pairing: try container.decodeIfPresent(String.self, forKey: .pairing),
             isSampleData: try container.decode(Bool.self, forKey: .isSampleData),
             catalogue: try container.decode(Catalogue.self, forKey: .catalogue), byArea: byArea, byPairing: byPairing, byProvince: byProvince,
             investmentByYear: try container.decode([YearEndInvestment].self, forKey: .investmentByYear),
@@ -61,7 +65,8 @@ extension CooperationReport: Codable {
             parks: try container.decode([Park].self, forKey: .parks), exchanges: try container.decode([CadreExchange].self, forKey: .exchanges),
             reformMeasures: try container.decode([ReformMeasure].self, forKey: .reformMeasures),
             landmarkProjects: try container.decode([Project].self, forKey: .landmarkProjects),
-            alerts: try container.decodeIfPresent([Alert].self, forKey: .alerts) ?? [])
+            alerts: try container.decodeIfPresent([Alert].self, forKey: .alerts) ?? [],
+            round: try container.decodeIfPresent(RoundStatus.self, forKey: .round))
     }
 }
 

@@ -29,6 +29,9 @@ struct ReportPage {
     /// The most red alerts listed; the rest are counted.
     static let listedRedAlerts = 30
 
+    /// The most projects not reported in a round listed by title for one pairing; the rest are counted.
+    static let listedUnreported = 10
+
     private var total: ProgressFigures { report.byArea.total }
 
     private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
@@ -38,7 +41,7 @@ struct ReportPage {
     func document() -> String {
         let sections = [
             headlineSection(), areaSection(), provinceSection(), pairingSection(), funnelSection(), investmentByYearSection(),
-            planSection(), parksSection(), exchangesSection(), institutionalSection(), alertsSection(), landmarkSection(),
+            planSection(), parksSection(), exchangesSection(), institutionalSection(), alertsSection(), roundSection(), landmarkSection(),
         ]
         var body = header()
         for (index, section) in sections.enumerated() {
@@ -66,7 +69,16 @@ struct ReportPage {
 
     // MARK: - Title and headings
 
-    private var title: String { t("东北地区与东部地区对口合作进展报告", "Northeast–East Paired Cooperation: Progress Report") }
+    private var title: String {
+        guard let pairing = report.pairing else { return t("东北地区与东部地区对口合作进展报告", "Northeast–East Paired Cooperation: Progress Report") }
+        return t("\(pairingName(pairing))对口合作进展报告", "\(pairingName(pairing)) Paired Cooperation: Progress Report")
+    }
+
+    /// The pairings below the one the report is about, named in the header.
+    private var pairingsBelow: [String] {
+        guard let pairing = report.pairing else { return [] }
+        return Array(report.catalogue.subtree(ofPairing: pairing).dropFirst())
+    }
 
     private var dateLine: String {
         guard let asOf = report.asOf else { return t("尚无进展记录", "No progress recorded yet") }
@@ -88,6 +100,10 @@ struct ReportPage {
 
     private func header() -> String {
         var out = "<header>\n<h1>\(escape(title))</h1>\n<p class=\"dateline\">\(escape(dateLine))</p>\n"
+        if !pairingsBelow.isEmpty {
+            let names = pairingsBelow.map(pairingName).joined(separator: t("、", ", "))
+            out += "<p class=\"basis\">\(escape(t("含下级对口合作关系：", "With the pairings below it: ") + names))</p>\n"
+        }
         out += "<p class=\"basis\">\(escape(t("依据《东北地区与东部地区部分省市对口合作工作方案》（国办发〔2017〕22号）", "Under the State Council General Office's work plan for paired cooperation between the Northeast and the East (国办发〔2017〕22号)")))</p>\n"
         if report.isSampleData {
             out += "<p class=\"sample\">\(escape(t("示例数据（虚构），仅供演示", "Illustrative sample data (invented), for demonstration only")))</p>\n"
@@ -534,6 +550,38 @@ struct ReportPage {
             body += "<p class=\"note\">\(escape(t("另有\(more)条红灯预警未列出。", "\(more) more red warnings not listed.")))</p>\n"
         }
         return Section(id: "alerts", title: title, body: body)
+    }
+
+    /// The reporting round (调度): who was in its scope, who has reported, who is late.
+    private func roundSection() -> Section {
+        let title = t("调度报送情况", "Reporting round")
+        guard let round = report.round else { return Section(id: "round", title: title, body: empty(t("尚无调度。", "No reporting round."))) }
+        let period = round.period
+        let lede = language == .zh
+            ? "调度期 \(period)（\(period.start) 至 \(period.end)），报送截止 \(round.due)，\(round.state.labelZH)；应报项目\(HTMLText.count(round.inScope))个，已报送\(HTMLText.count(round.reported))个，未报送\(HTMLText.count(round.inScope - round.reported))个。"
+            : "Round \(period) (\(period.start) to \(period.end)), due \(round.due), \(round.state.labelEN): \(HTMLText.count(round.inScope)) projects in scope, "
+                + "\(HTMLText.count(round.reported)) reported, \(HTMLText.count(round.inScope - round.reported)) not reported."
+        let unreported = { (entry: RoundPairingStatus) -> String in
+            let listed = entry.notReported.prefix(Self.listedUnreported).map { round.titles[$0] ?? String($0.key.prefix(8)) }
+            guard !listed.isEmpty else { return "-" }
+            let more = entry.notReported.count - listed.count
+            return listed.joined(separator: t("、", "; ")) + (more > 0 ? t("等\(entry.notReported.count)个", " and \(more) more") : "")
+        }
+        let table = HTMLTable(
+            columns: [.init(title: t("对口合作关系", "Pairing"), nowrap: true), .init(title: t("应报", "In scope"), numeric: true),
+                      .init(title: t("已报", "Reported"), numeric: true), .init(title: t("报送率", "Share"), numeric: true),
+                      .init(title: t("逾期", "Late"), nowrap: true), .init(title: t("未报项目", "Not reported"), wide: true)],
+            rows: round.pairings.map { entry in
+                [HTMLCell(pairingName(entry.pairing)), HTMLCell(HTMLText.count(entry.inScope)), HTMLCell(HTMLText.count(entry.reported)),
+                 HTMLCell(percent(ProgressFigures.ratio(entry.reported, entry.inScope))), HTMLCell(entry.late ? t("逾期", "late") : ""),
+                 HTMLCell(unreported(entry))]
+            },
+            footer: [[HTMLCell(t("合计", "Total")), HTMLCell(HTMLText.count(round.inScope)), HTMLCell(HTMLText.count(round.reported)),
+                      HTMLCell(percent(ProgressFigures.ratio(round.reported, round.inScope))), HTMLCell(""), HTMLCell("")]],
+            caption: round.state == .closed
+                ? t("已关闭的调度按关闭时冻结的情况列示", "a closed round as frozen when it closed")
+                : t("进行中的调度按报告日计算是否逾期", "an open round is late when the report's date is past its due date"))
+        return Section(id: "round", title: title, body: "<p class=\"lede\">\(escape(lede))</p>\n" + table.html())
     }
 
     private func landmarkSection() -> Section {

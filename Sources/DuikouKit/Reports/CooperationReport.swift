@@ -1,15 +1,18 @@
 /// What the HTML report is made from: the state of the cooperation as of one date, read from the
 /// database in one transaction, so that every section agrees with every other.
 ///
-/// Get one from ``Snapshot/cooperationReport(asOf:year:)`` and render it with
+/// Get one from ``Snapshot/cooperationReport(asOf:year:pairing:knownOn:)`` and render it with
 /// ``html(_:redactingPeople:)``; ``Snapshot/htmlReport(_:)`` does both.
 public struct CooperationReport: Sendable, Hashable {
     /// The date the report describes: the date asked for, else the date of the latest progress
-    /// update in the database; `nil` only when no progress update is recorded at all.
+    /// update in scope; `nil` only when no progress update is recorded at all.
     public let asOf: LocalDate?
     /// The year whose work-plan targets are set against what was achieved: the year asked for,
     /// else the year of ``asOf``.
     public let year: Int?
+    /// The pairing the report is about, with the pairings below it; `nil` for all pairings. Every
+    /// other part of the report covers these pairings only.
+    public let pairing: String?
     /// Whether the database holds `duikou demo`'s illustrative sample data; the report says so.
     public let isSampleData: Bool
     /// The regions, pairings, areas and tasks that name the rows.
@@ -42,19 +45,27 @@ public struct CooperationReport: Sendable, Hashable {
     /// The early warnings (预警) as of ``asOf`` with the standard thresholds, red first, then the
     /// longest-standing; empty when ``asOf`` is `nil`.
     public let alerts: [Alert]
+    /// The latest reporting round (调度) that started on or before ``asOf`` and covers a pairing in
+    /// scope: the open one if a round is open, else the latest closed one, for the pairings in scope
+    /// only. An open round is worked out as of ``asOf`` (late when ``asOf`` is past its due date); a
+    /// closed one is as it was frozen. `nil` when there is none, or when ``asOf`` is `nil`.
+    public let round: RoundStatus?
 
     /// Creates a report from what the store read.
     ///
     /// - Parameter planAgainstActual: the rows of the "plan against actual" section, one per
     ///   target set for `year`; the report sorts them by pairing and metric.
     init(
-        asOf: LocalDate?, year: Int?, isSampleData: Bool, catalogue: Catalogue, byArea: ProgressReport,
+        asOf: LocalDate?, year: Int?, pairing: String?, isSampleData: Bool, catalogue: Catalogue, byArea: ProgressReport,
         byPairing: ProgressReport, byProvince: ProgressReport, investmentByYear: [YearEndInvestment], planAgainstActual: [Evaluation.Row],
-        parks: [Park], exchanges: [CadreExchange], reformMeasures: [ReformMeasure], landmarkProjects: [Project], alerts: [Alert]
+        parks: [Park], exchanges: [CadreExchange], reformMeasures: [ReformMeasure], landmarkProjects: [Project], alerts: [Alert],
+        round: RoundStatus?
     ) {
         self.alerts = alerts
+        self.round = round
         self.asOf = asOf
         self.year = year
+        self.pairing = pairing
         self.isSampleData = isSampleData
         self.catalogue = catalogue
         self.byArea = byArea
@@ -91,7 +102,8 @@ public struct YearEndInvestment: Sendable, Hashable {
     public let increase: Money
 }
 
-/// How the HTML report is made: as of which date, for which plan year, in which language.
+/// How the HTML report is made: as of which date, as known on which day, for which pairing and plan
+/// year, in which language.
 public struct HTMLReportOptions: Sendable, Hashable {
     /// The date the report describes; `nil` for the date of the latest progress update.
     public var asOf: LocalDate?
@@ -101,12 +113,22 @@ public struct HTMLReportOptions: Sendable, Hashable {
     public var language: Language
     /// Leave the names of seconded persons out.
     public var redactPeople: Bool
+    /// Report on this pairing and the pairings below it only; `nil` for all pairings.
+    public var pairing: String?
+    /// Report as the database stood at the end of this day in China Standard Time; `nil` for now.
+    public var knownOn: LocalDate?
 
-    /// Creates options: as of the latest update, its year, in Chinese, with names shown unless said otherwise.
-    public init(asOf: LocalDate? = nil, year: Int? = nil, language: Language = .zh, redactPeople: Bool = false) {
+    /// Creates options: as of the latest update, its year, all pairings, as the database stands now,
+    /// in Chinese, with names shown unless said otherwise.
+    public init(
+        asOf: LocalDate? = nil, year: Int? = nil, language: Language = .zh, redactPeople: Bool = false, pairing: String? = nil,
+        knownOn: LocalDate? = nil
+    ) {
         self.asOf = asOf
         self.year = year
         self.language = language
         self.redactPeople = redactPeople
+        self.pairing = pairing
+        self.knownOn = knownOn
     }
 }

@@ -59,8 +59,10 @@ extension Repository {
     /// The code of the task that `text` names; see ``Snapshot/resolveTask(_:)``.
     public func resolveTask(_ text: String) async throws -> String { try await read { try $0.resolveTask(text) } }
 
-    /// The project with its whole history; see ``Snapshot/projectHistory(_:)``.
-    public func projectHistory(_ id: UUID) async throws -> ProjectHistory { try await read { try $0.projectHistory(id) } }
+    /// The project with its whole history; see ``Snapshot/projectHistory(_:knownOn:)``.
+    public func projectHistory(_ id: UUID, knownOn: LocalDate? = nil) async throws -> ProjectHistory {
+        try await read { try $0.projectHistory(id, knownOn: knownOn) }
+    }
 
     /// The projects that pass `filter`; see ``Snapshot/projects(_:)``.
     public func projects(_ filter: ProjectFilter = ProjectFilter()) async throws -> [Project] { try await read { try $0.projects(filter) } }
@@ -108,9 +110,9 @@ extension Repository {
         try await read { try $0.planActuals(pairing: pairing, year: year) }
     }
 
-    /// Everything the HTML report shows; see ``Snapshot/cooperationReport(asOf:year:)``.
-    public func cooperationReport(asOf: LocalDate? = nil, year: Int? = nil) async throws -> CooperationReport {
-        try await read { try $0.cooperationReport(asOf: asOf, year: year) }
+    /// Everything the HTML report shows; see ``Snapshot/cooperationReport(asOf:year:pairing:knownOn:)``.
+    public func cooperationReport(asOf: LocalDate? = nil, year: Int? = nil, pairing: String? = nil, knownOn: LocalDate? = nil) async throws -> CooperationReport {
+        try await read { try $0.cooperationReport(asOf: asOf, year: year, pairing: pairing, knownOn: knownOn) }
     }
 
     /// The HTML report; see ``Snapshot/htmlReport(_:)``.

@@ -63,7 +63,7 @@ extension Transaction {
     }
 
     /// Voids a project recorded by mistake, such as a duplicate: it leaves every count, list,
-    /// report and search, and stays in the database, shown as voided by ``Snapshot/projectHistory(_:)``.
+    /// report and search, and stays in the database, shown as voided by ``Snapshot/projectHistory(_:knownOn:)``.
     ///
     /// - Throws: ``DuikouError/Code/notFound`` for an unknown project; ``DuikouError/Code/invalidInput``
     ///   for an empty reason and a project voided already.

@@ -41,14 +41,16 @@ extension Repository {
         try read { try $0.exchanges(pairing: pairing) }
     }
 
-    static func loadExchanges(pairing: String?, id: UUID?, in connection: SQLiteConnection) throws -> [CadreExchange] {
+    /// The records of `pairing` and the pairings below it (or the one with `id`); only those recorded
+    /// before the instant `recordedBefore` (a stored timestamp) when it is given.
+    static func loadExchanges(pairing: String?, id: UUID?, recordedBefore cutoff: String? = nil, in connection: SQLiteConnection) throws -> [CadreExchange] {
         try connection.query("""
             \(ProjectSQL.scope)
             SELECT e.id, e.pairing_id, e.direction, e.kind, e.start_date, e.end_date, e.participants, e.person, e.from_org, e.to_org, e.post
             FROM exchange e
-            WHERE (?1 IS NULL OR e.pairing_id IN scope) AND (?2 IS NULL OR e.id = ?2)
+            WHERE (?1 IS NULL OR e.pairing_id IN scope) AND (?2 IS NULL OR e.id = ?2) AND (?3 IS NULL OR e.recorded_at < ?3)
             ORDER BY e.start_date, e.rowid
-            """, [.optional(pairing), .optional(id?.key)]
+            """, [.optional(pairing), .optional(id?.key), .optional(cutoff)]
         ) { row in
             CadreExchange(
                 id: try row.uuid("id"), pairing: try row.text("pairing_id"), direction: try row.keyword("direction"),

@@ -42,7 +42,9 @@ extension Repository {
         try read { try $0.parks(pairing: pairing) }
     }
 
-    static func loadParks(pairing: String?, id: UUID?, in connection: SQLiteConnection) throws -> [Park] {
+    /// The records of `pairing` and the pairings below it (or the one with `id`); only those recorded
+    /// before the instant `recordedBefore` (a stored timestamp) when it is given.
+    static func loadParks(pairing: String?, id: UUID?, recordedBefore cutoff: String? = nil, in connection: SQLiteConnection) throws -> [Park] {
         try connection.query("""
             \(ProjectSQL.scope)
             SELECT k.id, k.pairing_id, k.name, k.kind, k.host_region, k.partner, k.established, k.planned_area_m2, k.benefit_sharing,
@@ -50,10 +52,10 @@ extension Repository {
                    coalesce(sum(CASE WHEN p.status <> 'terminated' THEN p.planned_yuan END), 0) AS planned_yuan,
                    coalesce(sum(p.completed_yuan), 0) AS completed_yuan
             FROM park k LEFT JOIN project p ON p.park_id = k.id AND p.voided_at IS NULL
-            WHERE (?1 IS NULL OR k.pairing_id IN scope) AND (?2 IS NULL OR k.id = ?2)
+            WHERE (?1 IS NULL OR k.pairing_id IN scope) AND (?2 IS NULL OR k.id = ?2) AND (?3 IS NULL OR k.recorded_at < ?3)
             GROUP BY k.id
             ORDER BY k.rowid
-            """, [.optional(pairing), .optional(id?.key)]
+            """, [.optional(pairing), .optional(id?.key), .optional(cutoff)]
         ) { row in
             Park(
                 id: try row.uuid("id"), pairing: try row.text("pairing_id"), name: try row.text("name"), kind: try row.keyword("kind"),

@@ -196,7 +196,7 @@ enum PlanSQL {
             WHERE e.pairing_id IN scope AND e.start_date BETWEEN ?2 AND ?3 AND (?5 IS NULL OR e.recorded_at < ?5)
         ),
         reached AS (
-            SELECT p.planned_yuan,
+            SELECT \(PlanRevisionSQL.known("planned_yuan", of: "p", at: "?5")) AS planned_yuan,
                    (SELECT min(u.date) FROM progress_update u WHERE u.project_id = p.id AND \(UpdateSQL.inForce("u", knownAt: "?5")) AND (u.status = 'signed'
                         OR u.status = 'landed' OR u.status = 'started' OR u.status = 'completed' OR u.status = 'operating')) AS signed_on,
                    (SELECT min(u.date) FROM progress_update u WHERE u.project_id = p.id AND \(UpdateSQL.inForce("u", knownAt: "?5")) AND (u.status = 'started'

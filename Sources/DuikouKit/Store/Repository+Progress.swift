@@ -98,7 +98,8 @@ enum ProgressSQL {
 
     /// As ``asOf`` (?3 the date, or NULL for the latest), with the history as it was known at the
     /// instant ?4, the end of a day in China Standard Time: updates recorded before it and not
-    /// superseded before it, projects recorded before it and not voided before it. A project whose
+    /// superseded before it, projects recorded before it and not voided before it, planned
+    /// investment before any later plan revision. A project whose
     /// history has not changed since ?4 and whose latest update is on or before the date counts
     /// with its current state; only the others look into their history.
     static let knownOn = """
@@ -107,7 +108,7 @@ enum ProgressSQL {
                coalesce(sum(CASE WHEN status <> 'terminated' THEN planned_yuan END), 0) AS planned_yuan,
                sum(completed_yuan) AS completed_yuan
         FROM (
-            SELECT p.pairing_id, p.task_code, p.landmark, p.planned_yuan,
+            SELECT p.pairing_id, p.task_code, p.landmark, \(PlanRevisionSQL.known("planned_yuan", of: "p", at: "?4")) AS planned_yuan,
                    CASE WHEN \(unchangedSince) THEN p.status ELSE (
                        SELECT u.status FROM progress_update u WHERE u.project_id = p.id AND \(knownUpdate)
                        ORDER BY \(UpdateSQL.position("u")) DESC LIMIT 1

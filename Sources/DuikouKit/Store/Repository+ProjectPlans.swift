@@ -71,12 +71,14 @@ extension Repository {
         "\(project.planned?.description ?? "-"), \(project.plannedStart?.description ?? "-") to \(project.plannedCompletion?.description ?? "-")"
     }
 
-    static func loadPlanRevisions(_ id: UUID, in connection: SQLiteConnection) throws -> [PlanRevision] {
+    /// A project's plan revisions, oldest first; only those recorded before the instant
+    /// `recordedBefore` (a stored timestamp) when it is given.
+    static func loadPlanRevisions(_ id: UUID, recordedBefore cutoff: String? = nil, in connection: SQLiteConnection) throws -> [PlanRevision] {
         try connection.query("""
             SELECT seq, planned_yuan, planned_start, planned_completion, previous_planned_yuan, previous_planned_start,
                    previous_planned_completion, reason, recorded_at
-            FROM project_plan_revision WHERE project_id = ? ORDER BY seq
-            """, [.text(id.key)]
+            FROM project_plan_revision WHERE project_id = ?1 AND (?2 IS NULL OR recorded_at < ?2) ORDER BY seq
+            """, [.text(id.key), .optional(cutoff)]
         ) { row in
             PlanRevision(
                 sequence: try row.int("seq"), planned: try row.optionalMoney("planned_yuan"), plannedStart: try row.optionalDate("planned_start"),

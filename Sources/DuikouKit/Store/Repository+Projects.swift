@@ -71,30 +71,47 @@ extension Snapshot {
     /// The project with its whole history, and the name of its park: the history in force, the
     /// updates corrections superseded, and whether the project was voided. A voided project is found
     /// here, and nowhere else.
-    public func projectHistory(_ id: UUID) throws -> ProjectHistory {
+    ///
+    /// - Parameter knownOn: show the project as the database stood at the end of this day in China
+    ///   Standard Time: updates, corrections and plan revisions recorded later are left out (an
+    ///   update a later correction superseded is in force again), the planned figures are those
+    ///   before any later revision, and a void recorded later is not shown.
+    /// - Throws: ``DuikouError/Code/notFound`` for an unknown project, or one not yet recorded by
+    ///   the end of `knownOn`.
+    public func projectHistory(_ id: UUID, knownOn: LocalDate? = nil) throws -> ProjectHistory {
         let connection = try connection
+        let cutoff = knownOn.map(Timestamp.end(of:))
         let project = try Repository.loadProject(id, in: connection)
+        let known = try cutoff.map { cutoff in
+            guard let known = try connection.queryFirst(ProjectSQL.oneKnownOn, [.text(id.key), .text(cutoff)], ProjectSQL.project) else {
+                throw DuikouError(.notFound, "project \(DuikouError.quoted(project.title)) (\(id.key)) was not yet recorded by the end of \(knownOn.map(\.description) ?? "") (China Standard Time)",
+                                  field: "known_on", recordID: id.key)
+            }
+            return known
+        } ?? project
         let rows = try connection.query("""
-            SELECT \(UpdateSQL.position("u")) AS position, u.date, u.status, u.completed_yuan, u.note, u.recorded_at, u.reason, u.superseded_at,
-                   u.unchanged
-            FROM progress_update u WHERE u.project_id = ? ORDER BY position, u.seq
+            SELECT \(UpdateSQL.position("u")) AS position, u.date, u.status, u.completed_yuan, u.note, u.recorded_at, u.reason, u.unchanged,
+                   CASE WHEN ?2 IS NULL OR u.superseded_at < ?2 THEN u.superseded_at END AS superseded_at
+            FROM progress_update u WHERE u.project_id = ?1 AND (?2 IS NULL OR u.recorded_at < ?2) ORDER BY position, u.seq
             """,
-            [.text(id.key)]
+            [.text(id.key), .optional(cutoff)]
         ) { row in
             ProgressUpdate(sequence: try row.int("position"), date: try row.date("date"), status: try row.keyword("status"),
                            completed: try row.money("completed_yuan"), note: try row.optionalText("note"),
                            recordedAt: Timestamp.printed(try row.text("recorded_at")), reason: try row.optionalText("reason"),
                            supersededAt: try row.optionalText("superseded_at").map(Timestamp.printed), unchanged: try row.bool("unchanged"))
         }
-        let parkName = try project.park.flatMap { park in
+        let parkName = try known.park.flatMap { park in
             try connection.queryFirst("SELECT name FROM park WHERE id = ?", [.text(park.key)]) { try $0.text("name") }
         }
-        let voided = try connection.queryFirst("SELECT voided_at, void_reason FROM project WHERE id = ? AND voided_at IS NOT NULL", [.text(id.key)]) { row in
+        let voided = try connection.queryFirst("""
+            SELECT voided_at, void_reason FROM project WHERE id = ?1 AND voided_at IS NOT NULL AND (?2 IS NULL OR voided_at < ?2)
+            """, [.text(id.key), .optional(cutoff)]) { row in
             ProjectVoid(at: Timestamp.printed(try row.text("voided_at")), reason: try row.text("void_reason"))
         }
-        return ProjectHistory(project: project, parkName: parkName, updates: rows.filter { $0.supersededAt == nil },
+        return ProjectHistory(project: known, parkName: parkName, updates: rows.filter { $0.supersededAt == nil },
                               superseded: rows.filter { $0.supersededAt != nil }, voided: voided,
-                              planRevisions: try Repository.loadPlanRevisions(id, in: connection))
+                              planRevisions: try Repository.loadPlanRevisions(id, recordedBefore: cutoff, in: connection))
     }
 
     /// The projects that pass `filter`, oldest first; as of ``ProjectFilter/asOf`` when given.
@@ -138,9 +155,9 @@ extension Repository {
         try write { try $0.recordUpdates(updates) }
     }
 
-    /// The project with its whole history; see ``Snapshot/projectHistory(_:)``.
-    public func projectHistory(_ id: UUID) throws -> ProjectHistory {
-        try read { try $0.projectHistory(id) }
+    /// The project with its whole history; see ``Snapshot/projectHistory(_:knownOn:)``.
+    public func projectHistory(_ id: UUID, knownOn: LocalDate? = nil) throws -> ProjectHistory {
+        try read { try $0.projectHistory(id, knownOn: knownOn) }
     }
 
     /// The projects that pass `filter`; see ``Snapshot/projects(_:)``.
@@ -200,6 +217,19 @@ enum ProjectSQL {
 
     static let one = "SELECT \(columns), p.status, p.status_date, p.first_date, p.completed_yuan FROM project p WHERE p.id = ?"
 
+    /// Project ?1 as known at the instant ?2 (the end of a day in China Standard Time): its planned
+    /// figures before any later plan revision, its state that of the latest update in force then;
+    /// no row when it was recorded after.
+    static let oneKnownOn = """
+        SELECT \(PlanRevisionSQL.projectColumns(knownAt: "?2")), u.status, u.date AS status_date, u.completed_yuan,
+               (SELECT min(f.date) FROM progress_update f WHERE f.project_id = p.id AND \(UpdateSQL.inForce("f", at: "?2"))) AS first_date
+        FROM project p
+        JOIN progress_update u ON u.project_id = p.id AND \(UpdateSQL.inForce("u", at: "?2"))
+            AND \(UpdateSQL.position("u")) = (SELECT max(\(UpdateSQL.position("x"))) FROM progress_update x
+                                               WHERE x.project_id = p.id AND \(UpdateSQL.inForce("x", at: "?2")))
+        WHERE p.id = ?1 AND p.recorded_at < ?2
+        """
+
     /// The pairing filter takes the pairing and every pairing below it.
     static let scope = """
         WITH RECURSIVE scope(id) AS (
@@ -221,11 +251,11 @@ enum ProjectSQL {
         """
 
     /// Projects as known at the instant ?6 (the end of a day in China Standard Time): recorded
-    /// before it and not voided before it, each with its latest update in force then, dated on or
-    /// before ?5 when ?5 is given.
+    /// before it and not voided before it, each with its planned figures before any later plan
+    /// revision and its latest update in force then, dated on or before ?5 when ?5 is given.
     static let listKnownOn = """
         \(scope)
-        SELECT \(columns), u.status, u.date AS status_date, u.completed_yuan,
+        SELECT \(PlanRevisionSQL.projectColumns(knownAt: "?6")), u.status, u.date AS status_date, u.completed_yuan,
                (SELECT min(f.date) FROM progress_update f WHERE f.project_id = p.id AND \(UpdateSQL.inForce("f", at: "?6"))) AS first_date
         FROM project p
         JOIN progress_update u ON u.project_id = p.id AND \(UpdateSQL.inForce("u", at: "?6"))

@@ -49,14 +49,16 @@ extension Repository {
         try read { try $0.reforms(pairing: pairing) }
     }
 
-    static func loadReforms(pairing: String?, id: UUID?, in connection: SQLiteConnection) throws -> [ReformMeasure] {
+    /// The records of `pairing` and the pairings below it (or the one with `id`); only those recorded
+    /// before the instant `recordedBefore` (a stored timestamp) when it is given.
+    static func loadReforms(pairing: String?, id: UUID?, recordedBefore cutoff: String? = nil, in connection: SQLiteConnection) throws -> [ReformMeasure] {
         try connection.query("""
             \(ProjectSQL.scope)
             SELECT m.id, m.pairing_id, m.title, m.source, m.adopted_by, m.date, m.task_code, m.policies
             FROM reform m
-            WHERE (?1 IS NULL OR m.pairing_id IN scope) AND (?2 IS NULL OR m.id = ?2)
+            WHERE (?1 IS NULL OR m.pairing_id IN scope) AND (?2 IS NULL OR m.id = ?2) AND (?3 IS NULL OR m.recorded_at < ?3)
             ORDER BY m.date, m.rowid
-            """, [.optional(pairing), .optional(id?.key)]
+            """, [.optional(pairing), .optional(id?.key), .optional(cutoff)]
         ) { row in
             ReformMeasure(
                 id: try row.uuid("id"), pairing: try row.text("pairing_id"), title: try row.text("title"),
