@@ -13,7 +13,8 @@ struct AlertsCommand: ParsableCommand {
             逾期未竣工 (planned completion passed, not completed or operating: same bands); suspended_long 长期停建 \
             (suspended more than --suspended-days: red); not_landed 签约未落地 (signed more than --not-landed-days \
             ago, not landed: yellow); not_reported 逾期未报送 (in the scope of a reporting round past its due date and \
-            not reported for it: red, counted from the due date). Red first, then the longest-standing.
+            not reported for it: red, counted from the due date). Red first, then the longest-standing. \
+            With --known-on, the warnings listed on that day come out again, whatever was recorded since.
             Example: duikou alerts --pairing 深哈 --rule start_overdue --rule completion_overdue --format csv
             """)
 
@@ -21,6 +22,9 @@ struct AlertsCommand: ParsableCommand {
 
     @Option(help: "Judge projects as they stood on this date, YYYY-MM-DD (default today, China Standard Time).")
     var asOf: String?
+
+    @Option(help: "Answer as the database stood at the end of this day (China Standard Time), before any later update, correction, void, plan revision or round.")
+    var knownOn: String?
 
     @Option(help: ArgumentHelp(NameHelp.pairingFilter))
     var pairing: String?
@@ -62,7 +66,8 @@ struct AlertsCommand: ParsableCommand {
                                              suspendedDays: suspendedDays, notLandedDays: notLandedDays)
         let asOf = try Read.date(asOf, "--as-of") ?? .today()
         let repository = try database.open()
-        let query = AlertQuery(asOf: asOf, pairing: try repository.pairingID(pairing), rules: rules, thresholds: thresholds)
+        let query = AlertQuery(asOf: asOf, pairing: try repository.pairingID(pairing), rules: rules, thresholds: thresholds,
+                               knownOn: try Read.date(knownOn, "--known-on"))
         output.emit(.alerts(try repository.alerts(query), output.language, catalogue: try repository.catalogue()))
     }
 }

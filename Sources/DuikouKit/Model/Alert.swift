@@ -100,6 +100,18 @@ public struct AlertThresholds: Sendable, Hashable {
         self.notLandedDays = notLandedDays
     }
 
+    /// The level of a warning of `rule` that has stood for `days`: stalled and overdue projects turn
+    /// red past their red thresholds, a long suspension and a missed round are red, a signing not
+    /// landed is yellow.
+    func level(of rule: AlertRule, afterDays days: Int) -> AlertLevel {
+        switch rule {
+        case .stalled: days > stalledRedDays ? .red : .yellow
+        case .startOverdue, .completionOverdue: days > overdueRedDays ? .red : .yellow
+        case .suspendedLong, .notReported: .red
+        case .notLanded: .yellow
+        }
+    }
+
     /// The defaults: 180 and 365 days for stalled projects, 90 for overdue milestones, 180 suspended, 365 not landed.
     public static let standard = AlertThresholds(unchecked: 180, 365, 90, 180, 365)
 
@@ -118,13 +130,20 @@ public struct AlertQuery: Sendable, Hashable {
     public var rules: Set<AlertRule>
     /// When the rules fire.
     public var thresholds: AlertThresholds
+    /// Judge the records as they stood at the end of this day (China Standard Time): projects,
+    /// updates, corrections, voids, plan revisions and rounds recorded later are left out, so the
+    /// warnings listed on that day come out again unchanged. `nil` judges the records as they stand.
+    public var knownOn: LocalDate?
 
-    /// Creates a query; by default every rule, every pairing, as of today in China Standard Time.
-    public init(asOf: LocalDate = .today(), pairing: String? = nil, rules: Set<AlertRule> = [], thresholds: AlertThresholds = .standard) {
+    /// Creates a query; by default every rule, every pairing, as of today in China Standard Time,
+    /// over the records as they stand.
+    public init(asOf: LocalDate = .today(), pairing: String? = nil, rules: Set<AlertRule> = [], thresholds: AlertThresholds = .standard,
+                knownOn: LocalDate? = nil) {
         self.asOf = asOf
         self.pairing = pairing
         self.rules = rules
         self.thresholds = thresholds
+        self.knownOn = knownOn
     }
 
     /// Whether the query checks `rule`.

@@ -7,8 +7,8 @@ extension Snapshot {
     /// investment sums them all. A pairing filter covers the pairing and every pairing below it.
     /// With ``ProgressQuery/countsAlerts``, reports by pairing and by province count the early
     /// warnings (``Snapshot/alerts(_:)``, standard thresholds) of each row's projects as of the date,
-    /// or today in China Standard Time; they are those of the records as they stand, also with
-    /// ``ProgressQuery/knownOn``. Counting them reads every project in scope.
+    /// or today in China Standard Time, over the records as known on ``ProgressQuery/knownOn`` when
+    /// it is given. Counting them reads every project in scope.
     ///
     /// - Throws: ``DuikouError/Code/notFound`` for an unknown pairing or area.
     public func progress(_ query: ProgressQuery = ProgressQuery()) throws -> ProgressReport {
@@ -53,11 +53,10 @@ extension Repository {
             activity[pairing, default: PairingActivity()].softCooperation = counts
         }
         if query.countsAlerts && query.grouping.countsPairingActivity {
-            for alert in try loadAlerts(AlertQuery(asOf: query.asOf ?? .today(), pairing: query.pairing), in: connection) {
-                switch alert.level {
-                case .red: activity[alert.pairing, default: PairingActivity()].alertsRed += 1
-                case .yellow: activity[alert.pairing, default: PairingActivity()].alertsYellow += 1
-                }
+            let alertQuery = AlertQuery(asOf: query.asOf ?? .today(), pairing: query.pairing, knownOn: query.knownOn)
+            for (pairing, counts) in try countAlerts(alertQuery, in: connection) {
+                activity[pairing, default: PairingActivity()].alertsRed = counts.red
+                activity[pairing, default: PairingActivity()].alertsYellow = counts.yellow
             }
         }
         let scope = query.pairing.map { catalogue.subtree(ofPairing: $0) } ?? catalogue.pairings.map(\.id)

@@ -11,8 +11,7 @@ extension Snapshot {
     ///   - knownOn: report as the database stood at the end of this day in China Standard Time:
     ///     projects, updates, corrections, voids, plan revisions, parks, exchanges, reform measures,
     ///     meetings, funding, targets and rounds recorded later are left out, so that the report made
-    ///     on that day is made again, byte for byte. The early warnings are those of the records as
-    ///     they stand.
+    ///     on that day is made again, byte for byte, early warnings included.
     /// - Throws: ``DuikouError/Code/invalidInput`` for a year outside 2000–2100;
     ///   ``DuikouError/Code/notFound`` for an unknown pairing.
     public func cooperationReport(asOf: LocalDate? = nil, year: Int? = nil, pairing: String? = nil, knownOn: LocalDate? = nil) throws -> CooperationReport {
@@ -34,7 +33,7 @@ extension Snapshot {
         var alerts: [Alert] = []
         var round: RoundStatus?
         if let date {
-            alerts = try Repository.loadAlerts(AlertQuery(asOf: date, pairing: pairing), in: connection)
+            alerts = try Repository.loadAlerts(AlertQuery(asOf: date, pairing: pairing, knownOn: knownOn), in: connection)
             parks = try Repository.parks(parks, asOf: date, knownAt: cutoff, in: connection)
             exchanges = exchanges.filter { $0.start <= date }
             reforms = reforms.filter { $0.date <= date }

@@ -190,16 +190,25 @@ extension Repository {
     /// given. A round counts when it was open on `asOf` (opened by the end of that day, closed after
     /// it or not at all) and due before it; an open round's projects are as they stand now, a closed
     /// round's as frozen when it closed. Rounds oldest first, pairings in catalogue order.
-    static func overdueUnreported(asOf: LocalDate, pairing: String? = nil, in connection: SQLiteConnection) throws
+    ///
+    /// Read as known at the instant `knownAt`, a round opened later does not count, and one open at
+    /// that instant (closed later or not at all) is worked out from the records as known then.
+    static func overdueUnreported(asOf: LocalDate, pairing: String? = nil, knownAt cutoff: String? = nil, in connection: SQLiteConnection) throws
         -> [(project: UUID, pairing: String, title: String, round: String, due: LocalDate)] {
-        let endOfDay = Timestamp.start(of: LocalDate(daysSinceEpoch: asOf.daysSinceEpoch + 1))
+        let endOfDay = Timestamp.end(of: asOf)
         let rounds = try connection.query("""
-            SELECT period FROM round WHERE due_date < ?1 AND opened_at < ?2 AND (closed_at IS NULL OR closed_at >= ?2)
+            SELECT period, (?3 IS NOT NULL AND (closed_at IS NULL OR closed_at >= ?3)) AS open_then FROM round
+            WHERE due_date < ?1 AND opened_at < ?2 AND (closed_at IS NULL OR closed_at >= ?2) AND (?3 IS NULL OR opened_at < ?3)
             ORDER BY start_date, period
-            """, [.text(asOf.description), .text(endOfDay)]) { try $0.text("period") }
+            """, [.text(asOf.description), .text(endOfDay), .optional(cutoff)]) { (try $0.text("period"), try $0.bool("open_then")) }
         var found: [(project: UUID, pairing: String, title: String, round: String, due: LocalDate)] = []
-        for text in rounds {
-            let status = try loadRoundStatus(try ReportingPeriod(parsing: text), pairing: pairing, in: connection)
+        for (text, openThen) in rounds {
+            let period = try ReportingPeriod(parsing: text)
+            let status = if let cutoff, openThen {
+                try knownRoundStatus(try requireRound(period, in: connection), pairing: pairing, today: asOf, knownAt: cutoff, in: connection)
+            } else {
+                try loadRoundStatus(period, pairing: pairing, in: connection)
+            }
             for entry in status.pairings {
                 found += entry.notReported.map { (project: $0, pairing: entry.pairing, title: status.titles[$0] ?? "", round: text, due: status.due) }
             }
