@@ -90,7 +90,9 @@ extension Transaction {
             var writer = MergeWriter(connection: connection, source: sourcePath, options: options, cancellation: checkCancellation)
             try writer.run(snapshot)
             let report = writer.report
-            let summary = "from \(sourcePath): added \(report.totalAdded), updated \(report.totalUpdated), conflicts \(report.conflicts.count)"
+            let carried = [(MergeReport.Kind.correction, "corrections"), (.planRevision, "plan revisions")]
+                .filter { report[$0.0].added > 0 }.map { "\(report[$0.0].added) \($0.1)" }
+            let summary = "from \(sourcePath): added \(report.totalAdded)\(carried.isEmpty ? "" : " (\(carried.joined(separator: ", ")) among them)"), updated \(report.totalUpdated), conflicts \(report.conflicts.count)"
             return (report, !options.dryRun, report.changesAnything ? AuditNote(.merge, "database", nil, summary) : nil)
         }
     }
