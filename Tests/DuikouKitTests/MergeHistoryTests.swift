@@ -228,6 +228,26 @@ import Testing
         #expect(try !merge().changesAnything)
     }
 
+    @Test func anUpdateWeHoldWithTheirCorrectedValuesIsTheSame() throws {
+        // As a merge that carried histories in force only left it: their corrected figure, as a plain update.
+        clock.set("2025-01-02T02:00:00.000Z")
+        let id = try add("新能源汽车零部件项目", "2024-01-10")
+        try ours.addProject(NewProject(id: id, pairing: "harbin-shenzhen", task: "2.2", title: "新能源汽车零部件项目", planned: Money(parsing: "5亿"),
+                                       date: day("2024-01-10")))
+        try update(id, "2024-03-01", status: .started, completed: "2.1亿")
+        try update(id, "2024-03-01", status: .started, completed: "2100万", in: ours)
+        try theirs.correctUpdate(UpdateCorrection(sequence: 2, completed: Money(parsing: "2100万"), reason: Self.slipReason), ofProject: id)
+        let before = try shown(id, in: ours)
+
+        let report = try merge()
+
+        #expect(report.conflicts.isEmpty)
+        #expect(!report.changesAnything)
+        #expect(report[.progressUpdate] == MergeReport.Counts(identical: 2))
+        #expect(report[.correction] == MergeReport.Counts(identical: 1))
+        #expect(try shown(id, in: ours) == before)
+    }
+
     // MARK: - Histories that went different ways
 
     @Test func aCorrectionOfAnUpdateWeCorrectedOtherwiseIsAConflictAndNothingIsWritten() throws {

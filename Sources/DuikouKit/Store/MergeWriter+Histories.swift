@@ -10,7 +10,8 @@ import Foundation
 /// A history is taken row by row in the order the other database recorded it (`seq`). The rows both
 /// databases hold at the same number, place, values and reason are the shared beginning. After it:
 /// - an update of theirs is the same as one of ours recorded after the shared beginning when its
-///   date, status, completed investment and note are equal; else it is appended at our next place
+///   date, status, completed investment and note are equal (or, for one they corrected later, equal
+///   to what their correction made of it); else it is appended at our next place
 ///   when it is dated on or after our latest update and the lifecycle takes it, and left out as a
 ///   conflict otherwise;
 /// - a correction of theirs is the same as ours when our update at the place it corrects already
@@ -65,6 +66,8 @@ extension MergeWriter {
             theirsInForce[row.position] = row
         }
         let voided = try connection.queryFirst("SELECT voided_at FROM project WHERE id = ?", [.text(key)]) { try $0.optionalText("voided_at") } ?? nil
+        // What stands at each place of their history in force, once all their corrections are made.
+        let theirsFinal = Dictionary(theirs.filter(\.inForce).map { ($0.position, $0.content) }, uniquingKeysWith: { $1 })
         var matched = Set<Int>()
         var latestChange: String?
         for row in theirs[shared...] {
@@ -72,7 +75,10 @@ extension MergeWriter {
             let inForce = ours.filter(\.inForce).sorted { $0.position < $1.position }
             let next = (ours.map(\.seq).max() ?? 0) + 1
             if !row.isCorrection {
-                if let same = ours[shared..<recordedBefore].first(where: { !$0.isCorrection && !matched.contains($0.seq) && $0.content == row.content }) {
+                // Ours may hold it, or hold what their corrections later made of it (a database merged
+                // from theirs by a Duikou that carried histories in force only).
+                let contents: Set<UpdateContent> = row.inForce ? [row.content] : [row.content, theirsFinal[row.position] ?? row.content]
+                if let same = ours[shared..<recordedBefore].first(where: { !$0.isCorrection && !matched.contains($0.seq) && contents.contains($0.content) }) {
                     matched.insert(same.seq)
                     places[row.position] = same.position
                     report.countIdentical(.progressUpdate)
