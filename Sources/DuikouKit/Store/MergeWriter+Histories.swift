@@ -57,6 +57,11 @@ extension MergeWriter {
         let recordedBefore = ours.count
         var shared = 0
         while shared < min(ours.count, theirs.count), ours[shared].isSameEntry(as: theirs[shared]) { shared += 1 }
+        if shared == theirs.count {
+            // Ours holds all of theirs (the common case of a repeated merge).
+            if !isNew { theirs.forEach { report.countIdentical($0.kind) } }
+            return
+        }
         // Their place in the history → ours, and their row in force at each place so far.
         var places: [Int: Int] = [:]
         var theirsInForce: [Int: MergeUpdateRow] = [:]
@@ -65,7 +70,7 @@ extension MergeWriter {
             places[row.position] = row.position
             theirsInForce[row.position] = row
         }
-        let voided = try connection.queryFirst("SELECT voided_at FROM project WHERE id = ?", [.text(key)]) { try $0.optionalText("voided_at") } ?? nil
+        let voided = isNew ? nil : try connection.queryFirst("SELECT voided_at FROM project WHERE id = ?", [.text(key)]) { try $0.optionalText("voided_at") } ?? nil
         // What stands at each place of their history in force, once all their corrections are made.
         let theirsFinal = Dictionary(theirs.filter(\.inForce).map { ($0.position, $0.content) }, uniquingKeysWith: { $1 })
         var matched = Set<Int>()

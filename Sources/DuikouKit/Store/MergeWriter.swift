@@ -238,16 +238,19 @@ struct MergeWriter {
         for row in snapshot.rows[.region] ?? [] { try takeRecord(row, .region) }
         for row in try parentsFirst(snapshot.rows[.pairing] ?? []) { try takeRecord(row, .pairing) }
         for row in snapshot.rows[.park] ?? [] { try takeRecord(row, .park) }
+        // Few projects have plan revisions: the others need no look into ours.
+        let revised = Set(try connection.query("SELECT DISTINCT project_id FROM project_plan_revision") { try $0.text("project_id") })
         for row in snapshot.rows[.project] ?? [] {
             try checkCancellation()
             let history = snapshot.histories[row.key] ?? []
             let revisions = snapshot.revisions[row.key] ?? []
-            if try MergeTable.project.row(row.key, in: connection) == nil {
-                try addProject(row, history: history, revisions: revisions)
-            } else {
-                let settled = try uniteRevisions(of: row, theirs: revisions)
-                _ = try take(row, .project, keeping: settled ? MergePlanRevisionRow.plannedColumns : [])
+            if let ours = try MergeTable.project.row(row.key, in: connection) {
+                // Planned figures the revisions settle are not compared (nor taken with --prefer theirs).
+                let settled = revisions.isEmpty && !revised.contains(row.key) ? false : try uniteRevisions(of: row, theirs: revisions)
+                try compare(row, with: ours, .project, keeping: settled ? MergePlanRevisionRow.plannedColumns : [])
                 try uniteHistory(of: row.key, theirs: history, isNew: false)
+            } else {
+                try addProject(row, history: history, revisions: revisions)
             }
         }
         try carryVoids(snapshot.voids)
@@ -272,11 +275,17 @@ struct MergeWriter {
         }
     }
 
-    /// Compares their record with ours, leaving out the columns in `kept`: counts it identical, or
-    /// records the conflict (taking their fields but the kept ones with `--prefer theirs`). Returns
-    /// `true` when we have no such record, for the caller to add.
-    private mutating func take(_ theirs: MergeRow, _ table: MergeTable, keeping kept: Set<String> = []) throws -> Bool {
+    /// Compares their record with ours (see ``compare(_:with:_:keeping:)``). Returns `true` when we
+    /// have no such record, for the caller to add.
+    private mutating func take(_ theirs: MergeRow, _ table: MergeTable) throws -> Bool {
         guard let ours = try table.row(theirs.key, in: connection) else { return true }
+        try compare(theirs, with: ours, table)
+        return false
+    }
+
+    /// Compares their record with ours, leaving out the columns in `kept`: counts it identical, or
+    /// records the conflict (taking their fields but the kept ones with `--prefer theirs`).
+    private mutating func compare(_ theirs: MergeRow, with ours: MergeRow, _ table: MergeTable, keeping kept: Set<String> = []) throws {
         let differences = table.fields.indices.compactMap { index -> MergeReport.Difference? in
             guard ours.values[index] != theirs.values[index], !kept.contains(table.columns[index]) else { return nil }
             let field = table.fields[index]
@@ -285,14 +294,13 @@ struct MergeWriter {
         }
         if differences.isEmpty {
             report.countIdentical(table.kind)
-            return false
+            return
         }
         if preference == .theirs {
             try table.update(theirs, keeping: kept, in: connection)
         }
         report.record(MergeReport.Conflict(kind: table.kind, id: theirs.key, differences: differences,
                                            resolution: preference == .theirs ? .tookTheirs : .keptOurs))
-        return false
     }
 
     /// Voids the projects they voided that we hold in force, with their time and reason (as their
