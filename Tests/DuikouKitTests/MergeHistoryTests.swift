@@ -184,6 +184,25 @@ import Testing
         #expect(try ours.check().isSound)
     }
 
+    @Test func preferTheirsTakesTheirFieldsButNotOlderPlannedFigures() throws {
+        clock.set("2025-01-02T02:00:00.000Z")
+        let id = try add("智能装备", "2024-03-01", start: "2024-06-01")
+        _ = try merge()
+        // We revise the plan (ours is newer); they rename the project.
+        try ours.reviseProjectPlan(id, NewPlanRevision(plannedStart: day("2024-08-01"), reason: Self.planReason))
+        try tamper(source.path, "UPDATE project SET title = '智能装备（二期）, \"改名\"' WHERE id = '\(id.key)'")
+
+        let report = try ours.merge(from: source.path, options: MergeOptions(preference: .theirs))
+
+        #expect(report[.project] == MergeReport.Counts(updated: 1, conflicts: 1))
+        #expect(report.conflicts.first?.differences.map(\.field) == ["title"])
+        let project = try ours.projectHistory(id).project
+        #expect(project.title == "智能装备（二期）, \"改名\"")
+        #expect(project.plannedStart == (try day("2024-08-01")))
+        #expect(try ours.planRevisions(ofProject: id).count == 1)
+        #expect(try ours.check().isSound)
+    }
+
     @Test func theirCorrectionIsCarriedPastAnUpdateOfOurOwn() throws {
         clock.set("2025-01-02T02:00:00.000Z")
         let id = try add("新能源汽车零部件项目", "2024-01-10")

@@ -168,8 +168,9 @@ struct MergeTable: Sendable {
     /// Replaces our record's content fields with theirs (never `recorded_at`), leaving the columns
     /// in `kept` as they are.
     func update(_ row: MergeRow, keeping kept: Set<String> = [], in connection: SQLiteConnection) throws {
-        let assignments = columns.enumerated().filter { !kept.contains($1) }.map { "\($1) = ?\($0 + 2)" }.joined(separator: ", ")
-        try connection.run("UPDATE \(table) SET \(assignments) WHERE \(key) = ?1", [.text(row.key)] + row.values.map(\.sqlite),
+        let taken = zip(columns, row.values).filter { !kept.contains($0.0) }
+        let assignments = taken.enumerated().map { "\($1.0) = ?\($0 + 2)" }.joined(separator: ", ")
+        try connection.run("UPDATE \(table) SET \(assignments) WHERE \(key) = ?1", [.text(row.key)] + taken.map(\.1.sqlite),
                            context: "merging \(kind.labelEN) \(row.key)")
     }
 
