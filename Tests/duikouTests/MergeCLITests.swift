@@ -152,6 +152,88 @@ import Testing
         #expect(cli.bytes(other) == theirs)
     }
 
+    // MARK: - Corrections, voids, unchanged reports and plan revisions
+
+    /// Text as people type it into a reason: Chinese, emoji, quotes, commas and a line break.
+    private static let hostile = "万/亿 录错，\"2.1亿\" 应为 2100万, 见附件 📎\n第二行：王科长"
+
+    /// On their database: a 万/亿 slip corrected, a stage keyed wrongly corrected, an unchanged
+    /// report, a plan revision and a void. Returns the project ids.
+    private func correctedHistories() -> [String] {
+        let add = { (title: String, date: String, more: [String]) -> String in
+            self.onOther(["project", "add", "--pairing", "harbin-shenzhen", "--task", "2.2", "--title", title, "--date", date] + more)
+                .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let slip = add("新能源汽车零部件项目", "2024-01-10", ["--planned", "5亿", "--planned-start", "2024-03-01"])
+        onOther(["project", "update", slip, "--date", "2024-03-01", "--status", "开工", "--completed", "2.1亿"])
+        onOther(["project", "correct", slip, "--seq", "2", "--completed", "2100万", "--reason", Self.hostile])
+        onOther(["project", "update", slip, "--date", "2024-06-30", "--unchanged"])
+        onOther(["project", "plan", slip, "--planned-start", "2024-04-01", "--reason", "审批推迟, \"一期\" 🚧"])
+        let stage = add("五常大米“产地仓”", "2023-05-01", [])
+        onOther(["project", "update", stage, "--date", "2023-09-01", "--status", "投产"])
+        onOther(["project", "correct", stage, "--seq", "2", "--status", "开工", "--reason", "投产录成开工 🏗"])
+        let duplicate = add("重复录入", "2024-02-01", [])
+        onOther(["project", "void", duplicate, "--reason", "重复, 见\"保留\"的项目\n另注"])
+        return [slip, stage, duplicate]
+    }
+
+    @Test func correctionsVoidsUnchangedReportsAndPlanRevisionsAreCarried() throws {
+        let ids = correctedHistories()
+
+        let merged = cli.duikou(["merge", other, "--format", "json"])
+
+        #expect(merged.status == 0, "\(merged)")
+        #expect(try counts(merged, "corrections") == ["added": 2, "identical": 0, "updated": 0, "conflicts": 0])
+        #expect(try counts(merged, "plan_revisions") == ["added": 1, "identical": 0, "updated": 0, "conflicts": 0])
+        #expect(try counts(merged, "progress_updates")["added"] == 6)
+        for id in ids {
+            let ours = cli.duikou(["project", "show", id, "--format", "json"])
+            let theirs = onOther(["project", "show", id, "--format", "json"])
+            #expect(ours.status == 0 && ours.stdout == theirs.stdout, "\(ours)\n\(theirs)")
+        }
+        let slip = try cli.show(ids[0])
+        let history = try #require(slip["history"] as? [[String: Any]])
+        #expect(history[1]["reason"] as? String == Self.hostile)
+        #expect(history[2]["unchanged"] as? Bool == true)
+        #expect((slip["superseded"] as? [Any])?.count == 1)
+        #expect(((slip["plan_revisions"] as? [[String: Any]])?.first?["reason"] as? String)?.contains("🚧") == true)
+        #expect(cli.duikou(["check"]).status == 0)
+        let progress = ["progress", "--by", "pairing", "--format", "json", "--known-on", "2099-01-01"]
+        #expect(cli.duikou(progress).stdout == onOther(progress).stdout)
+
+        // Again: nothing changes, and the table says what was found identical.
+        let again = cli.duikou(["merge", other, "--lang", "en"])
+        #expect(again.status == 0, "\(again)")
+        #expect(again.stdout.contains("Nothing to merge"), "\(again)")
+        let rows = again.stdoutLines.filter { $0.hasPrefix("correction ") || $0.hasPrefix("plan revision ") }
+            .map { $0.split(separator: " ").suffix(4).joined(separator: " ") }
+        #expect(rows == ["0 2 - 0", "0 1 - 0"], "\(again)")
+        #expect(cli.duikou(["check"]).status == 0)
+    }
+
+    @Test func aCorrectionOfOursAndADifferentOneOfTheirsIsAConflictWithNothingWritten() throws {
+        let ids = correctedHistories()
+        #expect(cli.duikou(["merge", other]).status == 0)
+        // Both correct the same update, differently.
+        #expect(cli.duikou(["project", "correct", ids[1], "--seq", "2", "--status", "落地", "--reason", "我方: 落地"]).status == 0)
+        onOther(["project", "correct", ids[1], "--seq", "2", "--status", "竣工", "--reason", "对方, \"竣工\""])
+        let before = cli.duikou(["project", "show", ids[1], "--format", "json"]).stdout
+
+        let merged = cli.duikou(["merge", other, "--format", "json"])
+
+        #expect(merged.status == 0, "\(merged)")
+        let conflicts = try #require(try merged.jsonObject()["conflicts"] as? [[String: Any]])
+        #expect(conflicts.count == 1)
+        #expect(conflicts.first?["kind"] as? String == "correction")
+        #expect(conflicts.first?["id"] as? String == ids[1])
+        #expect((conflicts.first?["fields"] as? [[String: Any]])?.compactMap { $0["field"] as? String } == ["status"])
+        #expect(try merged.jsonObject()["changed"] as? Bool == false)
+        #expect(cli.duikou(["project", "show", ids[1], "--format", "json"]).stdout == before)
+        #expect(cli.duikou(["check"]).status == 0)
+        let table = cli.duikou(["merge", other, "--lang", "en"])
+        #expect(table.stdout.contains("correction of project \(ids[1]) (not added)"), "\(table)")
+    }
+
     // MARK: - Refusals
 
     @Test func aMissingSourceIs66AndNothingIsCreated() throws {

@@ -11,6 +11,8 @@ extension MergeReport: Codable {
     enum CountsKey: String, CodingKey {
         case regions, pairings, parks, projects, exchanges
         case progressUpdates = "progress_updates"
+        case corrections
+        case planRevisions = "plan_revisions"
         case reforms, meetings, funding
     }
 
@@ -58,6 +60,8 @@ extension MergeReport.Kind {
         case .project: .projects
         case .exchange: .exchanges
         case .progressUpdate: .progressUpdates
+        case .correction: .corrections
+        case .planRevision: .planRevisions
         case .reform: .reforms
         case .meeting: .meetings
         case .funding: .funding

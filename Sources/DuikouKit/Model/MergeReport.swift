@@ -23,8 +23,8 @@ public struct MergeOptions: Sendable, Hashable {
 /// What a merge of another Duikou database did (or, in a dry run, would do): how many records of
 /// each kind were added, found identical or updated, and every conflict with the fields that differ.
 public struct MergeReport: Sendable, Hashable {
-    /// The kinds of record a merge takes, in the order it takes them (progress updates with their
-    /// projects).
+    /// The kinds of record a merge takes, in the order it takes them (progress updates, corrections
+    /// and plan revisions with their projects).
     public enum Kind: String, Sendable, CaseIterable {
         /// A region, by its GB/T 2260 code.
         case region
@@ -39,6 +39,14 @@ public struct MergeReport: Sendable, Hashable {
         /// A progress update of a project, the same as one of ours when its date, status,
         /// completed investment and note are equal.
         case progressUpdate = "progress_update"
+        /// A correction of a progress update, carried with its reason and the time it was recorded;
+        /// the update it replaced stays, marked superseded. The same as one of ours when it gives the
+        /// same values at the same place in the history.
+        case correction
+        /// A revision of a project's planned figures, carried with its reason, the figures before it
+        /// and the time it was recorded; the same as one of ours when its number, figures and reason
+        /// are equal.
+        case planRevision = "plan_revision"
         /// A reform measure copied from the East, by its UUID.
         case reform
         /// A meeting or visit, by its UUID.
@@ -55,6 +63,8 @@ public struct MergeReport: Sendable, Hashable {
             case .project: "项目"
             case .exchange: "干部交流"
             case .progressUpdate: "进展记录"
+            case .correction: "更正"
+            case .planRevision: "计划调整"
             case .reform: "改革举措"
             case .meeting: "会议互访"
             case .funding: "资金支持"
@@ -65,6 +75,7 @@ public struct MergeReport: Sendable, Hashable {
         public var labelEN: String {
             switch self {
             case .progressUpdate: "progress update"
+            case .planRevision: "plan revision"
             default: rawValue
             }
         }
@@ -83,13 +94,15 @@ public struct MergeReport: Sendable, Hashable {
 
     /// The tally of one kind of record.
     public struct Counts: Sendable, Hashable {
-        /// Records of theirs that were new here and were added (for updates: appended to a history).
+        /// Records of theirs that were new here and were added (for updates and corrections: carried
+        /// into a history; for plan revisions: appended to the project's revisions).
         public var added: Int
         /// Records of theirs found here with the same content.
         public var identical: Int
         /// Records that differed and took their fields (only with ``MergePreference/theirs``).
         public var updated: Int
-        /// Records that differed (for updates: updates of theirs that were not added).
+        /// Records that differed (for updates, corrections and plan revisions: those of theirs that
+        /// were not added).
         public var conflicts: Int
 
         /// Creates a tally.
@@ -119,15 +132,19 @@ public struct MergeReport: Sendable, Hashable {
         }
     }
 
-    /// A record of theirs that differs from ours, or an update of theirs that was not added.
+    /// A record of theirs that differs from ours, or an update, correction or plan revision of theirs
+    /// that was not added.
     public struct Conflict: Sendable, Hashable {
         /// The kind of record.
         public let kind: Kind
-        /// The record's id (for a progress update, the project's id).
+        /// The record's id (for a progress update, a correction or a plan revision, the project's id).
         public let id: String
-        /// The fields that differ. For a progress update: its fields against our latest update's.
+        /// The fields that differ. For a progress update: its fields against our latest update's; for
+        /// a correction: its fields against our update at the place it corrects; for a plan revision:
+        /// its figures and reason against ours.
         public let differences: [Difference]
-        /// Why a progress update was not added; `nil` for a record that merely differs.
+        /// Why a progress update, correction or plan revision was not added; `nil` for a record that
+        /// merely differs.
         public let reason: String?
         /// How the conflict was settled.
         public let resolution: Resolution
@@ -169,7 +186,7 @@ public struct MergeReport: Sendable, Hashable {
         counts.values.contains { $0.added > 0 || $0.updated > 0 }
     }
 
-    /// How many records and updates of theirs were added in all.
+    /// How many records, updates, corrections and plan revisions of theirs were added in all.
     public var totalAdded: Int { counts.values.reduce(0) { $0 + $1.added } }
 
     /// How many records took their fields in all.

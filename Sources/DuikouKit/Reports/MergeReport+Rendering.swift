@@ -52,7 +52,7 @@ extension MergeReport {
             rows: Kind.allCases.map { kind in
                 let counts = self[kind]
                 return [kind.label(language), String(counts.added), String(counts.identical),
-                        kind == .progressUpdate ? "-" : String(counts.updated), String(counts.conflicts)]
+                        kind.isHistory ? "-" : String(counts.updated), String(counts.conflicts)]
             })
         out += counts.rendered()
         if conflicts.isEmpty {
@@ -101,14 +101,20 @@ extension MergeReport {
         let zh = language == .zh
         let outcome: String
         switch (conflict.resolution, conflict.kind) {
-        case (_, .progressUpdate): outcome = zh ? "未添加" : "not added"
+        case (_, .progressUpdate), (_, .correction), (_, .planRevision): outcome = zh ? "未添加" : "not added"
         case (.keptOurs, _): outcome = zh ? "保留本库" : "ours kept"
         case (.tookTheirs, _): outcome = zh ? (options.dryRun ? "将采用对方" : "已采用对方") : (options.dryRun ? "theirs would be taken" : "theirs taken")
         }
-        let what = conflict.kind == .progressUpdate
-            ? (zh ? "项目 \(conflict.id) 的进展记录" : "progress update of project \(conflict.id)")
+        let what = conflict.kind.isHistory
+            ? (zh ? "项目 \(conflict.id) 的\(conflict.kind.labelZH)" : "\(conflict.kind.labelEN) of project \(conflict.id)")
             : "\(conflict.kind.label(language)) \(record)"
         let reason = conflict.reason.map { (zh ? "：" : ": ") + $0 } ?? ""
         return zh ? "\(what)（\(outcome)）\(reason)" : "\(what) (\(outcome))\(reason)"
     }
+}
+
+extension MergeReport.Kind {
+    /// Whether records of this kind belong to a project's history (its updates, their corrections,
+    /// its plan revisions): they are added or left out, never rewritten, so none is ever "updated".
+    var isHistory: Bool { self == .progressUpdate || self == .correction || self == .planRevision }
 }

@@ -165,10 +165,12 @@ struct MergeTable: Sendable {
                            context: "merging \(kind.labelEN) \(row.key)")
     }
 
-    /// Replaces our record's content fields with theirs (never `recorded_at`).
-    func update(_ row: MergeRow, in connection: SQLiteConnection) throws {
-        let assignments = columns.enumerated().map { "\($1) = ?\($0 + 2)" }.joined(separator: ", ")
-        try connection.run("UPDATE \(table) SET \(assignments) WHERE \(key) = ?1", [.text(row.key)] + row.values.map(\.sqlite),
+    /// Replaces our record's content fields with theirs (never `recorded_at`), leaving the columns
+    /// in `kept` as they are.
+    func update(_ row: MergeRow, keeping kept: Set<String> = [], in connection: SQLiteConnection) throws {
+        let taken = zip(columns, row.values).filter { !kept.contains($0.0) }
+        let assignments = taken.enumerated().map { "\($1.0) = ?\($0 + 2)" }.joined(separator: ", ")
+        try connection.run("UPDATE \(table) SET \(assignments) WHERE \(key) = ?1", [.text(row.key)] + taken.map(\.1.sqlite),
                            context: "merging \(kind.labelEN) \(row.key)")
     }
 
@@ -190,8 +192,11 @@ struct MergeTable: Sendable {
 /// Everything a merge takes from the other database, read in one snapshot.
 struct MergeSnapshot: Sendable {
     let rows: [MergeReport.Kind: [MergeRow]]
-    /// Each project's history in force, by position, by project id.
-    let histories: [String: [ProgressUpdate]]
+    /// Each project's progress history as recorded, every update and correction in the order of
+    /// `seq`, superseded ones included, by project id.
+    let histories: [String: [MergeUpdateRow]]
+    /// Each project's plan revisions, oldest first, by project id.
+    let revisions: [String: [MergePlanRevisionRow]]
     /// The projects voided there: when and why, by project id.
     let voids: [String: ProjectVoid]
 
@@ -201,39 +206,11 @@ struct MergeSnapshot: Sendable {
             rows[table.kind] = try table.rows(in: connection)
         }
         self.rows = rows
-        let updates = try connection.query("""
-            SELECT u.project_id, \(UpdateSQL.position("u")) AS position, u.date, u.status, u.completed_yuan, u.note, u.recorded_at
-            FROM progress_update u WHERE \(UpdateSQL.inForce("u")) ORDER BY u.project_id, position
-            """
-        ) { row in
-            (project: try row.text("project_id"),
-             update: ProgressUpdate(
-                sequence: try row.int("position"), date: try row.date("date"), status: try row.keyword("status"),
-                completed: try row.money("completed_yuan"), note: try row.optionalText("note"), recordedAt: try row.text("recorded_at")))
-        }
-        histories = Dictionary(grouping: updates, by: \.project).mapValues { $0.map(\.update) }
+        histories = try MergeUpdateRow.all(in: connection)
+        revisions = try MergePlanRevisionRow.all(in: connection)
         voids = Dictionary(uniqueKeysWithValues: try connection.query(
             "SELECT id, voided_at, void_reason FROM project WHERE voided_at IS NOT NULL"
         ) { row in (try row.text("id"), ProjectVoid(at: try row.text("voided_at"), reason: try row.text("void_reason"))) })
-    }
-}
-
-/// What makes two progress updates the same: their date, status, completed investment and note.
-private struct UpdateContent: Hashable {
-    let date: LocalDate
-    let status: ProjectStatus
-    let completed: Money
-    let note: String?
-
-    init(_ update: ProgressUpdate) {
-        self.init(date: update.date, status: update.status, completed: update.completed, note: update.note)
-    }
-
-    init(date: LocalDate, status: ProjectStatus, completed: Money, note: String?) {
-        self.date = date
-        self.status = status
-        self.completed = completed
-        self.note = note
     }
 }
 
@@ -244,7 +221,8 @@ struct MergeWriter {
     let preference: MergePreference
     /// Throws once the task that asked for the merge is cancelled; called between records.
     let checkCancellation: () throws -> Void
-    private(set) var report: MergeReport
+    /// What the merge did so far.
+    var report: MergeReport
 
     init(connection: SQLiteConnection, source: String, options: MergeOptions, cancellation: @escaping () throws -> Void) {
         self.connection = connection
@@ -261,13 +239,19 @@ struct MergeWriter {
         for row in snapshot.rows[.region] ?? [] { try takeRecord(row, .region) }
         for row in try parentsFirst(snapshot.rows[.pairing] ?? []) { try takeRecord(row, .pairing) }
         for row in snapshot.rows[.park] ?? [] { try takeRecord(row, .park) }
+        // Few projects have plan revisions: the others need no look into ours.
+        let revised = Set(try connection.query("SELECT DISTINCT project_id FROM project_plan_revision") { try $0.text("project_id") })
         for row in snapshot.rows[.project] ?? [] {
             try checkCancellation()
             let history = snapshot.histories[row.key] ?? []
-            if try take(row, .project) {
-                try addProject(row, history: history)
+            let revisions = snapshot.revisions[row.key] ?? []
+            if let ours = try MergeTable.project.row(row.key, in: connection) {
+                // Planned figures the revisions settle are not compared (nor taken with --prefer theirs).
+                let settled = revisions.isEmpty && !revised.contains(row.key) ? false : try uniteRevisions(of: row, theirs: revisions)
+                try compare(row, with: ours, .project, keeping: settled ? MergePlanRevisionRow.plannedColumns : [])
+                try uniteHistory(of: row.key, theirs: history, isNew: false)
             } else {
-                try unite(project: row.key, theirs: history)
+                try addProject(row, history: history, revisions: revisions)
             }
         }
         try carryVoids(snapshot.voids)
@@ -292,51 +276,32 @@ struct MergeWriter {
         }
     }
 
-    /// Compares their record with ours: counts it identical, or records the conflict (taking their
-    /// fields with `--prefer theirs`). Returns `true` when we have no such record, for the caller to add.
+    /// Compares their record with ours (see ``compare(_:with:_:keeping:)``). Returns `true` when we
+    /// have no such record, for the caller to add.
     private mutating func take(_ theirs: MergeRow, _ table: MergeTable) throws -> Bool {
         guard let ours = try table.row(theirs.key, in: connection) else { return true }
+        try compare(theirs, with: ours, table)
+        return false
+    }
+
+    /// Compares their record with ours, leaving out the columns in `kept`: counts it identical, or
+    /// records the conflict (taking their fields but the kept ones with `--prefer theirs`).
+    private mutating func compare(_ theirs: MergeRow, with ours: MergeRow, _ table: MergeTable, keeping kept: Set<String> = []) throws {
         let differences = table.fields.indices.compactMap { index -> MergeReport.Difference? in
-            guard ours.values[index] != theirs.values[index] else { return nil }
+            guard ours.values[index] != theirs.values[index], !kept.contains(table.columns[index]) else { return nil }
             let field = table.fields[index]
             return MergeReport.Difference(field: field, ours: table.display(ours.values[index], field: field),
                                           theirs: table.display(theirs.values[index], field: field))
         }
         if differences.isEmpty {
             report.countIdentical(table.kind)
-            return false
+            return
         }
         if preference == .theirs {
-            try table.update(theirs, in: connection)
+            try table.update(theirs, keeping: kept, in: connection)
         }
         report.record(MergeReport.Conflict(kind: table.kind, id: theirs.key, differences: differences,
                                            resolution: preference == .theirs ? .tookTheirs : .keptOurs))
-        return false
-    }
-
-    /// Adds a project of theirs with its whole history, each update under the lifecycle rules.
-    private mutating func addProject(_ row: MergeRow, history: [ProgressUpdate]) throws {
-        guard let first = history.first else {
-            throw DuikouError(.corrupt, "merge source \(DuikouError.quoted(source)): project \(row.key) has no progress updates; nothing was merged")
-        }
-        let id = try row.keyUUID(source: source)
-        let project = try NewProject(
-            id: id, pairing: row.text("pairing_id"), task: row.text("task_code"), title: row.text("title"),
-            description: row.optionalText("description"), northeastParty: row.optionalText("northeast_party"),
-            eastParty: row.optionalText("east_party"), park: row.uuid("park_id", source: source),
-            landmark: row.optionalInteger("landmark").map { $0 != 0 } ?? false,
-            planned: row.optionalInteger("planned_yuan").map(Money.init(uncheckedYuan:)),
-            status: first.status, date: first.date, completed: first.completed, note: first.note,
-            plannedStart: try row.optionalText("planned_start").map { try LocalDate(parsing: $0, field: "planned_start") },
-            plannedCompletion: try row.optionalText("planned_completion").map { try LocalDate(parsing: $0, field: "planned_completion") })
-        try ProjectWriter(connection: connection, now: first.recordedAt).add(project)
-        report.countAdded(.project)
-        report.countAdded(.progressUpdate)
-        for update in history.dropFirst() {
-            try ProjectWriter(connection: connection, now: update.recordedAt).record(
-                NewProgressUpdate(date: update.date, status: update.status, completed: update.completed, note: update.note), to: id)
-            report.countAdded(.progressUpdate)
-        }
     }
 
     /// Voids the projects they voided that we hold in force, with their time and reason (as their
@@ -345,64 +310,10 @@ struct MergeWriter {
         for (key, void) in voids.sorted(by: { $0.key < $1.key }) {
             let before = connection.totalChanges
             try connection.run(
-                "UPDATE project SET voided_at = ?2, void_reason = ?3, changed_at = ?2 WHERE id = ?1 AND voided_at IS NULL",
+                "UPDATE project SET voided_at = ?2, void_reason = ?3, changed_at = max(coalesce(changed_at, ''), ?2) WHERE id = ?1 AND voided_at IS NULL",
                 [.text(key), .text(void.at), .text(void.reason)], context: "project \(key)")
             if connection.totalChanges > before { report.countUpdated(.project) }
         }
-    }
-
-    /// Appends their updates that we lack, in their order, when they are dated on or after our
-    /// latest and the lifecycle takes them; reports the others. History is never rewritten.
-    private mutating func unite(project key: String, theirs: [ProgressUpdate]) throws {
-        guard !theirs.isEmpty else { return }
-        guard let id = UUID(key: key) else {
-            throw DuikouError(.corrupt, "merge source \(DuikouError.quoted(source)) holds \(DuikouError.quoted(key)) as a project id, which is not a UUID", recordID: key)
-        }
-        let ours = try connection.query(
-            "SELECT u.date, u.status, u.completed_yuan, u.note FROM progress_update u WHERE u.project_id = ? AND \(UpdateSQL.inForce("u")) ORDER BY u.position",
-            [.text(key)]
-        ) { row in
-            UpdateContent(date: try row.date("date"), status: try row.keyword("status"),
-                          completed: try row.money("completed_yuan"), note: try row.optionalText("note"))
-        }
-        var present = Set(ours)
-        var latest = ours.last
-        for update in theirs {
-            let content = UpdateContent(update)
-            if present.contains(content) {
-                report.countIdentical(.progressUpdate)
-                continue
-            }
-            if let latest, content.date < latest.date {
-                refuse(content, of: key, against: latest,
-                       reason: "dated \(content.date), before our latest update (\(latest.date)); history is never rewritten")
-                continue
-            }
-            do {
-                try ProjectWriter(connection: connection, now: update.recordedAt).record(
-                    NewProgressUpdate(date: update.date, status: update.status, completed: update.completed, note: update.note), to: id)
-            } catch let error as DuikouError where error.code == .invalidInput {
-                // The lifecycle refused it before anything was written.
-                refuse(content, of: key, against: latest, reason: error.message)
-                continue
-            }
-            report.countAdded(.progressUpdate)
-            present.insert(content)
-            latest = content
-        }
-    }
-
-    private mutating func refuse(_ update: UpdateContent, of project: String, against latest: UpdateContent?, reason: String) {
-        let money = { (amount: Money) in String(amount.yuan) }
-        let pairs: [(String, String?, String?)] = [
-            ("date", latest.map { $0.date.description }, update.date.description),
-            ("status", latest.map { $0.status.rawValue }, update.status.rawValue),
-            ("completed_investment_yuan", latest.map { money($0.completed) }, money(update.completed)),
-            ("note", latest?.note, update.note),
-        ]
-        let differences = pairs.filter { $0.1 != $0.2 }.map { MergeReport.Difference(field: $0.0, ours: $0.1, theirs: $0.2) }
-        report.record(MergeReport.Conflict(kind: .progressUpdate, id: project, differences: differences, reason: reason,
-                                           resolution: .keptOurs))
     }
 
     /// Their pairings ordered so that each comes after its parent.

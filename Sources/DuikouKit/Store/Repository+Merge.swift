@@ -12,8 +12,8 @@ import Darwin
 /// Another reporter's Duikou database, the source of a merge.
 ///
 /// Creating one opens the file read-only, so it is never written, and reads all of its regions,
-/// pairings, parks, projects with their histories, exchanges, reform measures, meetings and funding
-/// in one snapshot. A file that is
+/// pairings, parks, projects with their histories (corrections and superseded updates included) and
+/// plan revisions, exchanges, reform measures, meetings and funding in one snapshot. A file that is
 /// missing, is not a Duikou database, or was written by a newer Duikou is refused, and left as it was.
 public struct MergeSource: Sendable {
     /// The path of the other database.
@@ -67,10 +67,19 @@ extension Transaction {
     /// New records are added with their ids (projects with their whole history); records with the
     /// same content are skipped (when they were recorded does not count); records that differ are
     /// reported as conflicts with the fields that differ, ours kept unless
-    /// ``MergeOptions/preference`` is ``MergePreference/theirs``. Progress updates are united: an
-    /// update of theirs that we lack is appended when it is dated on or after our latest update and
-    /// the lifecycle rules take it, and reported as a conflict otherwise; history is never rewritten.
-    /// Merging the same database again changes nothing.
+    /// ``MergeOptions/preference`` is ``MergePreference/theirs``. A project's history travels whole:
+    /// its updates, the corrections with their reasons, the updates they superseded, unchanged
+    /// reports, its void and its plan revisions, each keeping the time it was recorded there, so that
+    /// a project merged into a database that lacked it shows exactly as it does in `source`, and
+    /// known-on answers agree. Into a project we hold, their rows are taken in the order they were
+    /// recorded: an update of theirs that we lack is appended when it is dated on or after our latest
+    /// update and the lifecycle rules take it; a correction of theirs is carried when our update at
+    /// its place has the values it corrects and the corrected history keeps the rules; plan revisions
+    /// are appended when ours are the beginning of theirs and our planned figures are the ones their
+    /// next revision started from. Whatever cannot be taken so is reported as a conflict of its kind
+    /// (``MergeReport/Kind/progressUpdate``, ``MergeReport/Kind/correction``,
+    /// ``MergeReport/Kind/planRevision``) and left out, with `--prefer theirs` too; history is never
+    /// rewritten. Merging the same database again changes nothing.
     ///
     /// All of it happens inside one savepoint of the transaction, or none of it; a dry run does the
     /// same work and rolls the savepoint back.
@@ -90,7 +99,9 @@ extension Transaction {
             var writer = MergeWriter(connection: connection, source: sourcePath, options: options, cancellation: checkCancellation)
             try writer.run(snapshot)
             let report = writer.report
-            let summary = "from \(sourcePath): added \(report.totalAdded), updated \(report.totalUpdated), conflicts \(report.conflicts.count)"
+            let carried = [MergeReport.Kind.correction, .planRevision].map { (kind: $0, count: report[$0].added) }
+                .filter { $0.count > 0 }.map { "\($0.count) \($0.kind.labelEN)\($0.count == 1 ? "" : "s")" }
+            let summary = "from \(sourcePath): added \(report.totalAdded)\(carried.isEmpty ? "" : " (\(carried.joined(separator: ", ")) among them)"), updated \(report.totalUpdated), conflicts \(report.conflicts.count)"
             return (report, !options.dryRun, report.changesAnything ? AuditNote(.merge, "database", nil, summary) : nil)
         }
     }
