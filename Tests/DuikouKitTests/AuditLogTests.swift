@@ -58,8 +58,8 @@ import Testing
         let other = try TemporaryDatabase()
         let theirs = try other.open()
         try theirs.addProject(NewProject(pairing: "dalian-shanghai", task: "4.1", title: "丙", date: LocalDate(parsing: "2024-02-02")))
-        try repo.merge(from: other.path)
-        try repo.merge(from: other.path)
+        _ = try repo.merge(from: other.path)
+        _ = try repo.merge(from: other.path)
 
         let events = try repo.history()
         #expect(events.map(\.action) == [.import, .merge])
