@@ -21,6 +21,12 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "DuikouMigrations",
             path: "Migrations",
@@ -44,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "DuikouKit",
-            dependencies: ["CSQLite", "DuikouMigrations"]
+            dependencies: ["CSQLite", "CZlib", "DuikouMigrations"]
         ),
         .target(name: "DuikouDemo", dependencies: ["DuikouKit"]),
         .executableTarget(

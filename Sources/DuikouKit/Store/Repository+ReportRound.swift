@@ -83,7 +83,7 @@ enum ReportRoundSQL {
     /// its first update then is on or before the period's end and its state then as of ?5 is neither
     /// terminated nor operating; it has reported when its latest update then is inside the period,
     /// or later with an update recorded by then dated inside it, or when an update was recorded
-    /// while the round was open and before ?6.
+    /// while the round was open and before ?6 (a `CASE`, for the reason ``RoundSQL/live`` gives).
     static let knownOn = """
         \(ProjectSQL.scope),
         known AS MATERIALIZED (
@@ -99,14 +99,15 @@ enum ReportRoundSQL {
         ),
         scoped AS MATERIALIZED (
             SELECT k.id, k.pairing_id, k.title, k.first_date, k.position,
-                   (k.last_date >= ?3 AND k.last_date <= ?4)
-                   OR (k.last_date > ?4 AND EXISTS (
-                       SELECT 1 FROM progress_update u WHERE u.project_id = k.id AND u.date >= ?3 AND u.date <= ?4 AND u.recorded_at < ?6
-                   ))
-                   OR EXISTS (
-                       SELECT 1 FROM progress_update u WHERE u.project_id = k.id AND u.recorded_at < ?6
-                         AND u.recorded_at >= (SELECT opened_at FROM round WHERE period = ?2)
-                   ) AS reported
+                   CASE WHEN k.last_date >= ?3 AND k.last_date <= ?4 THEN 1
+                        WHEN k.last_date > ?4 AND EXISTS (
+                            SELECT 1 FROM progress_update u WHERE u.project_id = k.id AND u.date >= ?3 AND u.date <= ?4 AND u.recorded_at < ?6
+                        ) THEN 1
+                        WHEN EXISTS (
+                            SELECT 1 FROM progress_update u WHERE u.project_id = k.id AND u.recorded_at < ?6
+                              AND u.recorded_at >= (SELECT opened_at FROM round WHERE period = ?2)
+                        ) THEN 1
+                        ELSE 0 END AS reported
             FROM known k
             WHERE k.first_date <= ?4 AND (k.status IS NULL OR (k.status <> 'terminated' AND k.status <> 'operating'))
         )
