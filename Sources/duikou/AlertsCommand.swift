@@ -68,6 +68,6 @@ struct AlertsCommand: ParsableCommand {
         let repository = try database.open()
         let query = AlertQuery(asOf: asOf, pairing: try repository.pairingID(pairing), rules: rules, thresholds: thresholds,
                                knownOn: try Read.date(knownOn, "--known-on"))
-        output.emit(.alerts(try repository.alerts(query), output.language, catalogue: try repository.catalogue()))
+        try output.emit(.alerts(try repository.alerts(query), output.language, catalogue: try repository.catalogue()))
     }
 }

@@ -39,6 +39,8 @@ final class BufferedOutput: Sendable {
     ///   written, closed or moved into place. Either way the file at `path` is left as it was.
     static func writing(to path: String?, _ body: (BufferedOutput) throws -> Void) throws {
         guard let path else {
+            // What `print` has buffered goes first, so that the two never interleave out of order.
+            fflush(nil)
             let output = BufferedOutput(descriptor: FileDescriptor.standardOutput, failure: "cannot write standard output")
             try body(output)
             try output.flush()

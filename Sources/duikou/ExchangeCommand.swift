@@ -81,7 +81,7 @@ struct ExchangeCommand: ParsableCommand {
 
         func run() throws {
             let repository = try database.open()
-            output.emit(.exchanges(try repository.exchanges(pairing: try repository.pairingID(pairing)), output.language, catalogue: try repository.catalogue(),
+            try output.emit(.exchanges(try repository.exchanges(pairing: try repository.pairingID(pairing)), output.language, catalogue: try repository.catalogue(),
                                    redactingPeople: redactPeople))
         }
     }

@@ -73,7 +73,7 @@ struct FundingCommand: ParsableCommand {
 
         func run() throws {
             let repository = try database.open()
-            output.emit(.funding(try repository.funding(pairing: try repository.pairingID(pairing)), output.language, catalogue: try repository.catalogue()))
+            try output.emit(.funding(try repository.funding(pairing: try repository.pairingID(pairing)), output.language, catalogue: try repository.catalogue()))
         }
     }
 }

@@ -24,6 +24,6 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let since = try Read.date(since, "--since")
-        output.emit(.auditEvents(try database.open().history(since: since), output.language))
+        try output.emit(.auditEvents(try database.open().history(since: since), output.language))
     }
 }

@@ -63,7 +63,7 @@ struct MeetingCommand: ParsableCommand {
 
         func run() throws {
             let repository = try database.open()
-            output.emit(.meetings(try repository.meetings(pairing: try repository.pairingID(pairing)), output.language, catalogue: try repository.catalogue()))
+            try output.emit(.meetings(try repository.meetings(pairing: try repository.pairingID(pairing)), output.language, catalogue: try repository.catalogue()))
         }
     }
 }

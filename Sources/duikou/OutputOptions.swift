@@ -34,11 +34,18 @@ struct OutputOptions: ParsableArguments {
 
     var language: Language { languageOptions.lang.language }
 
-    func emit(_ listing: Listing) {
+    /// Prints `listing` in the format asked for; JSON and CSV a record at a time.
+    ///
+    /// - Throws: an I/O error (exit 74) when standard output cannot be written.
+    func emit(_ listing: Listing) throws {
         switch format {
         case .table: print(listing.table, terminator: "")
-        case .json: print(listing.json.text(pretty: true))
-        case .csv: print(listing.csv, terminator: "")
+        case .json:
+            try BufferedOutput.writing(to: nil) { output in
+                try listing.writeJSON { try output.write($0) }
+                try output.write("\n")
+            }
+        case .csv: try BufferedOutput.writing(to: nil) { output in try listing.writeCSV { try output.write($0) } }
         }
     }
 }

@@ -72,7 +72,7 @@ struct ParkCommand: ParsableCommand {
 
         func run() throws {
             let repository = try database.open()
-            output.emit(.parks(try repository.parks(pairing: try repository.pairingID(pairing)), output.language, catalogue: try repository.catalogue()))
+            try output.emit(.parks(try repository.parks(pairing: try repository.pairingID(pairing)), output.language, catalogue: try repository.catalogue()))
         }
     }
 }

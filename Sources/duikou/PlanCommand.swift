@@ -91,7 +91,7 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             let repository = try database.open()
             let targets = try repository.planTargets(year: year, pairing: try repository.pairingID(pairing), revisions: revisions)
-            output.emit(.planTargets(targets, try repository.catalogue(), output.language))
+            try output.emit(.planTargets(targets, try repository.catalogue(), output.language))
         }
     }
 }

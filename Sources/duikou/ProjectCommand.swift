@@ -202,6 +202,6 @@ struct ProjectList: ParsableCommand {
         let filter = ProjectFilter(
             pairing: try repository.pairingID(pairing), area: area, task: try repository.taskCode(task), status: status, asOf: asOf,
             knownOn: knownOn)
-        output.emit(.projects(try repository.projects(filter), output.language, catalogue: try repository.catalogue()))
+        try output.emit(.projects(try repository.projects(filter), output.language, catalogue: try repository.catalogue()))
     }
 }

@@ -10,7 +10,7 @@ struct Regions: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        output.emit(.regions(try database.open().catalogue(), output.language))
+        try output.emit(.regions(try database.open().catalogue(), output.language))
     }
 }
 
@@ -23,7 +23,7 @@ struct Pairings: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        output.emit(.pairings(try database.open().catalogue(), output.language))
+        try output.emit(.pairings(try database.open().catalogue(), output.language))
     }
 }
 
@@ -36,6 +36,6 @@ struct Tasks: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        output.emit(.tasks(try database.open().catalogue(), output.language))
+        try output.emit(.tasks(try database.open().catalogue(), output.language))
     }
 }

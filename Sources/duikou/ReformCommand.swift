@@ -69,7 +69,7 @@ struct ReformCommand: ParsableCommand {
 
         func run() throws {
             let repository = try database.open()
-            output.emit(.reforms(try repository.reforms(pairing: try repository.pairingID(pairing)), output.language, catalogue: try repository.catalogue()))
+            try output.emit(.reforms(try repository.reforms(pairing: try repository.pairingID(pairing)), output.language, catalogue: try repository.catalogue()))
         }
     }
 }

@@ -37,6 +37,6 @@ struct SearchCommand: ParsableCommand {
             throw DuikouError(.invalidInput, "--limit: '\(limit)' must be at least 1")
         }
         let repository = try database.open()
-        output.emit(.searchHits(try repository.search(text, limit: limit), output.language, catalogue: try repository.catalogue()))
+        try output.emit(.searchHits(try repository.search(text, limit: limit), output.language, catalogue: try repository.catalogue()))
     }
 }

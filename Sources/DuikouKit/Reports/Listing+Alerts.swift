@@ -11,7 +11,9 @@ extension Listing {
                      .init(Key.rule, zh ? "规则" : "Rule"), .init(Key.level, zh ? "预警" : "Level"),
                      .init(Key.since, zh ? "起算日期" : "Since"), .init(Key.days, zh ? "天数" : "Days", .right),
                      .init(Key.messageZH, "说明", inTable: zh), .init(Key.messageEN, "Message", inTable: !zh)],
-            rows: alerts.map { alert in
+            count: alerts.count,
+            row: { index in
+                let alert = alerts[index]
                 let id = alert.project.key
                 return [Cell(.string(id), display: alert.title.map { "\($0) (\(id.prefix(8)))" } ?? String(id.prefix(8))),
                         Cell(.string(alert.pairing), display: names.pairing(alert.pairing)),

@@ -43,21 +43,60 @@ public struct Listing: Sendable {
     }
 
     let fields: [Field]
-    let rows: [[Cell]]
+    /// How many records there are.
+    let count: Int
+    /// The cells of the record at an index, made when the record is written, so that a long listing
+    /// of values held elsewhere is never copied whole into cells.
+    let row: @Sendable (Int) -> [Cell]
+
+    /// A listing of records whose cells are already made.
+    init(fields: [Field], rows: [[Cell]]) {
+        self.init(fields: fields, count: rows.count) { rows[$0] }
+    }
+
+    /// A listing of `count` records whose cells `row` makes from the record's index when it is written.
+    init(fields: [Field], count: Int, row: @escaping @Sendable (Int) -> [Cell]) {
+        self.fields = fields
+        self.count = count
+        self.row = row
+    }
 
     /// The records as a JSON array of objects.
     public var json: JSONValue {
-        .array(rows.map { row in .object(zip(fields, row).map { ($0.key, $1.json) }) })
+        .array((0..<count).map { index in .object(zip(fields, row(index)).map { ($0.key, $1.json) }) })
     }
 
     /// The records as CSV with a header of the JSON keys.
     public var csv: String {
         var out = ""
-        CSVWriter.append(fields.map(\.key), to: &out)
-        for row in rows {
-            CSVWriter.append(row.map { Cell.csvText($0.json) }, to: &out)
-        }
+        writeCSV { out += $0 }
         return out
+    }
+
+    /// Writes ``csv`` to `write` a record at a time, so that a long listing is never held whole as text.
+    public func writeCSV(to write: (String) throws -> Void) rethrows {
+        var line = ""
+        CSVWriter.append(fields.map(\.key), to: &line)
+        try write(line)
+        for index in 0..<count {
+            line.removeAll(keepingCapacity: true)
+            CSVWriter.append(row(index).map { Cell.csvText($0.json) }, to: &line)
+            try write(line)
+        }
+    }
+
+    /// Writes ``json`` as indented text, as `json.text(pretty: true)` gives it, to `write` a record at
+    /// a time, so that a long listing is never held whole as a tree or as text.
+    public func writeJSON(to write: (String) throws -> Void) rethrows {
+        guard count > 0 else { return try write("[]") }
+        var chunk = ""
+        for index in 0..<count {
+            chunk.removeAll(keepingCapacity: true)
+            chunk += index == 0 ? "[\n  " : ",\n  "
+            JSONValue.object(zip(fields, row(index)).map { ($0.key, $1.json) }).write(to: &chunk, pretty: true, indent: 1)
+            try write(chunk)
+        }
+        try write("\n]")
     }
 
     /// The records as a table for a terminal.
@@ -65,7 +104,10 @@ public struct Listing: Sendable {
         let shown = fields.indices.filter { fields[$0].inTable }
         return TextTable(
             columns: shown.map { TextTable.Column(fields[$0].title, fields[$0].alignment) },
-            rows: rows.map { row in shown.map { row[$0].display } }
+            rows: (0..<count).map { index in
+                let cells = row(index)
+                return shown.map { cells[$0].display }
+            }
         ).rendered()
     }
 }
