@@ -204,8 +204,20 @@ extension Repository {
         var found: [(project: UUID, pairing: String, title: String, round: String, due: LocalDate)] = []
         for (text, openThen) in rounds {
             let period = try ReportingPeriod(parsing: text)
+            let round = try requireRound(period, in: connection)
+            if round.state == .open && cutoff == nil {
+                let values: [SQLiteValue] = [
+                    .optional(pairing), .text(text), .text(period.start.description), .text(period.end.description),
+                    .text(period.dayBeforeStart.description),
+                ]
+                try connection.each(RoundSQL.unreported, values) { row in
+                    found.append((project: try row.uuid("id"), pairing: try row.text("pairing_id"), title: try row.text("title"), round: text,
+                                  due: round.due))
+                }
+                continue
+            }
             let status = if let cutoff, openThen {
-                try knownRoundStatus(try requireRound(period, in: connection), pairing: pairing, today: asOf, knownAt: cutoff, in: connection)
+                try knownRoundStatus(round, pairing: pairing, today: asOf, knownAt: cutoff, in: connection)
             } else {
                 try loadRoundStatus(period, pairing: pairing, in: connection)
             }
@@ -315,13 +327,36 @@ extension Repository {
     }
 }
 
-/// The query behind an open round's status.
+/// The queries behind an open round's status.
 enum RoundSQL {
     /// Takes ?1 a pairing filter (with the pairings below it), ?2 the period, ?3 its start, ?4 its
     /// end and ?5 the day before it starts. The projects in scope are worked out once
     /// (`MATERIALIZED`, without their titles) and answered as one row per pairing (`kind` 0: how many
     /// in scope, how many reported) followed by one row per project not reported (`kind` 1, with its
     /// title read by rowid), oldest first.
+    static let live = """
+        \(scoped(materialized: true))
+        SELECT 0 AS kind, pairing_id, NULL AS id, NULL AS title, count(*) AS in_scope, sum(reported) AS reported,
+               NULL AS first_date, NULL AS position
+        FROM scoped GROUP BY pairing_id
+        UNION ALL
+        SELECT 1 AS kind, s.pairing_id, p.id, p.title, NULL, NULL, s.first_date, s.position
+        FROM scoped s JOIN project p ON p.rowid = s.position WHERE NOT s.reported
+        ORDER BY kind, first_date, position
+        """
+
+    /// The projects of ``live`` that have not reported, alone (the `not_reported` early warning):
+    /// pairings in catalogue order, then oldest first; the projects in scope are read in one pass and
+    /// neither kept nor counted.
+    static let unreported = """
+        \(scoped(materialized: false))
+        SELECT s.pairing_id, p.id, p.title
+        FROM scoped s JOIN project p ON p.rowid = s.position JOIN pairing g ON g.id = s.pairing_id
+        WHERE NOT s.reported
+        ORDER BY g.rowid, s.first_date, s.position
+        """
+
+    /// The `WITH` clause of the projects in the round's scope, with whether each has reported.
     ///
     /// One pass over the projects (`NOT INDEXED`: reading the table beats a lookup per row through
     /// the pairing index). Update dates never go back, so a project whose latest update
@@ -330,10 +365,11 @@ enum RoundSQL {
     /// changed since the round opened (`changed_at`) looks for an update recorded since. The tests
     /// are a `CASE`, not `OR`ed terms: SQLite runs a correlated subquery of an `OR` for every row,
     /// even when an earlier term has decided, and a `CASE` stops at its first true branch.
-    static let live = """
+    private static func scoped(materialized: Bool) -> String {
+        """
         \(ProjectSQL.scope),
         opened(at) AS (SELECT opened_at FROM round WHERE period = ?2),
-        scoped AS MATERIALIZED (
+        scoped AS \(materialized ? "MATERIALIZED" : "NOT MATERIALIZED") (
             SELECT s.pairing_id, s.first_date, s.position, s.reported FROM (
                 SELECT p.pairing_id, p.first_date, p.rowid AS position, \(ProgressSQL.stateAsOf("?5")),
                        CASE WHEN p.status_date >= ?3 AND p.status_date <= ?4 THEN 1
@@ -350,12 +386,6 @@ enum RoundSQL {
             ) s
             WHERE coalesce(s.status, '') <> 'terminated' AND coalesce(s.status, '') <> 'operating'
         )
-        SELECT 0 AS kind, pairing_id, NULL AS id, NULL AS title, count(*) AS in_scope, sum(reported) AS reported,
-               NULL AS first_date, NULL AS position
-        FROM scoped GROUP BY pairing_id
-        UNION ALL
-        SELECT 1 AS kind, s.pairing_id, p.id, p.title, NULL, NULL, s.first_date, s.position
-        FROM scoped s JOIN project p ON p.rowid = s.position WHERE NOT s.reported
-        ORDER BY kind, first_date, position
         """
+    }
 }
