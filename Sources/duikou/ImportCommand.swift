@@ -40,7 +40,7 @@ struct ImportCommand: ParsableCommand {
         let result = try database.open(writing: "import", as: actor).importFile(kind, from: file, dryRun: dryRun, progress: bar.update)
         bar.finish()
         if let sheet = result.sheet {
-            FileDescriptor.writeToStandardError("\(file): read the sheet \(DuikouError.quoted(sheet))\n")
+            FileDescriptor.writeToStandardError("\(file): read the sheet \"\(sheet)\"\n")
         }
         for problem in result.problems {
             FileDescriptor.writeToStandardError("\(file):\(problem)\n")
