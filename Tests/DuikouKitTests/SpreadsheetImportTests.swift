@@ -198,6 +198,7 @@ import Testing
         #expect(CellFormats.isDateFormat("yyyy\"年\"m\"月\"d\"日\""))
         #expect(CellFormats.isDateFormat("[$-804]yyyy/m/d"))
         #expect(!CellFormats.isDateFormat("[h]:mm:ss"))
+        #expect(!CellFormats.isDateFormat("General"))
         #expect(!CellFormats.isDateFormat("#,##0.00\"万元\""))
         #expect(try CellNumber.date(serial: "1", system1904: false).description == "1900-01-01")
         #expect(try CellNumber.date(serial: "61", system1904: false).description == "1900-03-01")

@@ -38,7 +38,7 @@ struct CellFormats {
     static let builtInDateIDs: Set<Int> = Set(14...22).union(27...36).union(45...47).union(50...58)
 
     /// Whether a custom format code shows a date: after dropping quoted text, escapes and bracketed
-    /// parts (colours, locales, elapsed times such as `[h]`), it has a year, day or month code (a month
+    /// parts (colours, locales, elapsed times such as `[h]`), it has a year or day code, or a month code (a month
     /// `m` only when no hour or second is next to it, where `m` means minutes).
     static func isDateFormat(_ code: String) -> Bool {
         var letters: [Character] = []
@@ -59,7 +59,7 @@ struct CellFormats {
     }
 
     private static func isDateCodes(_ letters: [Character]) -> Bool {
-        if letters.contains("y") || letters.contains("d") || letters.contains("e") { return true }
+        if letters.contains("y") || letters.contains("d") { return true }
         return letters.contains("m") && !letters.contains("h") && !letters.contains("s")
     }
 }
