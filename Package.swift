@@ -70,7 +70,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DuikouKitTests", dependencies: ["DuikouKit", "DuikouDemo", "DuikouMigrations"]),
+        .testTarget(name: "DuikouKitTests", dependencies: ["DuikouKit", "DuikouDemo", "DuikouMigrations", "CZlib"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["DuikouKit"]),
         .testTarget(name: "duikouTests", dependencies: ["duikou"], exclude: ["Golden"]),
     ],

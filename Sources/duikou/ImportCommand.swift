@@ -10,13 +10,15 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import projects, updates, parks, exchanges, reforms, meetings or funding from a CSV file: all of it or nothing.",
+        abstract: "Import projects, updates, parks, exchanges, reforms, meetings or funding from an .xlsx or CSV file: all of it or nothing.",
         discussion: """
-            The file is UTF-8 CSV (a byte-order mark is fine; Excel and WPS exports work), with a header row \
-            in English or Chinese and columns in any order. Rows whose id is recorded already correct that \
-            record (for projects, a change of status, date or completed investment becomes a progress \
-            update); other rows add records. On any bad row nothing is written: every problem is listed as \
-            FILE:LINE: column: problem and the exit code is 65.
+            The file is an .xlsx workbook (Excel, WPS, LibreOffice; told by its content, not its name) or UTF-8 \
+            CSV (a byte-order mark is fine), with a header row in English or Chinese and columns in any \
+            order; an amount header may name its unit, as in 计划总投资（亿元）. From a workbook, the first sheet \
+            whose header fits the kind is read. Rows whose id is recorded already correct that record (for \
+            projects, a change of status, date or completed investment becomes a progress update); other \
+            rows add records. On any bad row nothing is written: every problem is listed as \
+            FILE:LINE: column: problem (FILE:SHEET!CELL: column: problem for a workbook) and the exit code is 65.
             Use --dry-run first to see what would be added, updated and left unchanged.
             Example: duikou import projects 2024Q3-黑龙江.csv --dry-run
             """)
@@ -27,7 +29,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "What the file holds.")
     var kind: InterchangeKind
 
-    @Argument(help: "The CSV file.")
+    @Argument(help: "The .xlsx or CSV file.")
     var file: String
 
     @Flag(help: "Check the file and report what would change, without writing anything.")
@@ -35,8 +37,11 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let bar = ProgressBar(label: "importing \(file)")
-        let result = try database.open(writing: "import", as: actor).importCSV(kind, from: file, dryRun: dryRun, progress: bar.update)
+        let result = try database.open(writing: "import", as: actor).importFile(kind, from: file, dryRun: dryRun, progress: bar.update)
         bar.finish()
+        if let sheet = result.sheet {
+            FileDescriptor.writeToStandardError("\(file): read the sheet \"\(sheet)\"\n")
+        }
         for problem in result.problems {
             FileDescriptor.writeToStandardError("\(file):\(problem)\n")
         }

@@ -5,7 +5,7 @@ extension ImportResult: Codable {
         case dryRun = "dry_run"
         case committed, rows, added, updated, unchanged, refused
         case problemCount = "problem_count"
-        case problems
+        case problems, sheet
     }
 
     /// Writes the result: `kind`, `dry_run`, `committed`, the counts of rows, `problem_count` and
@@ -22,6 +22,7 @@ extension ImportResult: Codable {
         try container.encode(refused, forKey: .refused)
         try container.encode(problemCount, forKey: .problemCount)
         try container.encode(problems, forKey: .problems)
+        try container.encodeIfPresent(sheet, forKey: .sheet)
     }
 
     /// Reads a result as ``encode(to:)`` writes it; `committed` follows from the rest and is not read.
@@ -38,6 +39,7 @@ extension ImportResult: Codable {
         refused = try container.decodeCount(forKey: .refused)
         problemCount = try container.decodeCount(forKey: .problemCount)
         problems = try container.decode([ImportProblem].self, forKey: .problems)
+        sheet = try container.decodeIfPresent(String.self, forKey: .sheet)
         guard problems.count <= problemCount else {
             throw container.refusal(.problems, "lists \(problems.count) problems of \(problemCount)")
         }
@@ -47,15 +49,17 @@ extension ImportResult: Codable {
 extension ImportProblem: Codable {
     /// The JSON keys of a problem.
     enum CodingKeys: String, CodingKey {
-        case line, column, message
+        case line, column, message, cell
     }
 
-    /// Writes the problem: `line`, `column` (or `null`) and `message`.
+    /// Writes the problem: `line`, `column` (or `null`), `message`, and for a spreadsheet the `cell`
+    /// (`'Sheet 1'!B3`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(line, forKey: .line)
         try container.encodeOrNull(column, forKey: .column)
         try container.encode(message, forKey: .message)
+        try container.encodeIfPresent(cell, forKey: .cell)
     }
 
     /// Reads a problem as ``encode(to:)`` writes it.
@@ -65,6 +69,6 @@ extension ImportProblem: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             line: try container.decodeCount(forKey: .line), column: try container.decodeIfPresent(String.self, forKey: .column),
-            message: try container.decodeText(forKey: .message))
+            message: try container.decodeText(forKey: .message), cell: try container.decodeIfPresent(String.self, forKey: .cell))
     }
 }

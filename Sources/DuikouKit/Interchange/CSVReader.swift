@@ -16,9 +16,22 @@ struct CSVRecord {
     let fields: [String]
     /// Problems found while reading the record; its fields are unreliable when there are any.
     let problems: [String]
+    /// Problems of single fields (a spreadsheet's cells), by 0-based field position.
+    var fieldProblems: [FieldProblem] = []
+
+    /// A problem of one field.
+    struct FieldProblem {
+        let field: Int
+        let message: String
+    }
 
     /// Whether every field is empty: a blank line or a row of bare commas, which imports skip.
     var isBlank: Bool { fields.allSatisfy(\.isEmpty) }
+
+    /// The record without its last field: a spreadsheet header's trailing formatted empty cell.
+    func droppingLastField() -> CSVRecord {
+        CSVRecord(line: line, fields: Array(fields.dropLast()), problems: problems, fieldProblems: fieldProblems)
+    }
 }
 
 /// Reads an RFC 4180 CSV file a chunk at a time, so that memory stays flat however large the file.

@@ -6,10 +6,15 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     public let column: String?
     /// What is wrong.
     public let message: String
+    /// For a spreadsheet, the cell concerned as Excel writes it, sheet and all: `'It''s'!B3`
+    /// (`line` is then the row).
+    public internal(set) var cell: String? = nil
 
-    /// `LINE: column: problem`; prefix the file name for the `FILE:LINE: column: problem` form.
+    /// `LINE: column: problem`, or `SHEET!CELL: column: problem` for a spreadsheet; prefix the file
+    /// name for the `FILE:LINE: column: problem` form.
     public var description: String {
-        column.map { "\(line): \($0): \(message)" } ?? "\(line): \(message)"
+        let place = cell ?? String(line)
+        return column.map { "\(place): \($0): \(message)" } ?? "\(place): \(message)"
     }
 }
 
@@ -33,6 +38,8 @@ public struct ImportResult: Sendable, Hashable {
     public internal(set) var problems: [ImportProblem] = []
     /// How many problems were found in all.
     public internal(set) var problemCount = 0
+    /// For a spreadsheet, the sheet whose rows were imported, once one matched the kind.
+    public internal(set) var sheet: String? = nil
 
     /// How many problems are kept in ``problems``; the rest are only counted.
     public static let maximumProblems = 100

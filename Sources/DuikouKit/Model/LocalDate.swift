@@ -105,7 +105,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
-    private static func problem(year: Int, month: Int, day: Int) -> String? {
+    static func problem(year: Int, month: Int, day: Int) -> String? {
         if !(1900...2999).contains(year) { return "has a year outside 1900–2999" }
         if !(1...12).contains(month) { return "has no month \(month)" }
         let days = daysIn(month: month, year: year)

@@ -43,8 +43,14 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
         yuan = try Self.plainYuan(text) ?? Self.yuan(reading: text, field: field)
     }
 
+    /// Reads an amount as ``init(parsing:field:)`` does, a bare number being in `unit` rather than
+    /// 万元: the unit a spreadsheet's header names, as in `计划总投资（亿元）`.
+    init(parsing text: String, field: String, bareUnit unit: Unit) throws {
+        yuan = try Self.plainYuan(text, bareUnit: unit) ?? Self.yuan(reading: text, field: field, bareUnit: unit)
+    }
+
     /// The general reader behind ``init(parsing:field:)``: spaces, separators and every refusal.
-    static func yuan(reading text: String, field: String) throws -> Int64 {
+    static func yuan(reading text: String, field: String, bareUnit: Unit = .wan) throws -> Int64 {
         let trimmed = text.trimmingSpaces()
         var number = Substring(trimmed)
         let unit: Unit
@@ -55,7 +61,7 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
         } else if let stripped = number.stripSuffix(["元"]) {
             (number, unit) = (stripped, .yuan)
         } else {
-            unit = .wan
+            unit = bareUnit
         }
         number = Substring(String(number).trimmingSpaces())
         guard !number.isEmpty else {
@@ -80,11 +86,11 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// with at most one point, then nothing or one of the units. `nil` for anything else (spaces,
     /// separators, a sign, other text, a value that is fractional or too large), which the general
     /// reader then accepts or refuses with its message: this only spares bulk imports its cost.
-    static func plainYuan(_ text: String) -> Int64? {
+    static func plainYuan(_ text: String, bareUnit: Unit = .wan) -> Int64? {
         var text = text
         return text.withUTF8 { bytes -> Int64? in
             var end = bytes.count
-            var unit = Unit.wan
+            var unit = bareUnit
             for (suffix, suffixUnit) in plainSuffixes where end >= suffix.count {
                 if bytes[(end - suffix.count)...].elementsEqual(suffix) {
                     end -= suffix.count

@@ -42,37 +42,137 @@ extension Transaction {
             let (header, headerProblems) = ImportHeader.read(headerRecord, kind: kind)
             headerProblems.forEach { result.report($0) }
             guard headerProblems.isEmpty else { return (result, false, nil) }
-            while let record = try reader.next() {
-                if record.isBlank && record.problems.isEmpty { continue }
-                result.rows += 1
-                var row = ImportRow(record, header: header)
-                if row.problems.isEmpty {
-                    switch importer.apply(&row) {
-                    case .added: result.added += 1
-                    case .updated: result.updated += 1
-                    case .unchanged: result.unchanged += 1
-                    case .refused: break
-                    }
-                }
-                if !row.problems.isEmpty {
-                    result.refused += 1
-                    row.problems.forEach { result.report($0) }
-                }
-                if result.rows % 2048 == 0 {
-                    try checkCancellation()
-                    progress?(TransferProgress(rows: result.rows, bytes: reader.bytesRead, total: size))
-                }
+            try importRows(reader.next, header: header, headerRecord: headerRecord, importer: importer, into: &result, progress: progress) {
+                TransferProgress(rows: $0, bytes: reader.bytesRead, total: size)
             }
-            if result.rows == 0 {
-                result.report(ImportProblem(line: headerRecord.line, column: nil, message: "the file has a header but no data rows"))
-            }
-            progress?(TransferProgress(rows: result.rows, bytes: reader.bytesRead, total: size))
-            // Here as well as before the commit, so that a dry run finds it too.
-            if result.problemCount == 0 { try Totals.check(connection) }
-            let changed = result.added + result.updated > 0
-            let summary = "\(kind.rawValue) from \(path): added \(result.added), updated \(result.updated), unchanged \(result.unchanged)"
-            return (result, result.committed, changed ? AuditNote(.import, "database", nil, summary) : nil)
+            return try finishImport(kind, from: path, result, connection: connection)
         }
+    }
+
+    /// Imports `path` as a spreadsheet (`.xlsx`) when its content is a zip archive, whatever its name,
+    /// and as CSV otherwise; see ``importSpreadsheet(_:from:dryRun:progress:)`` and
+    /// ``importCSV(_:from:dryRun:progress:)``.
+    public func importFile(
+        _ kind: InterchangeKind, from path: String, dryRun: Bool = false,
+        progress: ((TransferProgress) -> Void)? = nil
+    ) throws -> ImportResult {
+        if ZipReader.looksLikeZip(path: path) {
+            return try importSpreadsheet(kind, from: path, dryRun: dryRun, progress: progress)
+        }
+        return try importCSV(kind, from: path, dryRun: dryRun, progress: progress)
+    }
+
+    /// Imports an `.xlsx` workbook of projects, updates, parks or exchanges: all of it, or nothing,
+    /// with the rules and messages of ``importCSV(_:from:dryRun:progress:)``.
+    ///
+    /// The rows come from the first sheet whose header row (its first row with a value) names the
+    /// kind's columns; ``ImportResult/sheet`` says which. When no sheet matches, every sheet's header
+    /// problems are reported. Problems name their cells (``ImportProblem/cell``), `'Sheet 1'!B3`.
+    /// Shared and inline strings, numbers (read exactly from their decimal text), date cells (the
+    /// 1900 and 1904 systems), booleans, and formula cells by their cached value are read; the
+    /// workbook is inflated and read as a stream, so memory stays flat but for its shared strings.
+    ///
+    /// - Throws: ``DuikouError/Code/notFound`` when the file does not exist;
+    ///   ``DuikouError/Code/invalidInput`` when it is not an `.xlsx` workbook, is damaged, encrypted,
+    ///   inflates beyond its allowance (100 times the file's size, at least 16 MiB, at most 1 GiB: a
+    ///   possible zip bomb), has a document type declaration or an entity other than XML's five, or
+    ///   breaks Excel's limits (1,048,576 rows, 16,384 columns, 32,767 characters in a cell), the
+    ///   message naming the cell, `FILE:SHEET!CELL: problem`; I/O and database errors;
+    ///   ``DuikouError/Code/cancelled``. Nothing is written when any is thrown.
+    public func importSpreadsheet(
+        _ kind: InterchangeKind, from path: String, dryRun: Bool = false,
+        progress: ((TransferProgress) -> Void)? = nil
+    ) throws -> ImportResult {
+        try importSpreadsheet(kind, from: path, dryRun: dryRun, limits: .standard, progress: progress)
+    }
+
+    /// ``importSpreadsheet(_:from:dryRun:progress:)`` under given limits, which tests lower.
+    func importSpreadsheet(
+        _ kind: InterchangeKind, from path: String, dryRun: Bool, limits: SpreadsheetLimits,
+        progress: ((TransferProgress) -> Void)? = nil
+    ) throws -> ImportResult {
+        try tentativeChange { connection, now in
+            let workbook = try XLSXReader(path: path, limits: limits)
+            var result = ImportResult(kind: kind, dryRun: dryRun)
+            var mismatches: [ImportProblem] = []
+            for sheet in workbook.sheets {
+                let rows = try workbook.rows(of: sheet)
+                guard var headerRecord = try Self.firstRowWithValues(rows) else {
+                    mismatches.append(ImportProblem(line: 1, column: nil, message: "the sheet is empty", cell: "\(sheet.reference)!A1"))
+                    continue
+                }
+                while headerRecord.fields.last?.isBlank == true { headerRecord = headerRecord.droppingLastField() }
+                let (header, headerProblems) = ImportHeader.read(headerRecord, kind: kind, sheet: sheet.reference)
+                guard headerProblems.isEmpty else {
+                    mismatches += headerProblems
+                    continue
+                }
+                result.sheet = sheet.name
+                let importer = try RowImporter(kind: kind, connection: connection, now: now)
+                defer { importer.finish() }
+                try importRows(rows.next, header: header, headerRecord: headerRecord, importer: importer, into: &result, progress: progress) {
+                    TransferProgress(rows: $0, bytes: rows.bytesRead, total: rows.size)
+                }
+                return try finishImport(kind, from: path, result, connection: connection)
+            }
+            if workbook.sheets.isEmpty {
+                result.report(ImportProblem(line: 1, column: nil, message: "the workbook has no sheets"))
+            }
+            mismatches.forEach { result.report($0) }
+            return (result, false, nil)
+        }
+    }
+
+    /// The first row of a sheet with a value in it, its header.
+    private static func firstRowWithValues(_ rows: SheetRowReader) throws -> CSVRecord? {
+        while let record = try rows.next() {
+            if !record.isBlank || !record.fieldProblems.isEmpty { return record }
+        }
+        return nil
+    }
+
+    /// Reads and applies the data rows after the header, counting and reporting into `result`.
+    private func importRows(
+        _ next: () throws -> CSVRecord?, header: ImportHeader, headerRecord: CSVRecord, importer: RowImporter,
+        into result: inout ImportResult, progress: ((TransferProgress) -> Void)?, at position: (Int) -> TransferProgress
+    ) throws {
+        while let record = try next() {
+            if record.isBlank && record.problems.isEmpty && record.fieldProblems.isEmpty { continue }
+            result.rows += 1
+            var row = ImportRow(record, header: header)
+            if row.problems.isEmpty {
+                switch importer.apply(&row) {
+                case .added: result.added += 1
+                case .updated: result.updated += 1
+                case .unchanged: result.unchanged += 1
+                case .refused: break
+                }
+            }
+            if !row.problems.isEmpty {
+                result.refused += 1
+                row.problems.forEach { result.report($0) }
+            }
+            if result.rows % 2048 == 0 {
+                try checkCancellation()
+                progress?(position(result.rows))
+            }
+        }
+        if result.rows == 0 {
+            result.report(ImportProblem(line: headerRecord.line, column: nil, message: "the file has a header but no data rows",
+                                        cell: ImportHeader.cell(sheet: header.sheet, line: headerRecord.line, position: nil)))
+        }
+        progress?(position(result.rows))
+    }
+
+    /// Checks the totals and says whether to keep what the import wrote, with its audit note.
+    private func finishImport(
+        _ kind: InterchangeKind, from path: String, _ result: ImportResult, connection: SQLiteConnection
+    ) throws -> (ImportResult, Bool, AuditNote?) {
+        // Here as well as before the commit, so that a dry run finds it too.
+        if result.problemCount == 0 { try Totals.check(connection) }
+        let changed = result.added + result.updated > 0
+        let summary = "\(kind.rawValue) from \(path): added \(result.added), updated \(result.updated), unchanged \(result.unchanged)"
+        return (result, result.committed, changed ? AuditNote(.import, "database", nil, summary) : nil)
     }
 }
 
@@ -84,5 +184,23 @@ extension Repository {
         progress: ((TransferProgress) -> Void)? = nil
     ) throws -> ImportResult {
         try write { try $0.importCSV(kind, from: path, dryRun: dryRun, progress: progress) }
+    }
+
+    /// Imports a spreadsheet or CSV file, told apart by content, in one transaction: all of it, or
+    /// nothing; see ``Transaction/importFile(_:from:dryRun:progress:)``.
+    public func importFile(
+        _ kind: InterchangeKind, from path: String, dryRun: Bool = false,
+        progress: ((TransferProgress) -> Void)? = nil
+    ) throws -> ImportResult {
+        try write { try $0.importFile(kind, from: path, dryRun: dryRun, progress: progress) }
+    }
+
+    /// Imports an `.xlsx` workbook in one transaction: all of it, or nothing; see
+    /// ``Transaction/importSpreadsheet(_:from:dryRun:progress:)``.
+    public func importSpreadsheet(
+        _ kind: InterchangeKind, from path: String, dryRun: Bool = false,
+        progress: ((TransferProgress) -> Void)? = nil
+    ) throws -> ImportResult {
+        try write { try $0.importSpreadsheet(kind, from: path, dryRun: dryRun, progress: progress) }
     }
 }
