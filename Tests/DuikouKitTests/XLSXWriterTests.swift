@@ -144,3 +144,41 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+/// The library's spreadsheet export API, synchronous and async.
+@Suite struct SpreadsheetExportAPITests {
+    @Test func asyncTwinsWriteTheSameWorkbookAndCSV() async throws {
+        let database = try TemporaryDatabase()
+        let repository = try database.open()
+        try await repository.addProject(NewProject(pairing: "liaoning-jiangsu", task: "2.2", title: "“引号” <b> & 😀 第二行",
+                                             planned: try Money(yuan: 123_456_789), status: .landed, date: try LocalDate(parsing: "2024-02-29")))
+        let first = database.folder.appendingPathComponent("sync.xlsx").path
+        let second = database.folder.appendingPathComponent("async.xlsx").path
+        let synchronous = { () throws -> Int in try repository.exportXLSX(.projects, to: first) }
+        #expect(try synchronous() == 1)
+        #expect(try await repository.exportXLSX(.projects, to: second) == 1)
+        #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second))
+        try await repository.exportProgressXLSX(to: database.folder.appendingPathComponent("progress.xlsx").path)
+
+        let collected = Collected()
+        try await repository.exportCSV(.projects, options: SpreadsheetOptions(pairing: "liaoning-jiangsu")) { collected.append($0) }
+        let lines = collected.text
+        #expect(lines.contains("计划总投资（万元）"))
+        #expect(lines.contains(",12345.6789,"))
+        #expect(lines.contains(",2024-02-29,"))
+        #expect(lines.contains("辽宁省—江苏省"))
+        let missing = await #expect(throws: DuikouError.self) {
+            try await repository.exportXLSX(.projects, to: first, options: SpreadsheetOptions(pairing: "nowhere"))
+        }
+        #expect(missing?.code == .notFound)
+    }
+}
+
+/// Text handed to an export's sink from another thread.
+private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [String] = []
+
+    func append(_ part: String) { lock.withLock { parts.append(part) } }
+    var text: String { lock.withLock { parts.joined() } }
+}

@@ -128,3 +128,31 @@ extension Repository {
         try read { try $0.exportProgressXLSX(to: path, options: options) }
     }
 }
+
+extension Repository {
+    /// Writes every record of a kind to an `.xlsx` workbook from one snapshot, on a reader thread;
+    /// see ``Snapshot/exportXLSX(_:to:options:progress:)``.
+    @discardableResult
+    public func exportXLSX(
+        _ kind: InterchangeKind, to path: String, options: SpreadsheetOptions = SpreadsheetOptions(),
+        progress: (@Sendable (TransferProgress) -> Void)? = nil
+    ) async throws -> Int {
+        try await read { try $0.exportXLSX(kind, to: path, options: options, progress: progress) }
+    }
+
+    /// Exports every record of a kind as CSV for people from one snapshot, handing the text to
+    /// `sink` on a reader thread; see ``Snapshot/exportCSV(_:options:byteOrderMark:progress:to:)``.
+    @discardableResult
+    public func exportCSV(
+        _ kind: InterchangeKind, options: SpreadsheetOptions, byteOrderMark: Bool = false,
+        progress: (@Sendable (TransferProgress) -> Void)? = nil, to sink: @escaping @Sendable (String) throws -> Void
+    ) async throws -> Int {
+        try await read { try $0.exportCSV(kind, options: options, byteOrderMark: byteOrderMark, progress: progress, to: sink) }
+    }
+
+    /// Writes the progress report to an `.xlsx` workbook from one snapshot, on a reader thread; see
+    /// ``Snapshot/exportProgressXLSX(to:options:)``.
+    public func exportProgressXLSX(to path: String, options: SpreadsheetOptions = SpreadsheetOptions()) async throws {
+        try await read { try $0.exportProgressXLSX(to: path, options: options) }
+    }
+}
