@@ -106,4 +106,9 @@ enum ExportSubject: String, ExpressibleByArgument, CaseIterable {
 /// `duikou export --format`.
 enum ExportFileFormat: String, ExpressibleByArgument, CaseIterable {
     case csv, jsonl, xlsx
+
+    /// The key in any case (`JSONL`, `XLSX`).
+    init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
+    }
 }
