@@ -42,7 +42,6 @@ extension PairingLevel: VocabularyArgument {}
 extension PairingStatus: VocabularyArgument {}
 extension ProgressGrouping: VocabularyArgument {}
 extension InterchangeKind: VocabularyArgument {}
-extension ExportFormat: VocabularyArgument {}
 extension PlanMetric: VocabularyArgument {}
 
 /// `merge --prefer ours|theirs`: the keys only, as the library reads them.

@@ -241,7 +241,7 @@ import Testing
 
     @Test func impossibleDatesAreRefusedWherePeopleTypeThem() throws {
         let id = cli.addProject(title: "日期", ["--date", "2019-01-01"])
-        for date in ["2019-02-30", "0000-01-01", "2019-1-1", "2019-02-29", "20190101", "2019/01/01"] {
+        for date in ["2019-02-30", "0000-01-01", "2019-1-1", "2019-02-29", "20190101", "2019/01/01", "2019年2月29日", "2019.13.1"] {
             expectRefusal(cli.duikou(["project", "add", "--pairing", "harbin-shenzhen", "--task", "2.1", "--title", "x", "--date", date]), 65,
                           mentions: ["--date"])
             expectRefusal(cli.duikou(["project", "update", id, "--date", date, "--status", "started"]), 65, mentions: ["--date"])
@@ -250,7 +250,12 @@ import Testing
             expectRefusal(cli.duikou(["exchange", "add", "--pairing", "jilin-zhejiang", "--direction", "to-east", "--kind", "secondment",
                                       "--start", date]), 65, mentions: ["--start"])
             try write("pairing,task,title,date\nharbin-shenzhen,2.1,x,\(date)\n", to: "dates.csv")
-            expectRefusedImport(cli.duikou(["import", "projects", "dates.csv"]), at: "dates.csv:2")
+            if ["2019-1-1", "2019/01/01"].contains(date) {
+                // Options take YYYY-MM-DD only; a file takes the forms people type in spreadsheets.
+                #expect(cli.duikou(["import", "projects", "dates.csv", "--dry-run"]).status == 0)
+            } else {
+                expectRefusedImport(cli.duikou(["import", "projects", "dates.csv"]), at: "dates.csv:2")
+            }
         }
         #expect(try cli.projects().map { $0["id"] as? String } == [id])
         #expect(try cli.show(id)["status"] as? String == "signed")

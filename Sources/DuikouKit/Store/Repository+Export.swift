@@ -53,52 +53,60 @@ extension Repository {
 
 /// The queries behind an export, each returning the columns of its kind in order.
 enum ExportSQL {
-    static func count(_ kind: InterchangeKind) -> String {
+    /// Counts the records of a kind; with `scoped`, those of the pairing bound to `?1` and the pairings below it.
+    static func count(_ kind: InterchangeKind, scoped: Bool = false) -> String {
+        let scope = scoped ? ProjectSQL.scope + "\n" : ""
         switch kind {
-        case .projects: "SELECT count(*) AS records FROM project WHERE voided_at IS NULL"
-        case .updates: """
+        case .projects: return scope + "SELECT count(*) AS records FROM project WHERE voided_at IS NULL" + (scoped ? " AND pairing_id IN scope" : "")
+        case .updates: return scope + """
             SELECT count(*) AS records FROM progress_update u JOIN project p ON p.id = u.project_id
             WHERE \(UpdateSQL.inForce("u")) AND p.voided_at IS NULL
-            """
-        case .parks: "SELECT count(*) AS records FROM park"
-        case .exchanges: "SELECT count(*) AS records FROM exchange"
-        case .reforms: "SELECT count(*) AS records FROM reform"
-        case .meetings: "SELECT count(*) AS records FROM meeting"
-        case .funding: "SELECT count(*) AS records FROM funding"
+            """ + (scoped ? " AND p.pairing_id IN scope" : "")
+        case .parks: return scope + "SELECT count(*) AS records FROM park" + (scoped ? " WHERE pairing_id IN scope" : "")
+        case .exchanges: return scope + "SELECT count(*) AS records FROM exchange" + (scoped ? " WHERE pairing_id IN scope" : "")
+        case .reforms: return scope + "SELECT count(*) AS records FROM reform" + (scoped ? " WHERE pairing_id IN scope" : "")
+        case .meetings: return scope + "SELECT count(*) AS records FROM meeting" + (scoped ? " WHERE pairing_id IN scope" : "")
+        case .funding: return scope + "SELECT count(*) AS records FROM funding" + (scoped ? " WHERE \(fundingInScope)" : "")
         }
     }
 
-    static func rows(_ kind: InterchangeKind) -> String {
+    /// Funding of a project counts for the project's pairing.
+    private static let fundingInScope = "(pairing_id IN scope OR project_id IN (SELECT id FROM project WHERE pairing_id IN scope))"
+
+    /// The records of a kind in export order; with `scoped`, those of the pairing bound to `?1` and the pairings below it.
+    static func rows(_ kind: InterchangeKind, scoped: Bool = false) -> String {
+        let scope = scoped ? ProjectSQL.scope + "\n" : ""
+        let pairing = scoped ? " WHERE pairing_id IN scope" : ""
         switch kind {
-        case .projects: """
+        case .projects: return scope + """
             SELECT id, pairing_id, task_code, title, status, status_date, planned_yuan, completed_yuan, northeast_party,
                    east_party, park_id, landmark, description,
                    CASE WHEN status = 'suspended' OR status = 'terminated' THEN reached END AS reached,
                    planned_start, planned_completion
-            FROM project WHERE voided_at IS NULL ORDER BY id
+            FROM project WHERE voided_at IS NULL\(scoped ? " AND pairing_id IN scope" : "") ORDER BY id
             """
-        case .updates: """
+        case .updates: return scope + """
             SELECT u.project_id, u.date, u.status, u.completed_yuan, u.note
             FROM progress_update u JOIN project p ON p.id = u.project_id
-            WHERE \(UpdateSQL.inForce("u")) AND p.voided_at IS NULL
+            WHERE \(UpdateSQL.inForce("u")) AND p.voided_at IS NULL\(scoped ? " AND p.pairing_id IN scope" : "")
             ORDER BY u.project_id, \(UpdateSQL.position("u"))
             """
-        case .parks: """
+        case .parks: return scope + """
             SELECT id, pairing_id, name, kind, host_region, partner, established, planned_area_m2, benefit_sharing
-            FROM park ORDER BY id
+            FROM park\(pairing) ORDER BY id
             """
-        case .exchanges: """
+        case .exchanges: return scope + """
             SELECT id, pairing_id, direction, kind, start_date, end_date, participants, person, from_org, to_org, post
-            FROM exchange ORDER BY id
+            FROM exchange\(pairing) ORDER BY id
             """
-        case .reforms: """
-            SELECT id, pairing_id, title, source, adopted_by, date, task_code, policies FROM reform ORDER BY id
+        case .reforms: return scope + """
+            SELECT id, pairing_id, title, source, adopted_by, date, task_code, policies FROM reform\(pairing) ORDER BY id
             """
-        case .meetings: """
-            SELECT id, pairing_id, kind, date, place, level, participants, outcomes FROM meeting ORDER BY id
+        case .meetings: return scope + """
+            SELECT id, pairing_id, kind, date, place, level, participants, outcomes FROM meeting\(pairing) ORDER BY id
             """
-        case .funding: """
-            SELECT id, project_id, pairing_id, source, amount_yuan, date, note FROM funding ORDER BY id
+        case .funding: return scope + """
+            SELECT id, project_id, pairing_id, source, amount_yuan, date, note FROM funding\(scoped ? " WHERE \(fundingInScope)" : "") ORDER BY id
             """
         }
     }
