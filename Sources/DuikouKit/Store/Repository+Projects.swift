@@ -72,10 +72,12 @@ extension Snapshot {
     /// updates corrections superseded, and whether the project was voided. A voided project is found
     /// here, and nowhere else.
     ///
-    /// - Parameter knownOn: show the project as the database stood at the end of this day in China
-    ///   Standard Time: updates, corrections and plan revisions recorded later are left out (an
-    ///   update a later correction superseded is in force again), the planned figures are those
-    ///   before any later revision, and a void recorded later is not shown.
+    /// - Parameters:
+    ///   - id: the project's id.
+    ///   - knownOn: show the project as the database stood at the end of this day in China
+    ///     Standard Time: updates, corrections and plan revisions recorded later are left out (an
+    ///     update a later correction superseded is in force again), the planned figures are those
+    ///     before any later revision, and a void recorded later is not shown.
     /// - Throws: ``DuikouError/Code/notFound`` for an unknown project, or one not yet recorded by
     ///   the end of `knownOn`.
     public func projectHistory(_ id: UUID, knownOn: LocalDate? = nil) throws -> ProjectHistory {
