@@ -103,7 +103,19 @@ import Testing
             }
             sheets.append(XLSXFixture.Sheet(name: name, rows: xml))
         }
-        try XLSXFixture.write(sheets, to: path)
+        // With the package parts the fixture leaves out, so that LibreOffice opens it as a workbook.
+        var types = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        types += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        types += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+        for index in sheets.indices {
+            types += "<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }
+        types += "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+        types += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/></Types>"
+        let relations = "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+        let entries = [XLSXFixture.Entry(name: "[Content_Types].xml", data: Array(types.utf8)), XLSXFixture.Entry(name: "_rels/.rels", data: Array(relations.utf8))]
+            + XLSXFixture.entries(sheets)
+        try Data(XLSXFixture.zip(entries)).write(to: URL(fileURLWithPath: path))
     }
 
     func file(_ name: String) -> String { db.folder.appendingPathComponent(name).path }
@@ -273,5 +285,68 @@ import Testing
         try Data("project,date,status\n\(s.landed.key),2020-09-01,开工\n".utf8).write(to: URL(fileURLWithPath: csv))
         #expect(code { _ = try repo.importFile(.updates, from: csv, round: period) } == .invalidInput)
         #expect(try repo.importFile(.updates, from: csv).added == 1)
+    }
+
+    /// Runs LibreOffice headless on `files` with `arguments` before them, writing into `folder`.
+    func libreOffice(_ arguments: [String], _ files: [String], into folder: String) throws {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        let soffice = try #require(paths.map { "\($0)/soffice" }.first { FileManager.default.isExecutableFile(atPath: $0) },
+                                   "LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: soffice)
+        process.arguments = ["-env:UserInstallation=file://\(db.folder.path)/lo-profile", "--headless"] + arguments + ["--outdir", folder] + files
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "soffice failed on \(files)")
+    }
+
+    /// LibreOffice as the real client: it reads the template's sheets value by value, keeps the
+    /// drop-down lists and the protection when it saves the workbook again, and a filled template it
+    /// saved imports.
+    @Test func libreOfficeReadsTheTemplateKeepsItsListsAndWritesOneThatImports() throws {
+        let s = try scenario()
+        let period = try Self.period("2020-Q3")
+        let template = file("template.xlsx")
+        try repo.writeRoundTemplate(period: period, to: template)
+        let ours = try sheets(template)
+
+        let csv = file("csv")
+        try libreOffice(["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"], [template], into: csv)
+        let harbin = try String(contentsOfFile: csv + "/template-哈尔滨市—深圳市.csv", encoding: .utf8)
+        #expect(harbin.hasPrefix("项目编号,项目名称,任务,上期状态,上期累计完成投资（万元）,本期状态,本期累计完成投资（万元）,日期,备注,无变化\n"))
+        let expectedHarbin = try #require(ours.first { $0.name == "哈尔滨市—深圳市" })
+        for row in expectedHarbin.rows.dropFirst() {
+            #expect(harbin.contains("\(row[0]),"), "\(row[0])")
+        }
+        #expect(harbin.contains("\"哈工大\"\"智能\"\"装备 <产业园> & 😀\n第二行\""))
+        #expect(harbin.contains(s.started.key + ",已开工,2.1 "))
+        #expect(harbin.contains("开工,500.0000,,,,,") || harbin.contains("开工,\"500.0000\",,,,,"), "\(harbin)")
+        let instructions = try String(contentsOfFile: csv + "/template-说明.csv", encoding: .utf8)
+        #expect(instructions.contains("调度期,2020-Q3\n"))
+
+        let saved = file("saved")
+        try libreOffice(["--convert-to", "xlsx"], [template], into: saved)
+        let index = try #require(ours.firstIndex { $0.name == "哈尔滨市—深圳市" })
+        let xml = try part(saved + "/template.xlsx", "xl/worksheets/sheet\(index + 1).xml")
+        #expect(xml.contains { $0.hasPrefix("sheetProtection sheet=true") }, "\(xml.filter { $0.hasPrefix("sheetProtection") })")
+        #expect(xml.contains { $0.hasPrefix("dataValidation ") && $0.contains("sqref=F2:F4") && $0.contains("type=list") })
+        #expect(xml.contains("text \"谋划,洽谈,签约,落地,开工,竣工,投产,停建,终止\""))
+        #expect(xml.contains("text \"是,否\""))
+
+        // Saved by LibreOffice (shared strings, its own styles), unfilled: recognized, nothing to import.
+        let unfilled = try repo.importFile(.updates, from: saved + "/template.xlsx")
+        #expect(unfilled.round == period && unfilled.added == 0 && unfilled.skipped == 5 && !unfilled.committed)
+
+        // Filled, then saved by LibreOffice: imports.
+        let filled = file("filled.xlsx")
+        try fill(template, [s.hostile: Fill(status: "落地", completed: "250"), s.landed: Fill(unchanged: "是")], to: filled)
+        let resaved = file("resaved")
+        try libreOffice(["--convert-to", "xlsx"], [filled], into: resaved)
+        let result = try repo.importFile(.updates, from: resaved + "/filled.xlsx")
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        #expect(result.added == 2 && result.committed)
+        #expect(try repo.projectHistory(s.hostile).project.completed.yuan == 2_500_000)
     }
 }
