@@ -27,7 +27,7 @@ struct TemplateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The workbook to write; an existing file is replaced.", valueName: "file"))
     var out: String
 
-    @Option(help: ArgumentHelp("Headers, statuses and instructions in this language (default: zh)."))
+    @Option(help: ArgumentHelp("Headers, statuses and instructions in this language."))
     var lang: LanguageOption = .zh
 
     func run() throws {
