@@ -96,7 +96,14 @@ import Testing
                     cells = Array(cells.prefix(5))
                     for (offset, value) in values.enumerated() where !value.isEmpty {
                         let reference = XLSXFixture.column(5 + offset) + String(line)
-                        cells.append(offset == 1 ? XLSXFixture.number(reference, value) : XLSXFixture.text(reference, value))
+                        // An amount is a number cell; a date written `serial:N` a date cell (style 1), as Excel stores one typed in.
+                        if offset == 1 {
+                            cells.append(XLSXFixture.number(reference, value))
+                        } else if offset == 2, value.hasPrefix("serial:") {
+                            cells.append(XLSXFixture.number(reference, String(value.dropFirst(7)), style: 1))
+                        } else {
+                            cells.append(XLSXFixture.text(reference, value))
+                        }
                     }
                 }
                 xml += "<row r=\"\(line)\">\(cells.joined())</row>"
@@ -193,7 +200,7 @@ import Testing
         try fill(template, [
             s.hostile: Fill(status: "开工", completed: "1234.5678", date: "2020/8/20", note: "引号\"与 <符号> & 😀"),
             s.landed: Fill(unchanged: "是"),
-            s.dalian: Fill(completed: "0.0001", date: "2020年9月1日"),
+            s.dalian: Fill(completed: "0.0001", date: "serial:44075"),
             s.provincial: Fill(unchanged: "否"),
         ], to: filled)
 
@@ -217,12 +224,30 @@ import Testing
         #expect(landed.updates.last?.unchanged == true && landed.project.status == .landed)
         // An empty date is the period's end (today is later).
         #expect(landed.updates.last?.date.description == "2020-09-30")
-        #expect(try repo.projectHistory(s.dalian).project.completed.yuan == 1)
+        let dalian = try repo.projectHistory(s.dalian)
+        #expect(dalian.project.completed.yuan == 1 && dalian.updates.last?.date.description == "2020-09-01")
 
         // The same file again changes nothing.
         let again = try repo.importFile(.updates, from: filled, round: period)
         #expect(again.problems.isEmpty, "\(again.problems)")
         #expect(again.added == 0 && again.unchanged == 3)
+    }
+
+    @Test func englishTemplateImportsWithEnglishStatusesAndHeadersInProblems() throws {
+        let s = try scenario()
+        let period = try Self.period("2020-Q3")
+        let template = file("round.xlsx")
+        try repo.writeRoundTemplate(period: period, to: template, language: .en)
+        #expect(try sheets(template).first?.rows.dropFirst().first == ["Round", "2020-Q3"])
+        let filled = file("filled.xlsx")
+        try fill(template, [s.hostile: Fill(status: "started", date: "2020-08-01"), s.landed: Fill(unchanged: "yes"),
+                            s.dalian: Fill(status: "backwards")], to: filled)
+        let refused = try repo.importFile(.updates, from: filled)
+        #expect(refused.problems.map(\.column) == ["Status"], "\(refused.problems)")
+        try fill(template, [s.hostile: Fill(status: "started", date: "2020-08-01"), s.landed: Fill(unchanged: "yes")], to: filled)
+        let result = try repo.importFile(.updates, from: filled)
+        #expect(result.problems.isEmpty && result.added == 2, "\(result.problems)")
+        #expect(try repo.projectHistory(s.landed).updates.last?.unchanged == true)
     }
 
     @Test func badRowsAreRefusedNamingTheirCellsAndNothingIsWritten() throws {
@@ -285,6 +310,7 @@ import Testing
         try Data("project,date,status\n\(s.landed.key),2020-09-01,开工\n".utf8).write(to: URL(fileURLWithPath: csv))
         #expect(code { _ = try repo.importFile(.updates, from: csv, round: period) } == .invalidInput)
         #expect(try repo.importFile(.updates, from: csv).added == 1)
+        #expect(code { _ = try repo.importFile(.projects, from: filled) } == .invalidInput)
     }
 
     /// Runs LibreOffice headless on `files` with `arguments` before them, writing into `folder`.

@@ -92,7 +92,8 @@ extension Transaction {
     ///   message naming the cell, `FILE:SHEET!CELL: problem`; I/O and database errors;
     ///   ``DuikouError/Code/cancelled``. Nothing is written when any is thrown.
     ///   ``DuikouError/Code/notFound`` also for a template's round that was never opened, and
-    ///   ``DuikouError/Code/invalidInput`` for `round` given with a workbook that is not a template.
+    ///   ``DuikouError/Code/invalidInput`` for `round` given with a workbook that is not a template,
+    ///   and for a template imported as another kind than updates.
     public func importSpreadsheet(
         _ kind: InterchangeKind, from path: String, round: ReportingPeriod? = nil, dryRun: Bool = false,
         progress: ((TransferProgress) -> Void)? = nil
@@ -107,7 +108,8 @@ extension Transaction {
     ) throws -> ImportResult {
         try tentativeChange { connection, now in
             let workbook = try XLSXReader(path: path, limits: limits)
-            if kind == .updates, let template = try TemplateImport(workbook: workbook, connection: connection, now: now, dryRun: dryRun) {
+            if let template = TemplateImport(workbook: workbook, connection: connection, now: now, dryRun: dryRun) {
+                guard kind == .updates else { throw TemplateImport.notUpdates(path, kind) }
                 let result = try template.run(round: round, progress: progress)
                 return try finishImport(kind, from: path, result, connection: connection)
             }

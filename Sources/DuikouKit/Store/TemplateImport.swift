@@ -24,11 +24,12 @@ struct TemplateImport {
     private let now: String
     private let dryRun: Bool
 
-    /// Recognizes a template, or answers `nil` when no sheet's header is a template's.
-    init?(workbook: XLSXReader, connection: SQLiteConnection, now: String, dryRun: Bool) throws {
+    /// Recognizes a template, or answers `nil` when no sheet's header is a template's. A sheet whose
+    /// first row cannot be read is not a template's; the import of other kinds reports it if it reads it.
+    init?(workbook: XLSXReader, connection: SQLiteConnection, now: String, dryRun: Bool) {
         var sheets: [(sheet: XLSXSheet, language: Language)] = []
         for sheet in workbook.sheets {
-            guard let header = try Transaction.firstRowWithValues(try workbook.rows(of: sheet)),
+            guard let header = try? Transaction.firstRowWithValues(try workbook.rows(of: sheet)),
                   let language = RoundTemplate.language(ofHeader: header.fields) else { continue }
             sheets.append((sheet, language))
         }
@@ -44,6 +45,12 @@ struct TemplateImport {
     static func notATemplate(_ path: String, _ round: ReportingPeriod) -> DuikouError {
         DuikouError(.invalidInput, "\(DuikouError.quoted(path)): is not a filled reporting template (调度表), so it cannot report to round \(DuikouError.quoted(round.description)); a template's sheets have the header row 项目编号, 项目名称, … 无变化",
                     field: "round", recordID: round.description)
+    }
+
+    /// The error for a template imported as another kind than updates.
+    static func notUpdates(_ path: String, _ kind: InterchangeKind) -> DuikouError {
+        DuikouError(.invalidInput, "\(DuikouError.quoted(path)): is a reporting template (调度表), whose rows are progress updates, not \(kind.rawValue)",
+                    field: "kind", recordID: kind.rawValue)
     }
 
     /// Reads the template's rows and records their updates; problems go into the result.
