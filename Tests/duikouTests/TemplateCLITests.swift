@@ -86,6 +86,9 @@ import Testing
 
         // A template for a round that is not open, and a round for a file that is not a template.
         #expect(cli.duikou(["import", "updates", "sent/filled.xlsx", "--round", "2030-Q1"]).status == 66)
-        #expect(cli.duikou(["import", "updates", "projects.csv", "--round", "2024-Q4"]).status == 65)
+        let notTemplate = cli.duikou(["import", "updates", "projects.csv", "--round", "2024-Q4"])
+        #expect(notTemplate.status == 65 && notTemplate.stderr.contains("leave it out"), "\(notTemplate)")
+        let asProjects = cli.duikou(["import", "projects", "调度表.xlsx"])
+        #expect(asProjects.status == 65 && asProjects.stderr.contains("duikou import updates"), "\(asProjects)")
     }
 }
