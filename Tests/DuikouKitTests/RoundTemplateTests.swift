@@ -139,6 +139,11 @@ import Testing
         let started = try #require(scope.first { $0.id == s.started })
         #expect(started.status == .started && started.completed.yuan == 5_000_000 && started.lastUpdate.description == "2020-08-10")
         #expect(try repo.roundProjects(period: Self.period("2020-Q3"), pairing: "dalian-shanghai").map(\.id) == [s.dalian])
+        let json = try JSONEncoder().encode(started)
+        #expect(try JSONDecoder().decode(RoundProject.self, from: json) == started)
+        let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect(object["completed_investment_yuan"] as? Int == 5_000_000 && object["last_update"] as? String == "2020-08-10")
+        #expect(object["id"] as? String == s.started.key && object["status"] as? String == "started")
 
         let path = file("调度表.xlsx")
         #expect(try repo.writeRoundTemplate(period: Self.period("2020-Q3"), to: path) == 5)

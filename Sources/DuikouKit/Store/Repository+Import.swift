@@ -110,7 +110,7 @@ extension Transaction {
             let workbook = try XLSXReader(path: path, limits: limits)
             if let template = TemplateImport(workbook: workbook, connection: connection, now: now, dryRun: dryRun) {
                 guard kind == .updates else { throw TemplateImport.notUpdates(path, kind) }
-                let result = try template.run(round: round, progress: progress)
+                let result = try template.run(round: round, progress: progress, checkCancellation: checkCancellation)
                 return try finishImport(kind, from: path, result, connection: connection)
             }
             if let round { throw TemplateImport.notATemplate(path, round) }

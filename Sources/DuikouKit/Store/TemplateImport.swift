@@ -55,9 +55,12 @@ struct TemplateImport {
 
     /// Reads the template's rows and records their updates; problems go into the result.
     ///
-    /// - Parameter round: the round to report to; `nil` for the one the instructions sheet names.
-    /// - Throws: ``DuikouError/Code/notFound`` for a round that was never opened; I/O and database errors.
-    func run(round: ReportingPeriod?, progress: ((TransferProgress) -> Void)?) throws -> ImportResult {
+    /// - Parameters:
+    ///   - round: the round to report to; `nil` for the one the instructions sheet names.
+    ///   - checkCancellation: called every few thousand rows; throws when the import is cancelled.
+    /// - Throws: ``DuikouError/Code/notFound`` for a round that was never opened; I/O and database
+    ///   errors; what `checkCancellation` throws.
+    func run(round: ReportingPeriod?, progress: ((TransferProgress) -> Void)?, checkCancellation: () throws -> Void) throws -> ImportResult {
         var result = ImportResult(kind: .updates, dryRun: dryRun)
         let stated = try statedPeriod()
         if let round, let stated, stated.period != round {
@@ -100,6 +103,7 @@ struct TemplateImport {
                     }
                 }
                 if result.rows % 2048 == 0 {
+                    try checkCancellation()
                     progress?(TransferProgress(rows: result.rows, bytes: rows.bytesRead, total: rows.size))
                 }
             }
