@@ -27,7 +27,7 @@ struct Duikou: ParsableCommand {
             ProjectCommand.self, ParkCommand.self, ExchangeCommand.self,
             ReformCommand.self, MeetingCommand.self, FundingCommand.self, PlanCommand.self,
             Progress.self, AlertsCommand.self, EvaluateCommand.self, ReportCommand.self, SearchCommand.self,
-            ImportCommand.self, ExportCommand.self, MergeCommand.self,
+            ImportCommand.self, ExportCommand.self, TemplateCommand.self, MergeCommand.self,
             RoundCommand.self, CheckCommand.self, BackupCommand.self, HistoryCommand.self,
             Demo.self,
         ]

@@ -22,6 +22,10 @@ enum ErrorHint {
             "see `duikou tasks`"
         case (.notFound, "adopted_by"):
             "see `duikou regions`; add a region of your own with `duikou region add`"
+        case (.invalidInput, "round"):
+            "--round is for a filled reporting template (duikou template); leave it out"
+        case (.invalidInput, "kind"):
+            "import it with `duikou import updates FILE`"
         case (.schemaTooNew, _):
             "upgrade duikou"
         case (.busy, _):

@@ -20,6 +20,9 @@ struct ImportCommand: ParsableCommand {
             rows add records. On any bad row nothing is written: every problem is listed as \
             FILE:LINE: column: problem (FILE:SHEET!CELL: column: problem for a workbook) and the exit code is 65.
             Use --dry-run first to see what would be added, updated and left unchanged.
+            A filled reporting template (调度表, written by `duikou template`) imports as updates: each filled \
+            row becomes an update of its project for the round (无变化 = 是: an unchanged report), unfilled rows \
+            are skipped. Its round is the one its instructions sheet names; --round checks it.
             Example: duikou import projects 2024Q3-黑龙江.csv --dry-run
             """)
 
@@ -32,15 +35,23 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The .xlsx or CSV file.")
     var file: String
 
+    @Option(help: ArgumentHelp("For a filled reporting template: the round it reports to (default: the one it names).", valueName: "period"))
+    var round: String?
+
     @Flag(help: "Check the file and report what would change, without writing anything.")
     var dryRun = false
 
     func run() throws {
+        let period = try round.map { try ReportingPeriod(parsing: $0, field: "round") }
         let bar = ProgressBar(label: "importing \(file)")
-        let result = try database.open(writing: "import", as: actor).importFile(kind, from: file, dryRun: dryRun, progress: bar.update)
+        let result = try database.open(writing: "import", as: actor).importFile(kind, from: file, round: period, dryRun: dryRun, progress: bar.update)
         bar.finish()
         if let sheet = result.sheet {
             FileDescriptor.writeToStandardError("\(file): read the sheet \"\(sheet)\"\n")
+        }
+        if let round = result.round {
+            let rows = result.skipped == 1 ? "1 unfilled row" : "\(result.skipped) unfilled rows"
+            FileDescriptor.writeToStandardError("\(file): a reporting template of round \(round); skipped \(rows) (not reported)\n")
         }
         for problem in result.problems {
             FileDescriptor.writeToStandardError("\(file):\(problem)\n")

@@ -56,6 +56,7 @@ import Testing
             ClosedValue(command: ["export"], name: "<kind>", values: kinds + ["progress"]),
             ClosedValue(command: ["export"], name: "--format", values: ["csv", "jsonl", "xlsx"]),
             ClosedValue(command: ["export"], name: "--lang", values: languages),
+            ClosedValue(command: ["template"], name: "--lang", values: languages),
             ClosedValue(command: ["merge"], name: "--prefer", values: ["ours", "theirs"]),
             ClosedValue(command: ["merge"], name: "--format", values: documentFormats),
             ClosedValue(command: ["merge"], name: "--lang", values: languages),

@@ -5,11 +5,11 @@ extension ImportResult: Codable {
         case dryRun = "dry_run"
         case committed, rows, added, updated, unchanged, refused
         case problemCount = "problem_count"
-        case problems, sheet
+        case problems, sheet, round, skipped
     }
 
     /// Writes the result: `kind`, `dry_run`, `committed`, the counts of rows, `problem_count` and
-    /// the first `problems`.
+    /// the first `problems`; for a reporting template also its `round` and the unfilled rows `skipped`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(kind, forKey: .kind)
@@ -23,6 +23,8 @@ extension ImportResult: Codable {
         try container.encode(problemCount, forKey: .problemCount)
         try container.encode(problems, forKey: .problems)
         try container.encodeIfPresent(sheet, forKey: .sheet)
+        try container.encodeIfPresent(round, forKey: .round)
+        if round != nil { try container.encode(skipped, forKey: .skipped) }
     }
 
     /// Reads a result as ``encode(to:)`` writes it; `committed` follows from the rest and is not read.
@@ -40,6 +42,8 @@ extension ImportResult: Codable {
         problemCount = try container.decodeCount(forKey: .problemCount)
         problems = try container.decode([ImportProblem].self, forKey: .problems)
         sheet = try container.decodeIfPresent(String.self, forKey: .sheet)
+        round = try container.decodeIfPresent(ReportingPeriod.self, forKey: .round)
+        skipped = try container.decodeIfPresent(Int.self, forKey: .skipped) ?? 0
         guard problems.count <= problemCount else {
             throw container.refusal(.problems, "lists \(problems.count) problems of \(problemCount)")
         }

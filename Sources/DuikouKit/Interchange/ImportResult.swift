@@ -40,6 +40,11 @@ public struct ImportResult: Sendable, Hashable {
     public internal(set) var problemCount = 0
     /// For a spreadsheet, the sheet whose rows were imported, once one matched the kind.
     public internal(set) var sheet: String? = nil
+    /// For a filled reporting template (调度表), the round it reported to.
+    public internal(set) var round: ReportingPeriod? = nil
+    /// For a filled reporting template, the rows left unfilled (projects that have not reported),
+    /// which are skipped and not counted in ``rows``.
+    public internal(set) var skipped = 0
 
     /// How many problems are kept in ``problems``; the rest are only counted.
     public static let maximumProblems = 100

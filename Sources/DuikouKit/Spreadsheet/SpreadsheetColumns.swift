@@ -85,7 +85,7 @@ extension SheetCell {
     /// The cell as a field of CSV for people: amounts as decimal numbers in 万元, dates `YYYY-MM-DD`.
     var csv: String {
         switch self {
-        case .empty: ""
+        case .empty, .blank: ""
         case .text(let text), .number(let text): text
         case .wan(let yuan): SheetXML.wan(yuan)
         case .date(let date): date.description

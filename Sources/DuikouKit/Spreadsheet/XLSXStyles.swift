@@ -10,6 +10,12 @@ enum XLSXStyle: Int {
     case date = 3
     /// Rates: a percentage with one decimal.
     case percent = 4
+    /// A fill-in cell of a template: text, unlocked on a protected sheet.
+    case input = 5
+    /// A fill-in amount in 万元, unlocked.
+    case inputWan = 6
+    /// A fill-in date, unlocked.
+    case inputDate = 7
 
     /// The number format of amounts in 万元. Four fixed decimals rather than `#,##0.####`, which
     /// leaves a bare decimal point after whole numbers in Excel.
@@ -17,7 +23,9 @@ enum XLSXStyle: Int {
     /// The number format of dates.
     static let dateFormat = "yyyy-mm-dd"
 
-    /// `xl/styles.xml`: the number formats, a regular and a bold font, and one cell format per case.
+    /// `xl/styles.xml`: the number formats, a regular and a bold font, and one cell format per case
+    /// (the fill-in ones unlocked; text fill-in cells in the text format `@`, so that what is typed
+    /// stays as typed).
     static let stylesXML = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
@@ -28,11 +36,14 @@ enum XLSXStyle: Int {
         <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
         <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
         <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+        <cellXfs count="8"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
         <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
         <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
         <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
-        <xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
+        <xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+        <xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyProtection="1"><protection locked="0"/></xf>\
+        <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyProtection="1"><protection locked="0"/></xf>\
+        <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyProtection="1"><protection locked="0"/></xf></cellXfs>\
         <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
         </styleSheet>
         """

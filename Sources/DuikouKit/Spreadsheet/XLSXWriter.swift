@@ -12,6 +12,8 @@ enum SheetCell: Hashable {
     case date(LocalDate)
     /// A rate, written as a number with the percentage format.
     case percent(Double)
+    /// No value, but a style: a fill-in cell of a template, unlocked on a protected sheet.
+    case blank(XLSXStyle)
 }
 
 /// A column of a sheet: its header, the key that errors name it by, and its width in characters.
@@ -19,6 +21,28 @@ struct SheetColumn: Hashable {
     let key: String
     let header: String
     let width: Int
+    /// The style of the column's cells that have none of their own (an unlocked one for fill-in columns).
+    var style: XLSXStyle? = nil
+}
+
+/// What a sheet has besides its cells: protection, and drop-down lists of values to choose from.
+struct SheetLayout: Hashable {
+    /// A drop-down list (a data validation of type `list`) over a column's data rows.
+    struct Choice: Hashable {
+        /// The 0-based column.
+        let column: Int
+        /// The values offered, in order.
+        let values: [String]
+    }
+
+    /// Whether the sheet is protected: only cells in an unlocked style (``XLSXStyle/input``…) can be
+    /// edited; no password, so protection guards against slips, not against intent.
+    var protected = false
+    /// The drop-down lists.
+    var choices: [Choice] = []
+
+    /// The most characters Excel takes in a list written out in its formula (`"谋划,洽谈"`).
+    static let maxListLength = 255
 }
 
 /// Writes an `.xlsx` workbook (Office Open XML SpreadsheetML) sheet by sheet and row by row,
@@ -39,6 +63,7 @@ final class XLSXWriter {
     private var columns: [SheetColumn] = []
     private var rows = 0
     private var sheetOpen = false
+    private var layout = SheetLayout()
 
     /// Starts a workbook at `path`, written under a temporary name and moved into place by ``finish()``.
     init(path: String) throws {
@@ -46,8 +71,11 @@ final class XLSXWriter {
         buffer.reserveCapacity(Self.flushSize * 2)
     }
 
-    /// Starts a sheet named `name` (made valid and unique) with a header row of `columns`.
-    func beginSheet(_ name: String, columns: [SheetColumn]) throws {
+    /// Starts a sheet named `name` (made valid and unique) with a header row of `columns`, and
+    /// `layout`'s protection and drop-down lists (written when the sheet ends).
+    ///
+    /// - Throws: ``DuikouError/Code/invalidInput`` for a drop-down list longer than Excel takes.
+    func beginSheet(_ name: String, columns: [SheetColumn], layout: SheetLayout = SheetLayout()) throws {
         if sheetOpen { try endSheet() }
         var unique = SheetXML.sheetName(name)
         var suffix = 2
@@ -56,8 +84,12 @@ final class XLSXWriter {
             unique = SheetXML.sheetName(String(SheetXML.sheetName(name).prefix(SheetXML.maxSheetNameLength - tail.count)) + tail)
             suffix += 1
         }
+        for choice in layout.choices where Self.listFormula(choice.values).count - 2 > SheetLayout.maxListLength {
+            throw DuikouError(.invalidInput, "sheet \(DuikouError.quoted(unique)): the list of values of column \(SheetXML.column(choice.column)) is longer than the \(SheetLayout.maxListLength) characters a spreadsheet takes")
+        }
         sheetNames.append(unique)
         self.columns = columns
+        self.layout = layout
         rows = 0
         sheetOpen = true
         try zip.beginEntry("xl/worksheets/sheet\(sheetNames.count).xml")
@@ -72,7 +104,9 @@ final class XLSXWriter {
         if !columns.isEmpty {
             buffer += "<cols>".utf8
             for (index, column) in columns.enumerated() {
-                buffer += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(column.width)\" customWidth=\"1\"/>".utf8
+                buffer += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(column.width)\" customWidth=\"1\"".utf8
+                if let style = column.style { buffer += " style=\"\(style.rawValue)\"".utf8 }
+                buffer += "/>".utf8
             }
             buffer += "</cols>".utf8
         }
@@ -106,6 +140,7 @@ final class XLSXWriter {
             buffer += "\"".utf8
             switch cell {
             case .empty: break
+            case .blank(let style): buffer += " s=\"\(style.rawValue)\"/>".utf8
             case .text(let text):
                 if text.utf16.count > SheetXML.maxTextLength {
                     let field = index < columns.count ? columns[index].key : SheetXML.column(index)
@@ -137,7 +172,21 @@ final class XLSXWriter {
     func endSheet() throws {
         guard sheetOpen else { return }
         sheetOpen = false
-        buffer += "</sheetData></worksheet>".utf8
+        buffer += "</sheetData>".utf8
+        if layout.protected {
+            buffer += "<sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\" formatColumns=\"0\" formatRows=\"0\"/>".utf8
+        }
+        if !layout.choices.isEmpty && rows > 1 {
+            buffer += "<dataValidations count=\"\(layout.choices.count)\">".utf8
+            for choice in layout.choices {
+                let column = SheetXML.column(choice.column)
+                buffer += "<dataValidation type=\"list\" allowBlank=\"1\" showErrorMessage=\"1\" sqref=\"\(column)2:\(column)\(rows)\"><formula1>".utf8
+                SheetXML.appendEscaped(Self.listFormula(choice.values), to: &buffer)
+                buffer += "</formula1></dataValidation>".utf8
+            }
+            buffer += "</dataValidations>".utf8
+        }
+        buffer += "</worksheet>".utf8
         try flush()
         try zip.endEntry()
     }
@@ -191,6 +240,11 @@ final class XLSXWriter {
         var bytes = Array(text.utf8)
         try bytes.withUnsafeMutableBytes { try zip.add(UnsafeRawBufferPointer($0)) }
         try zip.endEntry()
+    }
+
+    /// A list of values as a data validation's formula: in double quotes, separated by commas.
+    private static func listFormula(_ values: [String]) -> String {
+        "\"" + values.joined(separator: ",") + "\""
     }
 
     private func flush() throws {

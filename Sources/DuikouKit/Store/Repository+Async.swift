@@ -235,21 +235,21 @@ extension Repository {
     }
 
     /// Imports a spreadsheet or CSV file, told apart by content, in one transaction, all or nothing;
-    /// see ``Transaction/importFile(_:from:dryRun:progress:)``. `progress` is called on the writer's thread.
+    /// see ``Transaction/importFile(_:from:round:dryRun:progress:)``. `progress` is called on the writer's thread.
     public func importFile(
-        _ kind: InterchangeKind, from path: String, dryRun: Bool = false,
+        _ kind: InterchangeKind, from path: String, round: ReportingPeriod? = nil, dryRun: Bool = false,
         progress: (@Sendable (TransferProgress) -> Void)? = nil
     ) async throws -> ImportResult {
-        try await write { try $0.importFile(kind, from: path, dryRun: dryRun, progress: progress) }
+        try await write { try $0.importFile(kind, from: path, round: round, dryRun: dryRun, progress: progress) }
     }
 
     /// Imports an `.xlsx` workbook in one transaction, all or nothing; see
-    /// ``Transaction/importSpreadsheet(_:from:dryRun:progress:)``. `progress` is called on the writer's thread.
+    /// ``Transaction/importSpreadsheet(_:from:round:dryRun:progress:)``. `progress` is called on the writer's thread.
     public func importSpreadsheet(
-        _ kind: InterchangeKind, from path: String, dryRun: Bool = false,
+        _ kind: InterchangeKind, from path: String, round: ReportingPeriod? = nil, dryRun: Bool = false,
         progress: (@Sendable (TransferProgress) -> Void)? = nil
     ) async throws -> ImportResult {
-        try await write { try $0.importSpreadsheet(kind, from: path, dryRun: dryRun, progress: progress) }
+        try await write { try $0.importSpreadsheet(kind, from: path, round: round, dryRun: dryRun, progress: progress) }
     }
 
     /// Marks the database as holding illustrative sample data; see ``Transaction/markAsSampleData()``.

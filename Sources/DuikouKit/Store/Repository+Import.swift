@@ -50,15 +50,21 @@ extension Transaction {
     }
 
     /// Imports `path` as a spreadsheet (`.xlsx`) when its content is a zip archive, whatever its name,
-    /// and as CSV otherwise; see ``importSpreadsheet(_:from:dryRun:progress:)`` and
+    /// and as CSV otherwise; see ``importSpreadsheet(_:from:round:dryRun:progress:)`` and
     /// ``importCSV(_:from:dryRun:progress:)``.
+    ///
+    /// - Parameter round: for a filled reporting template (updates only), the round it reports to;
+    ///   see ``importSpreadsheet(_:from:round:dryRun:progress:)``.
+    /// - Throws: ``DuikouError/Code/invalidInput`` when `round` is given for a file that is not a
+    ///   reporting template; the errors of the import.
     public func importFile(
-        _ kind: InterchangeKind, from path: String, dryRun: Bool = false,
+        _ kind: InterchangeKind, from path: String, round: ReportingPeriod? = nil, dryRun: Bool = false,
         progress: ((TransferProgress) -> Void)? = nil
     ) throws -> ImportResult {
         if ZipReader.looksLikeZip(path: path) {
-            return try importSpreadsheet(kind, from: path, dryRun: dryRun, progress: progress)
+            return try importSpreadsheet(kind, from: path, round: round, dryRun: dryRun, progress: progress)
         }
+        if let round { throw TemplateImport.notATemplate(path, round) }
         return try importCSV(kind, from: path, dryRun: dryRun, progress: progress)
     }
 
@@ -68,6 +74,12 @@ extension Transaction {
     /// The rows come from the first sheet whose header row (its first row with a value) names the
     /// kind's columns; ``ImportResult/sheet`` says which. When no sheet matches, every sheet's header
     /// problems are reported. Problems name their cells (``ImportProblem/cell``), `'Sheet 1'!B3`.
+    ///
+    /// A filled reporting template (调度表, see ``Snapshot/writeRoundTemplate(period:to:pairing:language:)``),
+    /// imported as updates, is told by its sheets' header rows (exactly the template's headers) and
+    /// read sheet by sheet: each filled row becomes a progress update of its project, 无变化 = 是 an
+    /// unchanged report; see ``TemplateImport``. Its round is `round` or, when `nil`, the period its
+    /// instructions sheet names (调度期), and every row's project must be in that round's scope.
     /// Shared and inline strings, numbers (read exactly from their decimal text), date cells (the
     /// 1900 and 1904 systems), booleans, and formula cells by their cached value are read; the
     /// workbook is inflated and read as a stream, so memory stays flat but for its shared strings.
@@ -79,20 +91,29 @@ extension Transaction {
     ///   breaks Excel's limits (1,048,576 rows, 16,384 columns, 32,767 characters in a cell), the
     ///   message naming the cell, `FILE:SHEET!CELL: problem`; I/O and database errors;
     ///   ``DuikouError/Code/cancelled``. Nothing is written when any is thrown.
+    ///   ``DuikouError/Code/notFound`` also for a template's round that was never opened, and
+    ///   ``DuikouError/Code/invalidInput`` for `round` given with a workbook that is not a template,
+    ///   and for a template imported as another kind than updates.
     public func importSpreadsheet(
-        _ kind: InterchangeKind, from path: String, dryRun: Bool = false,
+        _ kind: InterchangeKind, from path: String, round: ReportingPeriod? = nil, dryRun: Bool = false,
         progress: ((TransferProgress) -> Void)? = nil
     ) throws -> ImportResult {
-        try importSpreadsheet(kind, from: path, dryRun: dryRun, limits: .standard, progress: progress)
+        try importSpreadsheet(kind, from: path, round: round, dryRun: dryRun, limits: .standard, progress: progress)
     }
 
-    /// ``importSpreadsheet(_:from:dryRun:progress:)`` under given limits, which tests lower.
+    /// ``importSpreadsheet(_:from:round:dryRun:progress:)`` under given limits, which tests lower.
     func importSpreadsheet(
-        _ kind: InterchangeKind, from path: String, dryRun: Bool, limits: SpreadsheetLimits,
+        _ kind: InterchangeKind, from path: String, round: ReportingPeriod? = nil, dryRun: Bool, limits: SpreadsheetLimits,
         progress: ((TransferProgress) -> Void)? = nil
     ) throws -> ImportResult {
         try tentativeChange { connection, now in
             let workbook = try XLSXReader(path: path, limits: limits)
+            if let template = TemplateImport(workbook: workbook, connection: connection, now: now, dryRun: dryRun) {
+                guard kind == .updates else { throw TemplateImport.notUpdates(path, kind) }
+                let result = try template.run(round: round, progress: progress, checkCancellation: checkCancellation)
+                return try finishImport(kind, from: path, result, connection: connection)
+            }
+            if let round { throw TemplateImport.notATemplate(path, round) }
             var result = ImportResult(kind: kind, dryRun: dryRun)
             var mismatches: [ImportProblem] = []
             for sheet in workbook.sheets {
@@ -124,7 +145,7 @@ extension Transaction {
     }
 
     /// The first row of a sheet with a value in it, its header.
-    private static func firstRowWithValues(_ rows: SheetRowReader) throws -> CSVRecord? {
+    static func firstRowWithValues(_ rows: SheetRowReader) throws -> CSVRecord? {
         while let record = try rows.next() {
             if !record.isBlank || !record.fieldProblems.isEmpty { return record }
         }
@@ -165,7 +186,7 @@ extension Transaction {
     }
 
     /// Checks the totals and says whether to keep what the import wrote, with its audit note.
-    private func finishImport(
+    func finishImport(
         _ kind: InterchangeKind, from path: String, _ result: ImportResult, connection: SQLiteConnection
     ) throws -> (ImportResult, Bool, AuditNote?) {
         // Here as well as before the commit, so that a dry run finds it too.
@@ -187,20 +208,20 @@ extension Repository {
     }
 
     /// Imports a spreadsheet or CSV file, told apart by content, in one transaction: all of it, or
-    /// nothing; see ``Transaction/importFile(_:from:dryRun:progress:)``.
+    /// nothing; see ``Transaction/importFile(_:from:round:dryRun:progress:)``.
     public func importFile(
-        _ kind: InterchangeKind, from path: String, dryRun: Bool = false,
+        _ kind: InterchangeKind, from path: String, round: ReportingPeriod? = nil, dryRun: Bool = false,
         progress: ((TransferProgress) -> Void)? = nil
     ) throws -> ImportResult {
-        try write { try $0.importFile(kind, from: path, dryRun: dryRun, progress: progress) }
+        try write { try $0.importFile(kind, from: path, round: round, dryRun: dryRun, progress: progress) }
     }
 
     /// Imports an `.xlsx` workbook in one transaction: all of it, or nothing; see
-    /// ``Transaction/importSpreadsheet(_:from:dryRun:progress:)``.
+    /// ``Transaction/importSpreadsheet(_:from:round:dryRun:progress:)``.
     public func importSpreadsheet(
-        _ kind: InterchangeKind, from path: String, dryRun: Bool = false,
+        _ kind: InterchangeKind, from path: String, round: ReportingPeriod? = nil, dryRun: Bool = false,
         progress: ((TransferProgress) -> Void)? = nil
     ) throws -> ImportResult {
-        try write { try $0.importSpreadsheet(kind, from: path, dryRun: dryRun, progress: progress) }
+        try write { try $0.importSpreadsheet(kind, from: path, round: round, dryRun: dryRun, progress: progress) }
     }
 }
