@@ -90,7 +90,7 @@ enum RoundTemplate {
                 ("Note", "Optional: progress or problems in a few words."),
                 ("Unchanged", "Choose yes when nothing changed in the period: then leave Status and Completed investment empty (a note is fine)."),
                 ("Rows left empty", "A row with nothing filled in is a project that has not reported; the import skips it."),
-                ("Import", "duikou import updates THIS-FILE.xlsx"),
+                ("Returning it", "Send the filled workbook back as it is, in .xlsx: keep this sheet, whose first row names the round."),
             ]
         }
         return [
@@ -104,7 +104,7 @@ enum RoundTemplate {
             ("备注", "可选：简要说明进展或问题。"),
             ("无变化", "本期没有任何变化时选“是”：此时本期状态和本期累计完成投资留空（可填备注）。"),
             ("未填写的行", "整行未填写的项目视为本期未报送，导入时跳过。"),
-            ("导入", "duikou import updates 本文件.xlsx"),
+            ("交回", "填好后按原样以 .xlsx 格式交回；请保留本说明表，其第一行标明本期调度。"),
         ]
     }
 }
