@@ -69,8 +69,9 @@ final class SheetRowReader {
     /// string is made per tag, nor for the white space between them.
     func next() throws -> CSVRecord? {
         guard !finished else { return nil }
-        value.removeAll(keepingCapacity: true)
-        inline.removeAll(keepingCapacity: true)
+        // The text of the current cell's `<v>` and of its inline string's `<t>`, as bytes.
+        var value: [UInt8] = []
+        var inline: [UInt8] = []
         var row = 0
         var fields: [String] = []
         var problems: [CSVRecord.FieldProblem] = []
@@ -91,7 +92,7 @@ final class SheetRowReader {
                                 style: Self.integer(tokenizer.attributeValue("s")) ?? 0)
                     value.removeAll(keepingCapacity: true)
                     inline.removeAll(keepingCapacity: true)
-                    if closes { try finish(cell, row: row, into: &fields, &problems) }
+                    if closes { try finish(cell, value, inline, row: row, into: &fields, &problems) }
                 case .value: cell.inValue = !closes
                 case .inline: cell.inInline = !closes
                 case .phonetic: cell.inPhonetic = !closes
@@ -104,7 +105,7 @@ final class SheetRowReader {
                 case .inline: cell.inInline = false
                 case .phonetic: cell.inPhonetic = false
                 case .text: cell.inText = false
-                case .cell where inRow: try finish(cell, row: row, into: &fields, &problems)
+                case .cell where inRow: try finish(cell, value, inline, row: row, into: &fields, &problems)
                 case .row: return CSVRecord(line: row, fields: fields, problems: [], fieldProblems: problems)
                 case .sheetData:
                     finished = true
@@ -118,10 +119,6 @@ final class SheetRowReader {
         finished = true
         return nil
     }
-
-    /// The text of the current cell's `<v>` and of its inline string's `<t>`, as bytes.
-    private var value: [UInt8] = []
-    private var inline: [UInt8] = []
 
     /// The elements of a sheet that rows are read from.
     private enum Element {
@@ -178,8 +175,9 @@ final class SheetRowReader {
         return column
     }
 
-    /// Puts the text of `cell` in `fields`, empty fields before it for the cells left out.
-    private func finish(_ cell: Cell, row: Int, into fields: inout [String], _ problems: inout [CSVRecord.FieldProblem]) throws {
+    /// Puts the text of `cell` (its `<v>` text `value`, its inline string `inline`) in `fields`,
+    /// empty fields before it for the cells left out.
+    private func finish(_ cell: Cell, _ value: [UInt8], _ inline: [UInt8], row: Int, into fields: inout [String], _ problems: inout [CSVRecord.FieldProblem]) throws {
         var problem: String?
         var text: String
         var valueText: String { String(decoding: value, as: UTF8.self) }
@@ -214,7 +212,9 @@ final class SheetRowReader {
         }
         if cell.type.isText {
             text = Self.unescaped(text)
-            if let control = text.unicodeScalars.first(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" || $0.value == 0x7F }) {
+            // Control characters are single bytes, never part of a longer UTF-8 sequence.
+            if text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }),
+               let control = text.unicodeScalars.first(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" || $0.value == 0x7F }) {
                 problem = control.value == 0 ? "contains a NUL character" : "contains the control character U+\(String(control.value, radix: 16, uppercase: true).leftPadded(4))"
             }
             // A cell's UTF-16 length is at most its UTF-8 length: only long texts need counting.

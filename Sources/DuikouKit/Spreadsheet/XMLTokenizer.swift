@@ -39,6 +39,8 @@ final class XMLTokenizer {
     private var count = 0
     private var position = 0
     private var atEnd = false
+    /// The bytes of the token read last: a tag's name, then its attributes' names and values; or a text.
+    /// Filled without `inout` (which would cost an exclusivity check per call on a class's property).
     private var scratch: [UInt8] = []
 
     init(source: ZipEntryStream, context: String) {
@@ -82,9 +84,9 @@ final class XMLTokenizer {
         switch try advance() {
         case nil: return nil
         case .start:
-            let attributes = attributeRanges.map { (name: string(attributeBytes[$0.name]), value: string(attributeBytes[$0.value])) }
-            return .start(XMLTag(name: string(nameBytes[...]), attributes: attributes, closesItself: closesItself))
-        case .end: return .end(string(nameBytes[...]))
+            let attributes = attributeRanges.map { (name: string(scratch[$0.name]), value: string(scratch[$0.value])) }
+            return .start(XMLTag(name: string(nameBytes), attributes: attributes, closesItself: closesItself))
+        case .end: return .end(string(nameBytes))
         case .text: return .text(string(scratch[...]))
         }
     }
@@ -94,13 +96,13 @@ final class XMLTokenizer {
     // MARK: Reading without making strings
 
     /// The local name of the tag ``advance()`` read last.
-    private(set) var nameBytes: [UInt8] = []
+    var nameBytes: ArraySlice<UInt8> { scratch[nameRange] }
+    private var nameRange = 0..<0
     /// Whether the start tag ``advance()`` read last closes itself.
     private(set) var closesItself = false
     /// Appends the text ``advance()`` read last (entities decoded, valid UTF-8) to `target`.
     func appendText(to target: inout [UInt8]) { target.append(contentsOf: scratch) }
-    /// The local names and decoded values of the last start tag's attributes, back to back.
-    private var attributeBytes: [UInt8] = []
+    /// Where the last start tag's attributes' local names and decoded values are in `scratch`.
     private var attributeRanges: [(name: Range<Int>, value: Range<Int>)] = []
 
     /// Whether the tag ``advance()`` read last has this local name.
@@ -111,7 +113,7 @@ final class XMLTokenizer {
     /// The decoded value of the last start tag's attribute with this local name.
     func attributeValue(_ name: StaticString) -> ArraySlice<UInt8>? {
         name.withUTF8Buffer { wanted in
-            attributeRanges.first { attributeBytes[$0.name].elementsEqual(wanted) }.map { attributeBytes[$0.value] }
+            attributeRanges.first { scratch[$0.name].elementsEqual(wanted) }.map { scratch[$0.value] }
         }
     }
 
@@ -141,10 +143,10 @@ final class XMLTokenizer {
                     throw refuse("has a document type declaration (<!DOCTYPE or <!ENTITY), which spreadsheets never need; refused so that no entity is ever resolved or expanded")
                 }
             case UInt8(ascii: "/"):
-                nameBytes.removeAll(keepingCapacity: true)
-                try readName(into: &nameBytes)
+                scratch.removeAll(keepingCapacity: true)
+                nameRange = try readName()
                 try skipSpaces()
-                guard try take() == UInt8(ascii: ">") else { throw refuse("malformed XML in the end tag </\(string(nameBytes[...]))") }
+                guard try take() == UInt8(ascii: ">") else { throw refuse("malformed XML in the end tag </\(string(nameBytes))") }
                 return .end
             default:
                 position -= 1
@@ -163,60 +165,58 @@ final class XMLTokenizer {
         }
     }
 
-    /// Appends a name, without its namespace prefix, to `target`.
-    private func readName(into target: inout [UInt8]) throws {
-        let start = target.count
+    /// Appends a name, without its namespace prefix, to `scratch`; returns where it is.
+    private func readName() throws -> Range<Int> {
+        let start = scratch.count
         while let byte = try peek(), !Self.isSpace(byte), byte != UInt8(ascii: ">"), byte != UInt8(ascii: "/"), byte != UInt8(ascii: "=") {
             position += 1
-            if byte == UInt8(ascii: ":") { target.removeSubrange(start...) } else { target.append(byte) }
-            guard target.count - start <= 256 else { throw refuse("malformed XML (a name longer than 256 bytes)") }
+            if byte == UInt8(ascii: ":") { scratch.removeSubrange(start...) } else { scratch.append(byte) }
+            guard scratch.count - start <= 256 else { throw refuse("malformed XML (a name longer than 256 bytes)") }
         }
-        guard target.count > start else { throw refuse("malformed XML (a tag without a name)") }
+        guard scratch.count > start else { throw refuse("malformed XML (a tag without a name)") }
+        return start..<scratch.count
     }
 
     private func tag() throws {
-        nameBytes.removeAll(keepingCapacity: true)
-        attributeBytes.removeAll(keepingCapacity: true)
+        scratch.removeAll(keepingCapacity: true)
         attributeRanges.removeAll(keepingCapacity: true)
         closesItself = false
-        try readName(into: &nameBytes)
+        nameRange = try readName()
         while true {
             try skipSpaces()
             switch try take() {
             case UInt8(ascii: ">"): return
             case UInt8(ascii: "/"):
-                guard try take() == UInt8(ascii: ">") else { throw refuse("malformed XML in the tag <\(string(nameBytes[...]))") }
+                guard try take() == UInt8(ascii: ">") else { throw refuse("malformed XML in the tag <\(string(nameBytes))") }
                 closesItself = true
                 return
             default:
                 position -= 1
-                let nameStart = attributeBytes.count
-                try readName(into: &attributeBytes)
-                let name = nameStart..<attributeBytes.count
+                let name = try readName()
                 try skipSpaces()
-                guard try take() == UInt8(ascii: "=") else { throw refuse("malformed XML (the attribute \(string(attributeBytes[name])) has no value)") }
+                guard try take() == UInt8(ascii: "=") else { throw refuse("malformed XML (the attribute \(string(scratch[name])) has no value)") }
                 try skipSpaces()
                 let quote = try take()
                 guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
-                    throw refuse("malformed XML (the attribute \(string(attributeBytes[name])) is not quoted)")
+                    throw refuse("malformed XML (the attribute \(string(scratch[name])) is not quoted)")
                 }
-                let valueStart = attributeBytes.count
-                try characters(until: quote, into: &attributeBytes)
-                try validate(attributeBytes[valueStart...])
-                attributeRanges.append((name, valueStart..<attributeBytes.count))
+                let valueStart = scratch.count
+                try characters(until: quote)
+                try validate(scratch[valueStart...])
+                attributeRanges.append((name, valueStart..<scratch.count))
             }
         }
     }
 
     private func text() throws {
         scratch.removeAll(keepingCapacity: true)
-        try characters(until: UInt8(ascii: "<"), into: &scratch)
+        try characters(until: UInt8(ascii: "<"))
         try validate(scratch[...])
     }
 
-    /// Appends the characters up to `terminator` (a quote, consumed, or `<`, left) to `target`, entities decoded.
-    private func characters(until terminator: UInt8, into target: inout [UInt8]) throws {
-        let start = target.count
+    /// Appends the characters up to `terminator` (a quote, consumed, or `<`, left) to `scratch`, entities decoded.
+    private func characters(until terminator: UInt8) throws {
+        let start = scratch.count
         while true {
             // The plain run up to the next byte that needs a look, straight from the buffer.
             var end = position
@@ -226,9 +226,9 @@ final class XMLTokenizer {
                 end += 1
             }
             if end > position {
-                target.append(contentsOf: UnsafeBufferPointer(start: buffer + position, count: end - position))
+                scratch.append(contentsOf: UnsafeBufferPointer(start: buffer + position, count: end - position))
                 position = end
-                guard target.count - start <= Self.maximumTokenBytes else { throw refuse("has a text or attribute longer than 1 MiB") }
+                guard scratch.count - start <= Self.maximumTokenBytes else { throw refuse("has a text or attribute longer than 1 MiB") }
             }
             guard let byte = try peek() else {
                 guard terminator == UInt8(ascii: "<") else { throw refuse("the XML ends too early") }
@@ -240,8 +240,8 @@ final class XMLTokenizer {
             }
             if byte == UInt8(ascii: "&") {
                 position += 1
-                try entity(into: &target)
-                guard target.count - start <= Self.maximumTokenBytes else { throw refuse("has a text or attribute longer than 1 MiB") }
+                try entity()
+                guard scratch.count - start <= Self.maximumTokenBytes else { throw refuse("has a text or attribute longer than 1 MiB") }
             } else if byte == UInt8(ascii: "<") {
                 throw refuse("malformed XML (a < inside an attribute value)")
             }
@@ -276,8 +276,8 @@ final class XMLTokenizer {
         }
     }
 
-    /// Decodes the reference after `&` into `target`: one of the five predefined entities or a numeric reference.
-    private func entity(into target: inout [UInt8]) throws {
+    /// Decodes the reference after `&` into `scratch`: one of the five predefined entities or a numeric reference.
+    private func entity() throws {
         var name: [UInt8] = []
         while true {
             let byte = try take()
@@ -302,6 +302,6 @@ final class XMLTokenizer {
             throw refuse("has the entity reference &\(other); which is not one of the five XML defines; refused, never expanded")
         }
         guard let character = Unicode.Scalar(scalar) else { throw refuse("has a character reference to no character (\(scalar))") }
-        target.append(contentsOf: String(Character(character)).utf8)
+        scratch.append(contentsOf: String(Character(character)).utf8)
     }
 }
