@@ -84,12 +84,12 @@ struct SpreadsheetBenchmark {
                 results.notRun[name] = "FAILED: \(error)"
             }
         }
-        var unused: Double?
+        var csvPeak: Double?
         for _ in 0..<runs {
             process(Name.exportXLSX, ["export", "projects", "--db", database, "--format", "xlsx", "--out", xlsx],
                     into: &results.exportXLSX, peak: &results.exportXLSXPeakRSS)
             process(Name.exportCSV, ["export", "projects", "--db", database, "--format", "csv", "--lang", "zh", "--out", people],
-                    into: &results.exportCSV, peak: &unused)
+                    into: &results.exportCSV, peak: &csvPeak)
         }
         do {
             _ = try ProcessTiming.run(duikou, ["export", "projects", "--db", database, "--out", machine], errorLog: log)

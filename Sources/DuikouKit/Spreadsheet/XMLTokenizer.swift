@@ -95,7 +95,7 @@ final class XMLTokenizer {
 
     // MARK: Reading without making strings
 
-    /// The local name of the tag ``advance()`` read last.
+    /// The local name of the tag ``advance()`` read last; empty after a text.
     var nameBytes: ArraySlice<UInt8> { scratch[nameRange] }
     private var nameRange = 0..<0
     /// Whether the start tag ``advance()`` read last closes itself.
@@ -118,7 +118,7 @@ final class XMLTokenizer {
     }
 
     /// Reads the next token, leaving its name (``nameBytes``), attributes (``attributeValue(_:)``) or
-    /// text (``textBytes``) in the tokenizer until the next call: no string nor array is made per
+    /// text (``appendText(to:)``) in the tokenizer until the next call: no string nor array is made per
     /// token. `nil` at the end of the document.
     func advance() throws -> XMLEvent? {
         while true {
@@ -144,6 +144,7 @@ final class XMLTokenizer {
                 }
             case UInt8(ascii: "/"):
                 scratch.removeAll(keepingCapacity: true)
+                attributeRanges.removeAll(keepingCapacity: true)
                 nameRange = try readName()
                 try skipSpaces()
                 guard try take() == UInt8(ascii: ">") else { throw refuse("malformed XML in the end tag </\(string(nameBytes))") }
@@ -210,6 +211,8 @@ final class XMLTokenizer {
 
     private func text() throws {
         scratch.removeAll(keepingCapacity: true)
+        nameRange = 0..<0
+        attributeRanges.removeAll(keepingCapacity: true)
         try characters(until: UInt8(ascii: "<"))
         try validate(scratch[...])
     }
@@ -250,6 +253,8 @@ final class XMLTokenizer {
 
     private func cdata() throws {
         scratch.removeAll(keepingCapacity: true)
+        nameRange = 0..<0
+        attributeRanges.removeAll(keepingCapacity: true)
         while true {
             scratch.append(try take())
             if scratch.count >= 3, scratch[scratch.count - 3] == UInt8(ascii: "]"), scratch[scratch.count - 2] == UInt8(ascii: "]"),
