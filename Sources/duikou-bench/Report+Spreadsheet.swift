@@ -7,7 +7,7 @@ extension Report {
         func line(_ name: String, _ samples: Samples, _ ratio: String, _ peak: Double?, _ note: String, failure: String? = nil) {
             let key = failure ?? name
             let text = s.notRun[key] ?? (samples.count == 0 ? "not run" : note)
-            rows.append(["  " + name, Self.time(samples), ratio, peak.map { String(format: "%.1f MiB", $0) } ?? "", text])
+            rows.append(["  " + name, Self.time(samples), samples.count == 0 ? "" : ratio, peak.map { String(format: "%.1f MiB", $0) } ?? "", text])
         }
         let exportRatio = Self.ratioOf(s.exportXLSX, s.openpyxlWrite)
         let importRatio = Self.ratioOf(s.importXLSX, s.importCSV)
