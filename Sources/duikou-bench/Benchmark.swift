@@ -63,6 +63,11 @@ struct Benchmark {
         DispatchBenchmark(rows: rows, runs: runs, scratch: scratch, sqliteShell: sqliteShell, duikou: duikou)
     }
 
+    /// The spreadsheet measurements over `rows` projects, in this benchmark's scratch folder.
+    func spreadsheet(rows: Int) -> SpreadsheetBenchmark {
+        SpreadsheetBenchmark(rows: rows, runs: runs, scratch: scratch, duikou: duikou)
+    }
+
     /// One run of every insert path, each on a fresh file; returns the raw and library databases.
     private func insertRun(_ run: Int, workload: Workload, csv: String, into measured: inout Measurements) throws -> (raw: String, library: String) {
         let label = "run \(run)/\(insertRuns)"

@@ -34,11 +34,19 @@ struct DuikouBench: ParsableCommand {
     @Flag(help: "Measure only the dispatch workload.")
     var dispatchOnly = false
 
+    @Option(help: "Projects in the spreadsheet workload (.xlsx export against openpyxl, .xlsx import against CSV); 0 leaves it out.")
+    var spreadsheetRows = 0
+
+    @Flag(help: "Measure only the spreadsheet workload.")
+    var spreadsheetOnly = false
+
     func validate() throws {
         guard rows >= 1 else { throw ValidationError("--rows must be at least 1") }
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
         guard dispatchRows >= 0 else { throw ValidationError("--dispatch-rows must not be negative") }
         guard !dispatchOnly || dispatchRows > 0 else { throw ValidationError("--dispatch-only needs --dispatch-rows") }
+        guard spreadsheetRows >= 0 else { throw ValidationError("--spreadsheet-rows must not be negative") }
+        guard !spreadsheetOnly || spreadsheetRows > 0 else { throw ValidationError("--spreadsheet-only needs --spreadsheet-rows") }
     }
 
     func run() throws {
@@ -51,9 +59,12 @@ struct DuikouBench: ParsableCommand {
             }
         }
         let benchmark = Benchmark(rows: rows, runs: runs, scratch: scratch, keep: keep)
-        var measured = dispatchOnly ? Measurements() : try benchmark.run()
-        if dispatchRows > 0 {
+        var measured = dispatchOnly || spreadsheetOnly ? Measurements() : try benchmark.run()
+        if dispatchRows > 0 && (dispatchOnly || !spreadsheetOnly) {
             measured.dispatch = try benchmark.dispatch(rows: dispatchRows).run()
+        }
+        if spreadsheetRows > 0 && (spreadsheetOnly || !dispatchOnly) {
+            measured.spreadsheet = try benchmark.spreadsheet(rows: spreadsheetRows).run()
         }
         print(Report(measured: measured).text, terminator: "")
     }

@@ -100,6 +100,9 @@ struct Measurements {
     /// The dispatch measurements, when asked for.
     var dispatch: DispatchBenchmark.Results?
 
+    /// The spreadsheet measurements, when asked for.
+    var spreadsheet: SpreadsheetBenchmark.Results?
+
     /// Peak RSS of the benchmark process, in MiB.
     var peakRSS: Double?
 }

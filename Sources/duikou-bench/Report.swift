@@ -58,7 +58,8 @@ struct Report {
     // MARK: Table
 
     var table: String {
-        let sections = [measured.rows > 0 ? mainTable : nil, measured.dispatch.map(dispatchTable)].compactMap { $0 }
+        let sections = [measured.rows > 0 ? mainTable : nil, measured.dispatch.map(dispatchTable),
+                        measured.spreadsheet.map(spreadsheetTable)].compactMap { $0 }
         return sections.joined(separator: "\n\n")
     }
 
@@ -226,6 +227,7 @@ struct Report {
         ]
         let main = m.rows > 0 ? fields : []
         let all = main + (m.dispatch.map { [("dispatch", JSONField.object(dispatchFields($0)))] } ?? [])
+            + (m.spreadsheet.map { [("spreadsheet", JSONField.object(spreadsheetFields($0)))] } ?? [])
         return "{" + all.map { "\"\($0.0)\":\($0.1.text)" }.joined(separator: ",") + "}"
     }
 }

@@ -13,7 +13,7 @@ struct NameKey: Hashable, Sendable, CustomStringConvertible {
         var key = String.UnicodeScalarView()
         var afterDash = false
         for scalar in name.unicodeScalars {
-            if scalar.properties.isWhitespace { continue }
+            if Self.isWhitespace(scalar) { continue }
             var folded = scalar
             if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
                 folded = ascii
@@ -30,6 +30,15 @@ struct NameKey: Hashable, Sendable, CustomStringConvertible {
             key.append(folded)
         }
         text = String(key)
+    }
+
+    /// Unicode's White_Space property (what `scalar.properties.isWhitespace` answers), as the fixed
+    /// list it is, without a lookup in the property tables for every character of a name.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     var isEmpty: Bool { text.isEmpty }

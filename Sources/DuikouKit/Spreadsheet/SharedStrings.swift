@@ -20,27 +20,28 @@ struct SharedStrings {
     /// text), phonetic guides (`<rPh>`) left out.
     init(_ tokenizer: XMLTokenizer, limit: Int) throws {
         var inItem = false, inText = false, inPhonetic = false
-        while let token = try tokenizer.next() {
-            switch token {
-            case .start(let tag):
-                switch tag.name {
-                case "si" where !tag.closesItself: inItem = true
-                case "si": ends.append(bytes.count)
-                case "rPh": inPhonetic = !tag.closesItself
-                case "t": inText = !tag.closesItself && inItem && !inPhonetic
-                default: break
+        while let event = try tokenizer.advance() {
+            switch event {
+            case .start:
+                let closes = tokenizer.closesItself
+                if tokenizer.isNamed("si") {
+                    if closes { ends.append(bytes.count) } else { inItem = true }
+                } else if tokenizer.isNamed("rPh") {
+                    inPhonetic = !closes
+                } else if tokenizer.isNamed("t") {
+                    inText = !closes && inItem && !inPhonetic
                 }
-            case .end(let name):
-                switch name {
-                case "si":
+            case .end:
+                if tokenizer.isNamed("si") {
                     inItem = false
                     ends.append(bytes.count)
-                case "rPh": inPhonetic = false
-                case "t": inText = false
-                default: break
+                } else if tokenizer.isNamed("rPh") {
+                    inPhonetic = false
+                } else if tokenizer.isNamed("t") {
+                    inText = false
                 }
-            case .text(let text) where inText:
-                bytes.append(contentsOf: text.utf8)
+            case .text where inText:
+                tokenizer.appendText(to: &bytes)
                 guard bytes.count <= limit else {
                     throw tokenizer.refuse("its shared strings hold more than \(limit >> 20) MiB of text")
                 }

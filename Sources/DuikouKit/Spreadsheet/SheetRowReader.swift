@@ -42,9 +42,12 @@ final class SheetRowReader {
     }
 
     /// The 1-based column and row of a reference such as `AA10`, or `nil` when it is not one.
-    static func parseReference(_ text: String) -> (column: Int, row: Int)? {
+    static func parseReference(_ text: String) -> (column: Int, row: Int)? { parseReference(text.utf8) }
+
+    /// The 1-based column and row of a reference given as its UTF-8 bytes.
+    static func parseReference<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> (column: Int, row: Int)? {
         var column = 0, row = 0, letters = 0, digits = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0:
                 column = column * 26 + Int(byte - UInt8(ascii: "A")) + 1
@@ -61,55 +64,96 @@ final class SheetRowReader {
     }
 
     /// The next row, by number (`line`), or `nil` after the last.
+    ///
+    /// Names are compared and attributes read as bytes, and only the text of values is kept: no
+    /// string is made per tag, nor for the white space between them.
     func next() throws -> CSVRecord? {
         guard !finished else { return nil }
+        // The text of the current cell's `<v>` and of its inline string's `<t>`, as bytes.
+        var value: [UInt8] = []
+        var inline: [UInt8] = []
         var row = 0
         var fields: [String] = []
         var problems: [CSVRecord.FieldProblem] = []
         var cell = Cell()
         var inRow = false
-        while let token = try tokenizer.next() {
-            switch token {
-            case .start(let tag):
-                switch tag.name {
-                case "row":
-                    row = try rowNumber(tag)
+        while let event = try tokenizer.advance() {
+            switch event {
+            case .start:
+                let closes = tokenizer.closesItself
+                switch element() {
+                case .row:
+                    row = try rowNumber()
                     lastRow = row
                     inRow = true
-                    if tag.closesItself { return CSVRecord(line: row, fields: [], problems: []) }
-                case "c" where inRow:
-                    cell = Cell(column: try columnNumber(tag, row: row, after: fields.count), type: tag.attribute("t") ?? "n",
-                                style: tag.attribute("s").flatMap { Int($0) } ?? 0)
-                    if tag.closesItself { try finish(cell, row: row, into: &fields, &problems) }
-                case "v": cell.inValue = !tag.closesItself
-                case "is": cell.inInline = !tag.closesItself
-                case "rPh": cell.inPhonetic = !tag.closesItself
-                case "t": cell.inText = cell.inInline && !cell.inPhonetic && !tag.closesItself
-                default: break
+                    if closes { return CSVRecord(line: row, fields: [], problems: []) }
+                case .cell where inRow:
+                    cell = Cell(column: try columnNumber(row: row, after: fields.count), type: CellType(tokenizer.attributeValue("t")),
+                                style: Self.integer(tokenizer.attributeValue("s")) ?? 0)
+                    value.removeAll(keepingCapacity: true)
+                    inline.removeAll(keepingCapacity: true)
+                    if closes { try finish(cell, value, inline, row: row, into: &fields, &problems) }
+                case .value: cell.inValue = !closes
+                case .inline: cell.inInline = !closes
+                case .phonetic: cell.inPhonetic = !closes
+                case .text: cell.inText = cell.inInline && !cell.inPhonetic && !closes
+                case .cell, .sheetData, .other: break
                 }
-            case .end(let name):
-                switch name {
-                case "v": cell.inValue = false
-                case "is": cell.inInline = false
-                case "rPh": cell.inPhonetic = false
-                case "t": cell.inText = false
-                case "c" where inRow: try finish(cell, row: row, into: &fields, &problems)
-                case "row": return CSVRecord(line: row, fields: fields, problems: [], fieldProblems: problems)
-                case "sheetData":
+            case .end:
+                switch element() {
+                case .value: cell.inValue = false
+                case .inline: cell.inInline = false
+                case .phonetic: cell.inPhonetic = false
+                case .text: cell.inText = false
+                case .cell where inRow: try finish(cell, value, inline, row: row, into: &fields, &problems)
+                case .row: return CSVRecord(line: row, fields: fields, problems: [], fieldProblems: problems)
+                case .sheetData:
                     finished = true
                     return nil
-                default: break
+                case .cell, .other: break
                 }
-            case .text(let text):
-                if cell.inValue { cell.value += text } else if cell.inText { cell.inline += text }
+            case .text:
+                if cell.inValue { tokenizer.appendText(to: &value) } else if cell.inText { tokenizer.appendText(to: &inline) }
             }
         }
         finished = true
         return nil
     }
 
-    private func rowNumber(_ tag: XMLTag) throws -> Int {
-        let row = tag.attribute("r").flatMap { Int($0) } ?? lastRow + 1
+    /// The elements of a sheet that rows are read from.
+    private enum Element {
+        case row, cell, value, inline, phonetic, text, sheetData, other
+    }
+
+    /// The element of the tag the tokenizer read last.
+    private func element() -> Element {
+        let name = tokenizer.nameBytes
+        switch name.count {
+        case 1:
+            switch name[0] {
+            case UInt8(ascii: "c"): return .cell
+            case UInt8(ascii: "v"): return .value
+            case UInt8(ascii: "t"): return .text
+            default: return .other
+            }
+        case 2: return tokenizer.isNamed("is") ? .inline : .other
+        case 3: return tokenizer.isNamed("row") ? .row : tokenizer.isNamed("rPh") ? .phonetic : .other
+        case 9: return tokenizer.isNamed("sheetData") ? .sheetData : .other
+        default: return .other
+        }
+    }
+
+    /// The whole number `bytes` spell, as `Int(String)` reads it; `nil` when none or absent.
+    private static func integer(_ bytes: ArraySlice<UInt8>?) -> Int? {
+        guard let bytes else { return nil }
+        guard !bytes.isEmpty, bytes.count <= 18, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            return Int(String(decoding: bytes, as: UTF8.self))
+        }
+        return bytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+    }
+
+    private func rowNumber() throws -> Int {
+        let row = Self.integer(tokenizer.attributeValue("r")) ?? lastRow + 1
         guard row >= 1, row <= SpreadsheetLimits.maximumRows else {
             throw refuse(row: row, column: 1, "row \(row) is beyond the \(SpreadsheetLimits.maximumRows) rows a sheet has")
         }
@@ -117,57 +161,64 @@ final class SheetRowReader {
         return row
     }
 
-    private func columnNumber(_ tag: XMLTag, row: Int, after previous: Int) throws -> Int {
-        guard let text = tag.attribute("r") else { return previous + 1 }
-        guard let (column, cellRow) = Self.parseReference(text), cellRow == row else {
+    private func columnNumber(row: Int, after previous: Int) throws -> Int {
+        guard let bytes = tokenizer.attributeValue("r") else { return previous + 1 }
+        guard let (column, cellRow) = Self.parseReference(bytes), cellRow == row else {
+            let text = String(decoding: bytes, as: UTF8.self)
             throw DuikouError(.invalidInput, "\(workbook.path):\(sheet.reference)!\(text): is not a cell reference of row \(row)")
         }
         guard column <= SpreadsheetLimits.maximumColumns else {
+            let text = String(decoding: bytes, as: UTF8.self)
             throw DuikouError(.invalidInput, "\(workbook.path):\(sheet.reference)!\(text): column \(column) is beyond the \(SpreadsheetLimits.maximumColumns) columns a sheet has")
         }
         guard column > previous else { throw refuse(row: row, column: column, "cells out of order") }
         return column
     }
 
-    /// Puts the text of `cell` in `fields`, empty fields before it for the cells left out.
-    private func finish(_ cell: Cell, row: Int, into fields: inout [String], _ problems: inout [CSVRecord.FieldProblem]) throws {
+    /// Puts the text of `cell` (its `<v>` text `value`, its inline string `inline`) in `fields`,
+    /// empty fields before it for the cells left out.
+    private func finish(_ cell: Cell, _ value: [UInt8], _ inline: [UInt8], row: Int, into fields: inout [String], _ problems: inout [CSVRecord.FieldProblem]) throws {
         var problem: String?
         var text: String
+        var valueText: String { String(decoding: value, as: UTF8.self) }
         switch cell.type {
-        case "s":
-            if let index = Int(cell.value), let string = workbook.strings.string(at: index) {
+        case .shared:
+            if let index = Self.integer(value[...]), let string = workbook.strings.string(at: index) {
                 text = string
             } else {
                 text = ""
-                problem = "refers to shared string \(cell.value), which the workbook does not have"
+                problem = "refers to shared string \(valueText), which the workbook does not have"
             }
-        case "inlineStr": text = cell.inline
-        case "str": text = cell.value
-        case "b": text = cell.value == "1" || cell.value == "true" ? "TRUE" : "FALSE"
-        case "e":
+        case .inline: text = String(decoding: inline, as: UTF8.self)
+        case .formula: text = valueText
+        case .boolean: text = value.elementsEqual("1".utf8) || value.elementsEqual("true".utf8) ? "TRUE" : "FALSE"
+        case .error:
             text = ""
-            problem = "holds the error value \(cell.value)"
-        case "d": text = String(cell.value.prefix(10))
-        default:
+            problem = "holds the error value \(valueText)"
+        case .date: text = String(valueText.prefix(10))
+        case .number:
             text = ""
-            if !cell.value.isEmpty {
+            if !value.isEmpty {
                 if workbook.formats.isDate(style: cell.style) {
-                    do { text = try CellNumber.date(serial: cell.value, system1904: workbook.system1904).description } catch let error as DuikouError {
-                        problem = "\(cell.value) as a date: " + (error.message.split(separator: ": ", maxSplits: 1).last.map(String.init) ?? error.message)
+                    do { text = try CellNumber.date(serial: value, system1904: workbook.system1904).description } catch let error as DuikouError {
+                        problem = "\(valueText) as a date: " + (error.message.split(separator: ": ", maxSplits: 1).last.map(String.init) ?? error.message)
                     }
-                } else if let number = CellNumber.plainDecimal(cell.value) {
+                } else if let number = CellNumber.plainDecimal(value) {
                     text = number
                 } else {
-                    problem = "\(DuikouError.quoted(cell.value)) is not a number"
+                    problem = "\(DuikouError.quoted(valueText)) is not a number"
                 }
             }
         }
-        if cell.type == "s" || cell.type == "inlineStr" || cell.type == "str" {
+        if cell.type.isText {
             text = Self.unescaped(text)
-            if let control = text.unicodeScalars.first(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" || $0.value == 0x7F }) {
+            // Control characters are single bytes, never part of a longer UTF-8 sequence.
+            if text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }),
+               let control = text.unicodeScalars.first(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" || $0.value == 0x7F }) {
                 problem = control.value == 0 ? "contains a NUL character" : "contains the control character U+\(String(control.value, radix: 16, uppercase: true).leftPadded(4))"
             }
-            if text.utf16.count > SpreadsheetLimits.maximumCellCharacters {
+            // A cell's UTF-16 length is at most its UTF-8 length: only long texts need counting.
+            if text.utf8.count > SpreadsheetLimits.maximumCellCharacters, text.utf16.count > SpreadsheetLimits.maximumCellCharacters {
                 throw refuse(row: row, column: cell.column, "holds \(text.utf16.count) characters; a cell holds at most \(SpreadsheetLimits.maximumCellCharacters)")
             }
         }
@@ -197,13 +248,35 @@ final class SheetRowReader {
     }
 }
 
+/// The type of a cell, from its `t` attribute: a number unless it says otherwise (an unknown type too).
+private enum CellType {
+    case shared, inline, formula, boolean, error, date, number
+
+    init(_ attribute: ArraySlice<UInt8>?) {
+        guard let attribute else {
+            self = .number
+            return
+        }
+        switch String(decoding: attribute, as: UTF8.self) {
+        case "s": self = .shared
+        case "inlineStr": self = .inline
+        case "str": self = .formula
+        case "b": self = .boolean
+        case "e": self = .error
+        case "d": self = .date
+        default: self = .number
+        }
+    }
+
+    /// Whether the cell holds text, which is unescaped and checked for control characters.
+    var isText: Bool { self == .shared || self == .inline || self == .formula }
+}
+
 /// The cell being read.
 private struct Cell {
     var column = 0
-    var type = "n"
+    var type = CellType.number
     var style = 0
-    var value = ""
-    var inline = ""
     var inValue = false
     var inInline = false
     var inText = false

@@ -8,6 +8,11 @@ struct XMLTag {
     func attribute(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
 }
 
+/// What ``XMLTokenizer/advance()`` read: its name, attributes or text stay in the tokenizer.
+enum XMLEvent {
+    case start, end, text
+}
+
 /// What the tokenizer reads next.
 enum XMLToken {
     case start(XMLTag)
@@ -34,6 +39,8 @@ final class XMLTokenizer {
     private var count = 0
     private var position = 0
     private var atEnd = false
+    /// The bytes of the token read last: a tag's name, then its attributes' names and values; or a text.
+    /// Filled without `inout` (which would cost an exclusivity check per call on a class's property).
     private var scratch: [UInt8] = []
 
     init(source: ZipEntryStream, context: String) {
@@ -74,9 +81,52 @@ final class XMLTokenizer {
 
     /// The next token, or `nil` at the end of the document.
     func next() throws -> XMLToken? {
+        switch try advance() {
+        case nil: return nil
+        case .start:
+            let attributes = attributeRanges.map { (name: string(scratch[$0.name]), value: string(scratch[$0.value])) }
+            return .start(XMLTag(name: string(nameBytes), attributes: attributes, closesItself: closesItself))
+        case .end: return .end(string(nameBytes))
+        case .text: return .text(string(scratch[...]))
+        }
+    }
+
+    private func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    // MARK: Reading without making strings
+
+    /// The local name of the tag ``advance()`` read last; empty after a text.
+    var nameBytes: ArraySlice<UInt8> { scratch[nameRange] }
+    private var nameRange = 0..<0
+    /// Whether the start tag ``advance()`` read last closes itself.
+    private(set) var closesItself = false
+    /// Appends the text ``advance()`` read last (entities decoded, valid UTF-8) to `target`.
+    func appendText(to target: inout [UInt8]) { target.append(contentsOf: scratch) }
+    /// Where the last start tag's attributes' local names and decoded values are in `scratch`.
+    private var attributeRanges: [(name: Range<Int>, value: Range<Int>)] = []
+
+    /// Whether the tag ``advance()`` read last has this local name.
+    @inline(__always) func isNamed(_ name: StaticString) -> Bool {
+        name.utf8CodeUnitCount == nameBytes.count && name.withUTF8Buffer { $0.elementsEqual(nameBytes) }
+    }
+
+    /// The decoded value of the last start tag's attribute with this local name.
+    func attributeValue(_ name: StaticString) -> ArraySlice<UInt8>? {
+        name.withUTF8Buffer { wanted in
+            attributeRanges.first { scratch[$0.name].elementsEqual(wanted) }.map { scratch[$0.value] }
+        }
+    }
+
+    /// Reads the next token, leaving its name (``nameBytes``), attributes (``attributeValue(_:)``) or
+    /// text (``appendText(to:)``) in the tokenizer until the next call: no string nor array is made per
+    /// token. `nil` at the end of the document.
+    func advance() throws -> XMLEvent? {
         while true {
             guard let byte = try peek() else { return nil }
-            guard byte == UInt8(ascii: "<") else { return .text(try text()) }
+            guard byte == UInt8(ascii: "<") else {
+                try text()
+                return .text
+            }
             position += 1
             switch try take() {
             case UInt8(ascii: "?"): try skip(past: "?>")
@@ -87,18 +137,22 @@ final class XMLTokenizer {
                     try skip(past: "-->")
                 case UInt8(ascii: "["):
                     try expect("[CDATA[")
-                    return .text(try cdata())
+                    try cdata()
+                    return .text
                 default:
                     throw refuse("has a document type declaration (<!DOCTYPE or <!ENTITY), which spreadsheets never need; refused so that no entity is ever resolved or expanded")
                 }
             case UInt8(ascii: "/"):
-                let name = try self.name()
+                scratch.removeAll(keepingCapacity: true)
+                attributeRanges.removeAll(keepingCapacity: true)
+                nameRange = try readName()
                 try skipSpaces()
-                guard try take() == UInt8(ascii: ">") else { throw refuse("malformed XML in the end tag </\(name)") }
-                return .end(name)
+                guard try take() == UInt8(ascii: ">") else { throw refuse("malformed XML in the end tag </\(string(nameBytes))") }
+                return .end
             default:
                 position -= 1
-                return .start(try tag())
+                try tag()
+                return .start
             }
         }
     }
@@ -112,85 +166,119 @@ final class XMLTokenizer {
         }
     }
 
-    /// A name, without its namespace prefix.
-    private func name() throws -> String {
-        scratch.removeAll(keepingCapacity: true)
+    /// Appends a name, without its namespace prefix, to `scratch`; returns where it is.
+    private func readName() throws -> Range<Int> {
+        let start = scratch.count
         while let byte = try peek(), !Self.isSpace(byte), byte != UInt8(ascii: ">"), byte != UInt8(ascii: "/"), byte != UInt8(ascii: "=") {
             position += 1
-            if byte == UInt8(ascii: ":") { scratch.removeAll(keepingCapacity: true) } else { scratch.append(byte) }
-            guard scratch.count <= 256 else { throw refuse("malformed XML (a name longer than 256 bytes)") }
+            if byte == UInt8(ascii: ":") { scratch.removeSubrange(start...) } else { scratch.append(byte) }
+            guard scratch.count - start <= 256 else { throw refuse("malformed XML (a name longer than 256 bytes)") }
         }
-        guard !scratch.isEmpty else { throw refuse("malformed XML (a tag without a name)") }
-        return String(decoding: scratch, as: UTF8.self)
+        guard scratch.count > start else { throw refuse("malformed XML (a tag without a name)") }
+        return start..<scratch.count
     }
 
-    private func tag() throws -> XMLTag {
-        var tag = XMLTag(name: try name(), attributes: [], closesItself: false)
+    private func tag() throws {
+        scratch.removeAll(keepingCapacity: true)
+        attributeRanges.removeAll(keepingCapacity: true)
+        closesItself = false
+        nameRange = try readName()
         while true {
             try skipSpaces()
             switch try take() {
-            case UInt8(ascii: ">"): return tag
+            case UInt8(ascii: ">"): return
             case UInt8(ascii: "/"):
-                guard try take() == UInt8(ascii: ">") else { throw refuse("malformed XML in the tag <\(tag.name)") }
-                tag.closesItself = true
-                return tag
+                guard try take() == UInt8(ascii: ">") else { throw refuse("malformed XML in the tag <\(string(nameBytes))") }
+                closesItself = true
+                return
             default:
                 position -= 1
-                let name = try self.name()
+                let name = try readName()
                 try skipSpaces()
-                guard try take() == UInt8(ascii: "=") else { throw refuse("malformed XML (the attribute \(name) has no value)") }
+                guard try take() == UInt8(ascii: "=") else { throw refuse("malformed XML (the attribute \(string(scratch[name])) has no value)") }
                 try skipSpaces()
                 let quote = try take()
                 guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
-                    throw refuse("malformed XML (the attribute \(name) is not quoted)")
+                    throw refuse("malformed XML (the attribute \(string(scratch[name])) is not quoted)")
                 }
-                tag.attributes.append((name, try characters(until: quote)))
+                let valueStart = scratch.count
+                try characters(until: quote)
+                try validate(scratch[valueStart...])
+                attributeRanges.append((name, valueStart..<scratch.count))
             }
         }
     }
 
-    private func text() throws -> String { try characters(until: UInt8(ascii: "<")) }
-
-    /// Characters up to `terminator` (a quote, consumed, or `<`, left), entities decoded.
-    private func characters(until terminator: UInt8) throws -> String {
+    private func text() throws {
         scratch.removeAll(keepingCapacity: true)
+        nameRange = 0..<0
+        attributeRanges.removeAll(keepingCapacity: true)
+        try characters(until: UInt8(ascii: "<"))
+        try validate(scratch[...])
+    }
+
+    /// Appends the characters up to `terminator` (a quote, consumed, or `<`, left) to `scratch`, entities decoded.
+    private func characters(until terminator: UInt8) throws {
+        let start = scratch.count
         while true {
+            // The plain run up to the next byte that needs a look, straight from the buffer.
+            var end = position
+            while end < count {
+                let byte = buffer[end]
+                if byte == terminator || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") { break }
+                end += 1
+            }
+            if end > position {
+                scratch.append(contentsOf: UnsafeBufferPointer(start: buffer + position, count: end - position))
+                position = end
+                guard scratch.count - start <= Self.maximumTokenBytes else { throw refuse("has a text or attribute longer than 1 MiB") }
+            }
             guard let byte = try peek() else {
                 guard terminator == UInt8(ascii: "<") else { throw refuse("the XML ends too early") }
-                break
+                return
             }
             if byte == terminator {
                 if terminator != UInt8(ascii: "<") { position += 1 }
-                break
+                return
             }
-            position += 1
             if byte == UInt8(ascii: "&") {
+                position += 1
                 try entity()
-            } else {
-                if byte == UInt8(ascii: "<") { throw refuse("malformed XML (a < inside an attribute value)") }
-                scratch.append(byte)
+                guard scratch.count - start <= Self.maximumTokenBytes else { throw refuse("has a text or attribute longer than 1 MiB") }
+            } else if byte == UInt8(ascii: "<") {
+                throw refuse("malformed XML (a < inside an attribute value)")
             }
-            guard scratch.count <= Self.maximumTokenBytes else { throw refuse("has a text or attribute longer than 1 MiB") }
         }
-        return try decoded()
     }
 
-    private func cdata() throws -> String {
+    private func cdata() throws {
         scratch.removeAll(keepingCapacity: true)
+        nameRange = 0..<0
+        attributeRanges.removeAll(keepingCapacity: true)
         while true {
             scratch.append(try take())
             if scratch.count >= 3, scratch[scratch.count - 3] == UInt8(ascii: "]"), scratch[scratch.count - 2] == UInt8(ascii: "]"),
                scratch[scratch.count - 1] == UInt8(ascii: ">") {
                 scratch.removeLast(3)
-                return try decoded()
+                try validate(scratch[...])
+                return
             }
             guard scratch.count <= Self.maximumTokenBytes else { throw refuse("has a text longer than 1 MiB") }
         }
     }
 
-    private func decoded() throws -> String {
-        guard let text = String(validating: scratch, as: UTF8.self) else { throw refuse("is not valid UTF-8") }
-        return text
+    /// Refuses bytes that are not UTF-8; ASCII is passed over without decoding.
+    private func validate(_ bytes: ArraySlice<UInt8>) throws {
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid: continue
+            case .emptyInput: return
+            case .error: throw refuse("is not valid UTF-8")
+            }
+        }
     }
 
     /// Decodes the reference after `&` into `scratch`: one of the five predefined entities or a numeric reference.
