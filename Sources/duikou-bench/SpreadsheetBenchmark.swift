@@ -100,13 +100,12 @@ struct SpreadsheetBenchmark {
         results.csvBytes = Self.size(machine)
 
         measureOpenpyxl(people, into: &results)
-        let importable = scratch.file("projects-import.xlsx")
-        prepareImport(from: xlsx, to: importable, into: &results)
+        if results.exportXLSX.count == 0 { results.notRun[Name.importXLSX] = "not run: the export failed" }
 
         for run in 1...runs {
             let xlsxDatabase = scratch.file("import-xlsx-\(run).sqlite")
             let csvDatabase = scratch.file("import-csv-\(run).sqlite")
-            process(Name.importXLSX, ["import", "projects", importable, "--db", xlsxDatabase], into: &results.importXLSX, peak: &results.importXLSXPeakRSS)
+            process(Name.importXLSX, ["import", "projects", xlsx, "--db", xlsxDatabase], into: &results.importXLSX, peak: &results.importXLSXPeakRSS)
             process(Name.importCSV, ["import", "projects", machine, "--db", csvDatabase], into: &results.importCSV, peak: &results.importCSVPeakRSS)
             if run == 1 { try checkImported(xlsxDatabase, as: Name.importXLSX, into: &results) }
             scratch.removeDatabase(xlsxDatabase)
@@ -154,25 +153,6 @@ struct SpreadsheetBenchmark {
                 results.notRun[Name.openpyxl] = "FAILED: \(error)"
                 return
             }
-        }
-    }
-
-    /// The exported workbook with the headers `duikou import` reads (状态日期 and 园区编号 it does not
-    /// take yet), by `scripts/xlsx-import-headers.py`; without python3 the import is not run.
-    private func prepareImport(from xlsx: String, to importable: String, into results: inout Results) {
-        guard results.notRun[Name.importXLSX] == nil else { return }
-        guard results.exportXLSX.count > 0 else {
-            results.notRun[Name.importXLSX] = "not run: the export failed"
-            return
-        }
-        guard let python = ProcessTiming.onPath("python3"), let script = Self.script("xlsx-import-headers.py") else {
-            results.notRun[Name.importXLSX] = "not run: needs python3 and scripts/xlsx-import-headers.py to rename two headers"
-            return
-        }
-        do {
-            _ = try ProcessTiming.run(python, [script, xlsx, importable], errorLog: scratch.file("headers.stderr"))
-        } catch {
-            results.notRun[Name.importXLSX] = "FAILED: \(error)"
         }
     }
 

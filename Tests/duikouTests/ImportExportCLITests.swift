@@ -70,7 +70,7 @@ import Testing
             #expect(result.status == 65, "\(result)")
             #expect(result.stderrLines == [
                 "bad.csv:3: pairing: 'nowhere' does not exist; no pairing has this id, name or short name (see `duikou pairings`)",
-                "bad.csv:7: task: '9.9' does not exist; tasks are 1.1 to 4.4, or their Chinese names (see `duikou tasks`)",
+                "bad.csv:7: task: '9.9' does not exist; tasks are 1.1 to 4.4, or their Chinese or English names (see `duikou tasks`)",
                 "error: bad.csv: 2 problems; nothing was imported",
             ], "\(result)")
             let prefix = arguments.contains("--dry-run") ? "dry run, nothing written: " : "nothing written: "

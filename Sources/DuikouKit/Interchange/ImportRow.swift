@@ -79,8 +79,19 @@ struct ImportHeader {
     private static func column(named name: String, of kind: InterchangeKind) -> (InterchangeColumn, Money.Unit?)? {
         let trimmed = name.trimmingSpaces()
         if let column = plainColumn(trimmed, of: kind) { return (column, nil) }
-        guard let (base, unit) = splitUnit(trimmed), let column = plainColumn(base, of: kind) else { return nil }
-        return (column, unit)
+        if let (base, unit) = splitUnit(trimmed), let column = plainColumn(base, of: kind) { return (column, unit) }
+        return peopleColumn(trimmed, of: kind)
+    }
+
+    /// The column a header of the kind's export for people names (`状态日期`, `Park ID`,
+    /// `Planned investment (10,000 yuan)`), so that such an export imports back as it is; its
+    /// amounts are in 万元.
+    private static func peopleColumn(_ name: String, of kind: InterchangeKind) -> (InterchangeColumn, Money.Unit?)? {
+        let lowercased = name.lowercased()
+        guard let people = kind.peopleColumns.first(where: { $0.headerZH == name || $0.headerEN.lowercased() == lowercased }),
+              let column = kind.columns.first(where: { $0.key == people.key })
+        else { return nil }
+        return (column, people.role == .wan ? .wan : nil)
     }
 
     private static func plainColumn(_ name: String, of kind: InterchangeKind) -> InterchangeColumn? {

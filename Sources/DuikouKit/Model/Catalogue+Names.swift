@@ -27,8 +27,8 @@ extension Catalogue {
         return pairing
     }
 
-    /// The task that `text` names: its code (`2.2`), its Chinese name (`推进新兴产业合作`), or both as
-    /// tables print them (`2.2 推进新兴产业合作`).
+    /// The task that `text` names: its code (`2.2`), its Chinese or English name (`推进新兴产业合作`), or
+    /// the code and the name as tables and exports for people print them (`2.2 推进新兴产业合作`).
     ///
     /// - Throws: ``DuikouError/Code/notFound`` when no task has that code or name;
     ///   ``DuikouError/Code/invalidInput`` when the text is empty or names several tasks. The
@@ -39,7 +39,7 @@ extension Catalogue {
         guard !key.isEmpty else { throw DuikouError.invalid("task", text, "is empty; give a task's code or Chinese name") }
         let codes = taskNames[key] ?? []
         guard let first = codes.first, let task = tasksByCode[first] else {
-            throw DuikouError(.notFound, "task: \(DuikouError.quoted(text)) does not exist; tasks are 1.1 to 4.4, or their Chinese names",
+            throw DuikouError(.notFound, "task: \(DuikouError.quoted(text)) does not exist; tasks are 1.1 to 4.4, or their Chinese or English names",
                               field: "task", recordID: text)
         }
         guard codes.count == 1 else {

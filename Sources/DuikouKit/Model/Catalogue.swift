@@ -39,7 +39,9 @@ public struct Catalogue: Sendable, Hashable {
         pairingNames = Self.index(self.pairings.flatMap { pairing in
             Self.names(of: pairing, regions: regionsByCode).map { ($0, pairing.id) }
         } + self.aliases.map { ($0.alias, $0.pairing) })
-        taskNames = Self.index(tasks.flatMap { [($0.code, $0.code), ($0.nameZH, $0.code), ($0.code + $0.nameZH, $0.code)] })
+        taskNames = Self.index(tasks.flatMap {
+            [($0.code, $0.code), ($0.nameZH, $0.code), ($0.code + $0.nameZH, $0.code), ($0.nameEN, $0.code), ($0.code + " " + $0.nameEN, $0.code)]
+        })
     }
 
     /// Orders pairings so that each is followed by its children, roots provincial first.
@@ -60,6 +62,15 @@ public struct Catalogue: Sendable, Hashable {
 
     /// The region with the given code.
     public func region(_ code: String) -> Region? { regionsByCode[code] }
+
+    /// The code of the region `text` names: its code, or its Chinese or English name when exactly one
+    /// region has it (as the exports for people write regions); `nil` otherwise.
+    func regionCode(named text: String) -> String? {
+        if regionsByCode[text] != nil { return text }
+        let lowercased = text.lowercased()
+        let matches = regionsByCode.values.filter { $0.nameZH == text || $0.nameEN.lowercased() == lowercased }
+        return matches.count == 1 ? matches.first?.code : nil
+    }
 
     /// The pairing with the given id.
     public func pairing(_ id: String) -> Pairing? { pairingsByID[id] }

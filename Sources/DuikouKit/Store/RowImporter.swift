@@ -179,7 +179,7 @@ final class RowImporter {
         let area = row.parse("planned_area_km2") { try LandArea(parsingKm2: $0, field: "planned_area_km2") }
         guard row.problems.isEmpty, let pairing, let name else { return .refused }
         let park = try NewPark(
-            id: givenID ?? UUID(), pairing: pairing, name: name, kind: kind ?? .joint, hostRegion: row.text("host_region"),
+            id: givenID ?? UUID(), pairing: pairing, name: name, kind: kind ?? .joint, hostRegion: row.text("host_region").map { catalogue.regionCode(named: $0) ?? $0 },
             partner: row.text("partner"), established: established, plannedArea: area, benefitSharing: row.text("benefit_sharing"))
         return try addOrCorrect(park.id, given: givenID != nil, &row, insert: { try parks.insert(park) }, correct: { try parks.correct(park) })
     }
@@ -224,7 +224,7 @@ final class RowImporter {
         if row.text("date") == nil { row.problem("date", "is required") }
         guard row.problems.isEmpty, let pairing, let title, let date else { return .refused }
         let reform = try NewReformMeasure(
-            id: givenID ?? UUID(), pairing: pairing, title: title, source: row.text("source"), adoptedBy: row.text("adopted_by"),
+            id: givenID ?? UUID(), pairing: pairing, title: title, source: row.text("source"), adoptedBy: row.text("adopted_by").map { catalogue.regionCode(named: $0) ?? $0 },
             date: date, task: task ?? NewReformMeasure.defaultTask, policies: policies ?? 1)
         return try addOrCorrect(reform.id, given: givenID != nil, &row, insert: { try reforms.insert(reform) }, correct: { try reforms.correct(reform) })
     }
