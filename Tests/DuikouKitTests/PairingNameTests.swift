@@ -233,12 +233,15 @@ import Testing
 
     // MARK: - Tasks
 
-    @Test func tasksByCodeOrChineseName() throws {
+    @Test func tasksByCodeOrName() throws {
         let catalogue = try repo.catalogue()
         for task in catalogue.tasks {
             #expect(try catalogue.task(named: task.code) == task)
             #expect(try catalogue.task(named: task.nameZH) == task)
             #expect(try catalogue.task(named: "\(task.code) \(task.nameZH)") == task)
+            // As the exports for people in English write them.
+            #expect(try catalogue.task(named: task.nameEN) == task)
+            #expect(try catalogue.task(named: "\(task.code) \(task.nameEN)") == task)
         }
         for text in [" 推进新兴产业合作 ", "推进 新兴产业 合作", "\u{3000}推进新兴产业合作", "２．２", "2.2　推进新兴产业合作"] {
             #expect(try catalogue.task(named: text).code == "2.2", "\(text)")
@@ -246,9 +249,9 @@ import Testing
         let unknown = expectCode(.notFound) { _ = try catalogue.task(named: "新能源汽车") }
         #expect(unknown?.field == "task")
         #expect(unknown?.recordID == "新能源汽车")
-        // An area is not a task, nor is an English name.
+        // An area is not a task, in either language.
         _ = expectCode(.notFound) { _ = try catalogue.task(named: "2") }
-        _ = expectCode(.notFound) { _ = try catalogue.task(named: "Co-built industrial parks") }
+        _ = expectCode(.notFound) { _ = try catalogue.task(named: "Industrial cooperation and restructuring") }
         #expect(expectCode(.invalidInput) { _ = try catalogue.task(named: " ") }?.field == "task")
     }
 
