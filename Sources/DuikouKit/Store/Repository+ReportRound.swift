@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 extension Repository {
     /// The round the report shows (see ``CooperationReport/round``): of the rounds that started on
     /// or before `date`, cover the pairing or a pairing below it (any pairing when `nil`) and were
@@ -37,29 +31,10 @@ extension Repository {
             .optional(pairing), .text(period.description), .text(period.start.description), .text(period.end.description),
             .text(period.dayBeforeStart.description), .text(cutoff),
         ]
-        var counts: [String: (inScope: Int, reported: Int)] = [:]
-        var unreported: [String: [UUID]] = [:]
-        var titles: [UUID: String] = [:]
-        try connection.each(ReportRoundSQL.knownOn, values) { row in
-            let pairingID = try row.text("pairing_id")
-            if try row.int("kind") == 0 {
-                counts[pairingID] = (try row.int("in_scope"), try row.int("reported"))
-            } else {
-                let id = try row.uuid("id")
-                unreported[pairingID, default: []].append(id)
-                titles[id] = try row.text("title")
-            }
-        }
         let catalogue = try loadCatalogue(connection)
         let inScope = Set(pairing.map { catalogue.subtree(ofPairing: $0) } ?? catalogue.pairings.map(\.id))
-        let late = today > round.due
-        let entries = round.pairings.filter(inScope.contains).map { id in
-            let figures = counts[id] ?? (0, 0)
-            let missing = unreported[id] ?? []
-            return RoundPairingStatus(pairing: id, inScope: figures.inScope, reported: figures.reported, notReported: missing,
-                                      late: late && !missing.isEmpty)
-        }
-        return RoundStatus(period: period, due: round.due, state: .open, pairings: entries, titles: titles)
+        return try openRoundStatus(round, pairings: round.pairings.filter(inScope.contains), today: today, query: ReportRoundSQL.knownOn, values,
+                                   in: connection)
     }
 }
 

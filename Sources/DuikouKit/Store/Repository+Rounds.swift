@@ -294,14 +294,28 @@ extension Repository {
     /// An open round's status, worked out from the projects in one set-based query.
     static func liveRoundStatus(_ round: ReportingRound, pairing: String?, today: LocalDate, in connection: SQLiteConnection) throws -> RoundStatus {
         let period = round.period
+        let pairings = try connection.query("""
+            \(ProjectSQL.scope)
+            SELECT r.pairing_id FROM round_pairing r JOIN pairing g ON g.id = r.pairing_id
+            WHERE r.period = ?2 AND (?1 IS NULL OR r.pairing_id IN scope) ORDER BY g.rowid
+            """, [.optional(pairing), .text(period.description)]) { try $0.text("pairing_id") }
         let values: [SQLiteValue] = [
             .optional(pairing), .text(period.description), .text(period.start.description), .text(period.end.description),
             .text(period.dayBeforeStart.description),
         ]
+        return try openRoundStatus(round, pairings: pairings, today: today, query: RoundSQL.live, values, in: connection)
+    }
+
+    /// An open round's status for `pairings`, from `query`'s rows: one per pairing (`kind` 0, with
+    /// `in_scope` and `reported`), then one per project not reported (`kind` 1, with `id` and
+    /// `title`), oldest first. A pairing is late when `today` is past the due date and it has
+    /// projects not reported.
+    static func openRoundStatus(_ round: ReportingRound, pairings: [String], today: LocalDate, query: String, _ values: [SQLiteValue],
+                                in connection: SQLiteConnection) throws -> RoundStatus {
         var counts: [String: (inScope: Int, reported: Int)] = [:]
         var unreported: [String: [UUID]] = [:]
         var titles: [UUID: String] = [:]
-        try connection.each(RoundSQL.live, values) { row in
+        try connection.each(query, values) { row in
             let pairingID = try row.text("pairing_id")
             if try row.int("kind") == 0 {
                 counts[pairingID] = (try row.int("in_scope"), try row.int("reported"))
@@ -311,11 +325,6 @@ extension Repository {
                 titles[id] = try row.text("title")
             }
         }
-        let pairings = try connection.query("""
-            \(ProjectSQL.scope)
-            SELECT r.pairing_id FROM round_pairing r JOIN pairing g ON g.id = r.pairing_id
-            WHERE r.period = ?2 AND (?1 IS NULL OR r.pairing_id IN scope) ORDER BY g.rowid
-            """, [.optional(pairing), .text(period.description)]) { try $0.text("pairing_id") }
         let late = today > round.due
         let entries = pairings.map { id in
             let figures = counts[id] ?? (0, 0)
@@ -323,7 +332,7 @@ extension Repository {
             return RoundPairingStatus(pairing: id, inScope: figures.inScope, reported: figures.reported, notReported: missing,
                                       late: late && !missing.isEmpty)
         }
-        return RoundStatus(period: period, due: round.due, state: .open, pairings: entries, titles: titles)
+        return RoundStatus(period: round.period, due: round.due, state: .open, pairings: entries, titles: titles)
     }
 }
 
