@@ -22,7 +22,8 @@ struct ImportCommand: ParsableCommand {
             Use --dry-run first to see what would be added, updated and left unchanged.
             A filled reporting template (调度表, written by `duikou template`) imports as updates: each filled \
             row becomes an update of its project for the round (无变化 = 是: an unchanged report), unfilled rows \
-            are skipped. Its round is the one its instructions sheet names; --round checks it.
+            are skipped. Its round is the one its instructions sheet names; --round checks it. A template's sheet \
+            saved as CSV is read the same way, and needs --round.
             Example: duikou import projects 2024Q3-黑龙江.csv --dry-run
             """)
 

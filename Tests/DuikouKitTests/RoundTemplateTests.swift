@@ -284,6 +284,56 @@ import Testing
         #expect(try repo.roundStatus(period: period).reported == 1)
     }
 
+    /// One sheet of the template as Excel or WPS saves it "as CSV": the header row and a row per
+    /// project, every field quoted where it needs it, no round named.
+    func csv(of template: String, sheet name: String, _ fills: [UUID: Fill]) throws -> String {
+        let rows = try #require(try sheets(template).first { $0.name == name }).rows
+        return rows.map { fields -> String in
+            var fields = fields + Array(repeating: "", count: max(0, 10 - fields.count))
+            if let id = UUID(key: fields[0]), let fill = fills[id] {
+                fields[5...9] = [fill.status, fill.completed, fill.date, fill.note, fill.unchanged]
+            }
+            return fields.map { $0.contains { ",\"\n".contains($0) } ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }
+                .joined(separator: ",")
+        }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    @Test func aTemplateSheetSavedAsCSVImportsWithTheRoundGiven() throws {
+        let s = try scenario()
+        let period = try Self.period("2020-Q3")
+        let template = file("调度表.xlsx")
+        try repo.writeRoundTemplate(period: period, to: template)
+        let path = file("哈尔滨.csv")
+        let text = try csv(of: template, sheet: "哈尔滨市—深圳市", [
+            s.hostile: Fill(status: "开工", completed: "1234.5678", date: "2020年8月20日", note: "引号\"与, 逗号\n换行 😀"),
+            s.landed: Fill(unchanged: "是"),
+        ])
+        try Data(("\u{FEFF}" + text).utf8).write(to: URL(fileURLWithPath: path))
+
+        // No round named: refused with a problem, nothing written.
+        let unnamed = try repo.importFile(.updates, from: path)
+        #expect(!unnamed.committed && unnamed.problems.count == 1 && unnamed.added == 0)
+        #expect(try repo.roundStatus(period: period).reported == 1)
+
+        let dry = try repo.importFile(.updates, from: path, round: period, dryRun: true)
+        #expect(dry.problems.isEmpty && dry.added == 2 && !dry.committed, "\(dry.problems)")
+        let result = try repo.importFile(.updates, from: path, round: period)
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        #expect(result.round == period && result.added == 2 && result.skipped == 1)
+        #expect(try repo.roundStatus(period: period).reported == 3)
+        let hostile = try repo.projectHistory(s.hostile)
+        #expect(hostile.project.status == .started && hostile.project.completed.yuan == 12_345_678)
+        #expect(hostile.updates.last?.date.description == "2020-08-20" && hostile.updates.last?.note == "引号\"与, 逗号\n换行 😀")
+        #expect(try repo.projectHistory(s.landed).updates.last?.unchanged == true)
+
+        // Its problems name lines and columns, not cells; a CSV template is updates only.
+        let wrong = file("错.csv")
+        try Data(try csv(of: template, sheet: "大连市—上海市", [s.dalian: Fill(status: "完工了")]).utf8).write(to: URL(fileURLWithPath: wrong))
+        let refused = try repo.importFile(.updates, from: wrong, round: period)
+        #expect(refused.problems.map(\.description).map { $0.hasPrefix("2: 本期状态: ") } == [true], "\(refused.problems)")
+        #expect(code { _ = try repo.importFile(.projects, from: wrong) } == .invalidInput)
+    }
+
     @Test func theRoundIsCheckedAndOnlyTemplatesTakeOne() throws {
         let s = try scenario()
         let period = try Self.period("2020-Q3")

@@ -91,4 +91,34 @@ import Testing
         let asProjects = cli.duikou(["import", "projects", "调度表.xlsx"])
         #expect(asProjects.status == 65 && asProjects.stderr.contains("duikou import updates"), "\(asProjects)")
     }
+
+    @Test func aTemplateSheetSavedAsCSVImportsForTheRoundGiven() throws {
+        #expect(cli.duikou(["template", "--round", "2024-Q4", "--pairing", "深哈", "--out", "调度表.xlsx"]).status == 0)
+        let convert = try soffice(["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+                                   "--outdir", cli.path("lo"), cli.work.appendingPathComponent("调度表.xlsx").path])
+        #expect(convert.status == 0, "\(convert)")
+        // The sheet as LibreOffice saves it, not yet filled in: a template with nothing to import.
+        let empty = cli.duikou(["import", "updates", cli.path("lo/调度表-哈尔滨市—深圳市.csv"), "--round", "2024-Q4"])
+        #expect(empty.status == 65 && empty.stderr.contains("no row of the template is filled in"), "\(empty)")
+
+        let sheet = try parseCSV(String(contentsOfFile: cli.path("lo/调度表-哈尔滨市—深圳市.csv"), encoding: .utf8))
+        let id = try #require(sheet.first { $0[1] == "哈工大\"智能\"装备 <产业园> & 😀" })[0]
+        let filled = """
+            \(Self.headers)
+            \(id),"哈工大""智能""装备 <产业园> & 😀",2.1,落地,100,开工,"1,234.5",2024年11月20日,"备注, 带逗号
+            第二行",
+
+            """
+        try Data(filled.utf8).write(to: cli.work.appendingPathComponent("已填.csv"))
+        let noRound = cli.duikou(["import", "updates", "已填.csv"])
+        #expect(noRound.status == 65 && noRound.stderr.contains("give the round"), "\(noRound)")
+        let dry = cli.duikou(["import", "updates", "已填.csv", "--round", "2024-Q4", "--dry-run"])
+        #expect(dry.status == 0 && dry.stdout.contains("would add 1 update"), "\(dry)")
+        let imported = cli.duikou(["import", "updates", "已填.csv", "--round", "2024-Q4"])
+        #expect(imported.status == 0 && imported.stderr.contains("a reporting template of round 2024-Q4"), "\(imported)")
+        let shown = try cli.duikou(["project", "show", id, "--format", "json"]).jsonObject()
+        #expect(shown["status"] as? String == "started")
+        #expect(shown["completed_investment_yuan"] as? Int == 12_345_000)
+        #expect(cli.duikou(["import", "projects", "已填.csv"]).status == 65)
+    }
 }

@@ -51,7 +51,9 @@ extension Transaction {
 
     /// Imports `path` as a spreadsheet (`.xlsx`) when its content is a zip archive, whatever its name,
     /// and as CSV otherwise; see ``importSpreadsheet(_:from:round:dryRun:progress:)`` and
-    /// ``importCSV(_:from:dryRun:progress:)``.
+    /// ``importCSV(_:from:dryRun:progress:)``. A CSV file whose header row is a reporting
+    /// template's (one sheet of a template saved as CSV) is read as a filled template, like a
+    /// workbook; it names no round, so `round` must be given.
     ///
     /// - Parameter round: for a filled reporting template (updates only), the round it reports to;
     ///   see ``importSpreadsheet(_:from:round:dryRun:progress:)``.
@@ -64,6 +66,17 @@ extension Transaction {
         if ZipReader.looksLikeZip(path: path) {
             return try importSpreadsheet(kind, from: path, round: round, dryRun: dryRun, progress: progress)
         }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? nil
+        let imported: ImportResult? = try tentativeChange { connection, now in
+            guard let template = try TemplateImport(csv: path, size: size, connection: connection, now: now, dryRun: dryRun) else {
+                return (nil, false, nil)
+            }
+            guard kind == .updates else { throw TemplateImport.notUpdates(path, kind) }
+            let result = try template.run(round: round, progress: progress, checkCancellation: checkCancellation)
+            let (finished, keep, audit) = try finishImport(kind, from: path, result, connection: connection)
+            return (finished, keep, audit)
+        }
+        if let imported { return imported }
         if let round { throw TemplateImport.notATemplate(path, round) }
         return try importCSV(kind, from: path, dryRun: dryRun, progress: progress)
     }
@@ -145,7 +158,7 @@ extension Transaction {
     }
 
     /// The first row of a sheet with a value in it, its header.
-    static func firstRowWithValues(_ rows: SheetRowReader) throws -> CSVRecord? {
+    static func firstRowWithValues(_ rows: some RecordReader) throws -> CSVRecord? {
         while let record = try rows.next() {
             if !record.isBlank || !record.fieldProblems.isEmpty { return record }
         }

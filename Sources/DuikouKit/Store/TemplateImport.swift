@@ -4,38 +4,82 @@ import FoundationEssentials
 import Foundation
 #endif
 
+/// Where rows are read from, a record at a time: a CSV file or a workbook's sheet.
+protocol RecordReader: AnyObject {
+    /// The next record, or `nil` at the end.
+    func next() throws -> CSVRecord?
+    /// How much of the file or sheet was read, for progress.
+    var bytesRead: Int64 { get }
+}
+
+extension CSVReader: RecordReader {}
+extension SheetRowReader: RecordReader {}
+
+/// One sheet of a filled template: its language, how problems name its cells, and its rows.
+struct TemplateSheet {
+    /// The sheet as references name it, so that problems name cells; `nil` for a CSV file, whose
+    /// problems name lines.
+    let reference: String?
+    let language: Language
+    /// The size of what ``rows`` reads, for progress, when known.
+    let size: Int64?
+    /// Opens the sheet's rows from the start.
+    let rows: () throws -> any RecordReader
+}
+
 /// Imports a filled reporting template (调度表) as progress updates, inside the import's savepoint.
 ///
 /// A workbook is a template when at least one sheet's header row is exactly the template's (see
 /// ``RoundTemplate``, in Chinese or English); those sheets are read, the others (the instructions)
-/// are not. Each row whose fill-in cells hold something becomes one update of the project its
-/// 项目编号 names: 本期状态 its status, 本期累计完成投资（万元） its completed investment (a bare number in
-/// 万元, exact), 日期 its date (empty: the period's end, or today when that is earlier), 备注 its
-/// note; 无变化 = 是 makes it an unchanged report, which may carry a note but neither a status nor an
-/// amount. A row with nothing filled in, or only 无变化 = 否, is skipped: that project has not
-/// reported. The project must be in the round's scope and appear once in the workbook; the
-/// lifecycle and money rules apply as to any update. An update identical to one recorded (the same
-/// template imported twice) is left unchanged.
+/// are not. A CSV file is a template when its header row is: one sheet saved as CSV, which names no
+/// round, so the round must be given. Each row whose fill-in cells hold something becomes one update
+/// of the project its 项目编号 names: 本期状态 its status, 本期累计完成投资（万元） its completed
+/// investment (a bare number in 万元, exact), 日期 its date (empty: the period's end, or today when
+/// that is earlier), 备注 its note; 无变化 = 是 makes it an unchanged report, which may carry a note
+/// but neither a status nor an amount. A row with nothing filled in, or only 无变化 = 否, is skipped:
+/// that project has not reported. The project must be in the round's scope and appear once in the
+/// file; the lifecycle and money rules apply as to any update. An update identical to one recorded
+/// (the same template imported twice) is left unchanged.
 struct TemplateImport {
-    private let workbook: XLSXReader
-    /// The template's sheets with their language.
-    private let sheets: [(sheet: XLSXSheet, language: Language)]
+    private let sheets: [TemplateSheet]
+    /// The round the file names (a workbook's instructions sheet), and where.
+    private let statedPeriod: () throws -> (period: ReportingPeriod, line: Int, cell: String?)?
     private let connection: SQLiteConnection
     private let now: String
     private let dryRun: Bool
 
-    /// Recognizes a template, or answers `nil` when no sheet's header is a template's. A sheet whose
-    /// first row cannot be read is not a template's; the import of other kinds reports it if it reads it.
+    /// Recognizes a template workbook, or answers `nil` when no sheet's header is a template's. A
+    /// sheet whose first row cannot be read is not a template's; the import of other kinds reports
+    /// it if it reads it.
     init?(workbook: XLSXReader, connection: SQLiteConnection, now: String, dryRun: Bool) {
-        var sheets: [(sheet: XLSXSheet, language: Language)] = []
+        var sheets: [TemplateSheet] = []
         for sheet in workbook.sheets {
             guard let header = try? Transaction.firstRowWithValues(try workbook.rows(of: sheet)),
                   let language = RoundTemplate.language(ofHeader: header.fields) else { continue }
-            sheets.append((sheet, language))
+            sheets.append(TemplateSheet(reference: sheet.reference, language: language, size: nil) { try workbook.rows(of: sheet) })
         }
         guard !sheets.isEmpty else { return nil }
-        self.workbook = workbook
+        let templateSheets = Set(sheets.compactMap(\.reference))
+        self.init(sheets: sheets, connection: connection, now: now, dryRun: dryRun) {
+            try Self.statedPeriod(in: workbook, besides: templateSheets)
+        }
+    }
+
+    /// Recognizes a template sheet saved as CSV, or answers `nil` when the file's header row is not
+    /// a template's.
+    init?(csv path: String, size: Int64?, connection: SQLiteConnection, now: String, dryRun: Bool) throws {
+        guard let header = try Transaction.firstRowWithValues(try CSVReader(path: path)),
+              let language = RoundTemplate.language(ofHeader: header.fields) else { return nil }
+        let sheet = TemplateSheet(reference: nil, language: language, size: size) { try CSVReader(path: path) }
+        self.init(sheets: [sheet], connection: connection, now: now, dryRun: dryRun) { nil }
+    }
+
+    private init(
+        sheets: [TemplateSheet], connection: SQLiteConnection, now: String, dryRun: Bool,
+        statedPeriod: @escaping () throws -> (period: ReportingPeriod, line: Int, cell: String?)?
+    ) {
         self.sheets = sheets
+        self.statedPeriod = statedPeriod
         self.connection = connection
         self.now = now
         self.dryRun = dryRun
@@ -68,7 +112,7 @@ struct TemplateImport {
             return result
         }
         guard let period = round ?? stated?.period else {
-            result.report(ImportProblem(line: 1, column: nil, message: "the template names no round: its instructions sheet has no 调度期 row; give the round to import it"))
+            result.report(ImportProblem(line: 1, column: nil, message: "the template names no round (a sheet saved as CSV, or an instructions sheet without its 调度期 row); give the round to import it"))
             return result
         }
         _ = try Repository.requireRound(period, in: connection)
@@ -77,8 +121,9 @@ struct TemplateImport {
         let defaultDate = min(LocalDate.today(), period.end)
         let projects = try ProjectWriter(connection: connection, now: now)
         var seen: Set<UUID> = []
-        for (sheet, language) in sheets {
-            let rows = try workbook.rows(of: sheet)
+        for sheet in sheets {
+            let language = sheet.language
+            let rows = try sheet.rows()
             guard try Transaction.firstRowWithValues(rows) != nil else { continue }
             let header = ImportHeader(kind: .updates, keys: RoundTemplate.columns.map(\.key), units: ["completed": .wan], sheet: sheet.reference)
             while let record = try rows.next() {
@@ -104,7 +149,7 @@ struct TemplateImport {
                 }
                 if result.rows % 2048 == 0 {
                     try checkCancellation()
-                    progress?(TransferProgress(rows: result.rows, bytes: rows.bytesRead, total: rows.size))
+                    progress?(TransferProgress(rows: result.rows, bytes: rows.bytesRead, total: sheet.size ?? (rows as? SheetRowReader)?.size))
                 }
             }
         }
@@ -159,10 +204,12 @@ struct TemplateImport {
         return .added
     }
 
-    /// The period the instructions sheet names on its 调度期 (`Round`) row, and where.
-    private func statedPeriod() throws -> (period: ReportingPeriod, line: Int, cell: String?)? {
+    /// The period the instructions sheet of `workbook` names on its 调度期 (`Round`) row, and where.
+    private static func statedPeriod(
+        in workbook: XLSXReader, besides templateSheets: Set<String>
+    ) throws -> (period: ReportingPeriod, line: Int, cell: String?)? {
         let labels = Set(Language.allCases.map(RoundTemplate.periodLabel))
-        for sheet in workbook.sheets where !sheets.contains(where: { $0.sheet.name == sheet.name }) {
+        for sheet in workbook.sheets where !templateSheets.contains(sheet.reference) {
             let rows = try workbook.rows(of: sheet)
             while let record = try rows.next() {
                 guard let label = record.fields.first?.trimmingSpaces(), labels.contains(label), record.fields.count > 1 else { continue }
