@@ -12,7 +12,8 @@ struct ExportCommand: ParsableCommand {
             integer yuan. --format xlsx (which needs --out) and CSV with --lang are for people: headers naming their \
             unit (计划总投资（万元）), statuses, pairings and tasks by name, amounts as numbers in 万元, dates as \
             dates; an .xlsx has a frozen header row and one sheet per kind (progress: one per breakdown, by area, \
-            task, pairing and province). --pairing takes the pairing and every pairing below it. With --out the file \
+            task, pairing and province). Progress as CSV for people (--lang) is one breakdown, chosen with --by. \
+            --pairing takes the pairing and every pairing below it. With --out the file \
             is written whole or not at all. --redact-people leaves the person column of exchanges empty.
             Example: duikou export projects --format xlsx --out 项目.xlsx --pairing 辽苏
             """)
@@ -34,6 +35,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this pairing and the pairings below it (xlsx, or CSV with --lang).", valueName: "pairing"))
     var pairing: String?
 
+    @Option(help: ArgumentHelp("Progress as CSV for people: what each row stands for (an .xlsx holds every breakdown).", valueName: "breakdown"))
+    var by: ProgressGrouping?
+
     @Flag(help: "Start the CSV with a byte-order mark, so that Excel reads it as UTF-8.")
     var bom = false
 
@@ -50,8 +54,11 @@ struct ExportCommand: ParsableCommand {
         case .csv:
             if lang == nil && pairing != nil { throw ValidationError("--pairing needs --lang (CSV for people) or --format xlsx; the machine CSV holds every record.") }
         }
-        if kind == .progress && format != .xlsx {
-            throw ValidationError("progress is exported as --format xlsx; `duikou progress --by area|task|pairing|province --format csv` prints one breakdown as CSV.")
+        if kind == .progress && (format == .jsonl || (format == .csv && lang == nil)) {
+            throw ValidationError("progress is exported for people, as --format xlsx or as CSV with --lang; `duikou progress --by area|task|pairing|province --format csv|json` prints the machine format.")
+        }
+        if by != nil && !(kind == .progress && format == .csv) {
+            throw ValidationError("--by chooses the breakdown of progress as CSV; an .xlsx holds every breakdown, one sheet each.")
         }
     }
 
@@ -68,10 +75,13 @@ struct ExportCommand: ParsableCommand {
             }
             return
         }
-        guard let records = kind.records else { return }
         try BufferedOutput.writing(to: out) { output in
             // The bar's line is cleared before the last of the output is written.
             defer { bar.finish() }
+            guard let records = kind.records else {
+                try repository.exportProgressCSV(by: by ?? .area, options: options, byteOrderMark: bom) { try output.write($0) }
+                return
+            }
             if lang != nil {
                 try repository.exportCSV(records, options: options, byteOrderMark: bom, progress: bar.update) { try output.write($0) }
             } else {

@@ -167,6 +167,15 @@ import Testing
         #expect(lines.contains(",12345.6789,"))
         #expect(lines.contains(",2024-02-29,"))
         #expect(lines.contains("辽宁省—江苏省"))
+        let progress = Collected()
+        let rows = try await repository.exportProgressCSV(by: .pairing, options: SpreadsheetOptions(pairing: "liaoning-jiangsu"),
+                                                          byteOrderMark: true) { progress.append($0) }
+        let progressLines = progress.text.split(separator: "\r\n").map(String.init)
+        #expect(rows == 2 && progressLines.count == 3)
+        #expect(progressLines.first?.hasPrefix("\u{FEFF}代码,名称,项目数,") == true)
+        #expect(progressLines.dropFirst().first?.hasPrefix("liaoning-jiangsu,辽宁省—江苏省,1,") == true)
+        #expect(progressLines.dropFirst().first?.contains(",12345.6789,") == true)
+        #expect(progressLines.last?.hasPrefix("合计,,1,") == true)
         let missing = await #expect(throws: DuikouError.self) {
             try await repository.exportXLSX(.projects, to: first, options: SpreadsheetOptions(pairing: "nowhere"))
         }

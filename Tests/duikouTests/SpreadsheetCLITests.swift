@@ -96,6 +96,27 @@ import Testing
             #expect(Self.tenThousandths(officeRow[plannedColumn]) == Int64(machineRow[machinePlanned]), "\(officeRow)")
             #expect(officeRow[2] == machineRow[3], "projects of \(officeRow[0])")
         }
+        // Progress as CSV for people, by area, against the same LibreOffice sheet: the same headers,
+        // amounts equal as exact numbers, rates equal to the sheet's rounding.
+        let people = cli.duikou(["export", "progress", "--format", "csv", "--lang", "zh", "--by", "area"])
+        #expect(people.status == 0, "\(people)")
+        let peopleRows = try people.csvRecords()
+        #expect(peopleRows.first == area.first && peopleRows.count == area.count, "\(peopleRows)")
+        let progressHeader = peopleRows.first ?? []
+        func percent(_ text: String) -> Double? { text.hasSuffix("%") ? Double(text.dropLast()) : nil }
+        for (officeRow, ourRow) in zip(area.dropFirst(), peopleRows.dropFirst()) {
+            #expect(officeRow.count == ourRow.count)
+            for (column, (seen, written)) in zip(progressHeader, zip(officeRow, ourRow)) {
+                if column.hasSuffix("（万元）") {
+                    #expect(Self.tenThousandths(seen) == Self.tenThousandths(written), "\(column): \(seen) vs \(written)")
+                } else if let ours = percent(written) {
+                    let theirs = try #require(percent(seen), "\(column): \(seen)")
+                    #expect(abs(ours - theirs) <= 0.05, "\(column): \(seen) vs \(written)")
+                } else {
+                    #expect(seen == written, "\(column)")
+                }
+            }
+        }
         for sheet in ["按任务", "按对口合作关系", "按省区"] {
             #expect(FileManager.default.fileExists(atPath: out + "/progress-\(sheet).csv"), "\(sheet)")
         }
@@ -120,6 +141,15 @@ import Testing
 
         #expect(cli.duikou(["export", "projects", "--format", "xlsx"]).status == 64)
         #expect(cli.duikou(["export", "progress", "--format", "csv"]).status == 64)
+        #expect(cli.duikou(["export", "progress", "--format", "jsonl", "--lang", "zh"]).status == 64)
+        #expect(cli.duikou(["export", "projects", "--format", "csv", "--lang", "zh", "--by", "area"]).status == 64)
+        #expect(cli.duikou(["export", "progress", "--format", "xlsx", "--out", "x.xlsx", "--by", "area"]).status == 64)
+        let byPairing = cli.duikou(["export", "progress", "--format", "csv", "--lang", "en", "--by", "pairing", "--pairing", "heilongjiang-guangdong"])
+        #expect(byPairing.status == 0, "\(byPairing)")
+        let pairingRows = try byPairing.csvRecords()
+        #expect(pairingRows.first?.prefix(3) == ["Key", "Name", "Projects"] && pairingRows.first?.contains("Red") == true)
+        #expect(pairingRows.dropFirst().map { $0[0] } == ["heilongjiang-guangdong", "Total"], "\(pairingRows)")
+        #expect(pairingRows.last?[2] == "1")
         #expect(cli.duikou(["export", "projects", "--pairing", "inner-mongolia"]).status == 64)
         #expect(cli.duikou(["export", "projects", "--format", "xlsx", "--out", "q.xlsx", "--pairing", "nowhere"]).status == 66)
         #expect(!FileManager.default.fileExists(atPath: cli.work.appendingPathComponent("q.xlsx").path))

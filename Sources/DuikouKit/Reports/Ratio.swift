@@ -18,6 +18,11 @@ enum Ratio {
         return printfFormatted("%.1f%%", ratio * 100)
     }
 
+    /// `45.67%`: a percentage that Excel and WPS read from CSV as the number 0.4567.
+    static func spreadsheetPercent(_ ratio: Double) -> String {
+        printfFormatted("%.2f%%", ratio * 100)
+    }
+
     /// The ratio as JSON writes it, rounded to four decimals, as an exact number for a `Codable`
     /// encoding; `nil` when there is no ratio.
     static func exact(_ ratio: Double?) -> Decimal? {

@@ -89,7 +89,7 @@ extension SheetCell {
         case .text(let text), .number(let text): text
         case .wan(let yuan): SheetXML.wan(yuan)
         case .date(let date): date.description
-        case .percent(let rate): Ratio.csv(rate)
+        case .percent(let rate): Ratio.spreadsheetPercent(rate)
         }
     }
 }

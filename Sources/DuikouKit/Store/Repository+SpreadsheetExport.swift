@@ -69,6 +69,26 @@ extension Snapshot {
         try workbook.finish()
     }
 
+    /// Writes one breakdown of the progress report as CSV for people to `sink`: the header row and
+    /// the rows of the `grouping` sheet of ``exportProgressXLSX(to:options:)`` (a row per area, task,
+    /// pairing or province in the options' scope, then the total), investment as numbers in 万元,
+    /// rates as percentages (`45.67%`), which Excel and WPS read as numbers.
+    ///
+    /// - Returns: the number of rows written after the header, the total included.
+    /// - Throws: ``DuikouError/Code/notFound`` for an unknown pairing; what `sink` throws.
+    @discardableResult
+    public func exportProgressCSV(
+        by grouping: ProgressGrouping, options: SpreadsheetOptions = SpreadsheetOptions(), byteOrderMark: Bool = false,
+        to sink: (String) throws -> Void
+    ) throws -> Int {
+        let report = try progress(ProgressQuery(pairing: options.pairing, grouping: grouping, asOf: options.asOf,
+                                                countsAlerts: grouping.countsPairingActivity))
+        let sheet = ProgressSheet(report: report, language: options.language)
+        try sink((byteOrderMark ? "\u{FEFF}" : "") + CSVWriter.record(sheet.columns.map(\.header)))
+        for (cells, _) in sheet.rows { try sink(CSVWriter.record(cells.map(\.csv))) }
+        return sheet.rows.count
+    }
+
     /// Reads the records of a kind in the options' scope and hands each to `body` as the cells of
     /// its sheet row, with what errors call the record.
     private func eachPeopleRow(
@@ -122,6 +142,16 @@ extension Repository {
         try read { try $0.exportCSV(kind, options: options, byteOrderMark: byteOrderMark, progress: progress, to: sink) }
     }
 
+    /// Writes one breakdown of the progress report as CSV for people from one snapshot; see
+    /// ``Snapshot/exportProgressCSV(by:options:byteOrderMark:to:)``.
+    @discardableResult
+    public func exportProgressCSV(
+        by grouping: ProgressGrouping, options: SpreadsheetOptions = SpreadsheetOptions(), byteOrderMark: Bool = false,
+        to sink: (String) throws -> Void
+    ) throws -> Int {
+        try read { try $0.exportProgressCSV(by: grouping, options: options, byteOrderMark: byteOrderMark, to: sink) }
+    }
+
     /// Writes the progress report to an `.xlsx` workbook from one snapshot; see
     /// ``Snapshot/exportProgressXLSX(to:options:)``.
     public func exportProgressXLSX(to path: String, options: SpreadsheetOptions = SpreadsheetOptions()) throws {
@@ -148,6 +178,16 @@ extension Repository {
         progress: (@Sendable (TransferProgress) -> Void)? = nil, to sink: @escaping @Sendable (String) throws -> Void
     ) async throws -> Int {
         try await read { try $0.exportCSV(kind, options: options, byteOrderMark: byteOrderMark, progress: progress, to: sink) }
+    }
+
+    /// Writes one breakdown of the progress report as CSV for people from one snapshot, handing the
+    /// text to `sink` on a reader thread; see ``Snapshot/exportProgressCSV(by:options:byteOrderMark:to:)``.
+    @discardableResult
+    public func exportProgressCSV(
+        by grouping: ProgressGrouping, options: SpreadsheetOptions = SpreadsheetOptions(), byteOrderMark: Bool = false,
+        to sink: @escaping @Sendable (String) throws -> Void
+    ) async throws -> Int {
+        try await read { try $0.exportProgressCSV(by: grouping, options: options, byteOrderMark: byteOrderMark, to: sink) }
     }
 
     /// Writes the progress report to an `.xlsx` workbook from one snapshot, on a reader thread; see
