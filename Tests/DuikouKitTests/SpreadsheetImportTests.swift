@@ -175,6 +175,25 @@ import Testing
         try expectRefused(try write(bytes: XLSXFixture.zip(entries), name: "laughs.xlsx"), .invalidInput)
     }
 
+    @Test func oversizedTagsAreRefusedAndPrefixedNamesRead() throws {
+        let x = XLSXFixture.self
+        let header = x.header(1, ["pairing", "task", "title"])
+        let many = (0...XMLTokenizer.maximumAttributes).map { " a\($0)=\"x\"" }.joined()
+        try expectRefused(try write([XLSXFixture.Sheet(name: "S", rows: header + "<row r=\"2\"\(many)/>")], name: "attributes.xlsx"), .invalidInput)
+        let half = String(repeating: "长", count: 200_000)
+        try expectRefused(try write([XLSXFixture.Sheet(name: "S", rows: header + "<row r=\"2\" a=\"\(half)\" b=\"\(half)\"/>")], name: "tag.xlsx"), .invalidInput)
+
+        // Names with a namespace prefix, split across the tokenizer's 64 KiB reads, are read by their local names.
+        let filler = "<x:row r=\"2\"></x:row>" + (3...4000).map { "<x:row r=\"\($0)\"/>" }.joined()
+        let cells = "<x:row r=\"4001\"><x:c r=\"A4001\" t=\"inlineStr\"><x:is><x:t>harbin-shenzhen</x:t></x:is></x:c>"
+            + "<x:c r=\"B4001\" t=\"inlineStr\"><x:is><x:t>2.1</x:t></x:is></x:c>"
+            + "<x:c r=\"C4001\" t=\"inlineStr\"><x:is><x:t>前缀“项目”</x:t></x:is></x:c></x:row>"
+        let file = try write([XLSXFixture.Sheet(name: "S", rows: header + filler + cells)], name: "prefixed.xlsx")
+        let result = try repo.importFile(.projects, from: file)
+        #expect(result.problems.isEmpty && result.added == 1, "\(result.problems)")
+        #expect(try repo.projects().map(\.title) == ["前缀“项目”"])
+    }
+
     @Test func sheetLimits() throws {
         let x = XLSXFixture.self
         let header = x.header(1, ["pairing", "task", "title"])

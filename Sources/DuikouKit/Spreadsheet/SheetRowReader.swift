@@ -144,7 +144,7 @@ final class SheetRowReader {
     }
 
     /// The whole number `bytes` spell, as `Int(String)` reads it; `nil` when none or absent.
-    private static func integer(_ bytes: ArraySlice<UInt8>?) -> Int? {
+    private static func integer<Bytes: Collection<UInt8>>(_ bytes: Bytes?) -> Int? {
         guard let bytes else { return nil }
         guard !bytes.isEmpty, bytes.count <= 18, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
             return Int(String(decoding: bytes, as: UTF8.self))
@@ -211,9 +211,12 @@ final class SheetRowReader {
             }
         }
         if cell.type.isText {
-            text = Self.unescaped(text)
-            // Control characters are single bytes, never part of a longer UTF-8 sequence.
-            if text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }),
+            var marks = TextMarks(text)
+            if marks.underscore {
+                text = Self.unescaped(text)
+                marks = TextMarks(text)
+            }
+            if marks.control,
                let control = text.unicodeScalars.first(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" || $0.value == 0x7F }) {
                 problem = control.value == 0 ? "contains a NUL character" : "contains the control character U+\(String(control.value, radix: 16, uppercase: true).leftPadded(4))"
             }
@@ -248,11 +251,34 @@ final class SheetRowReader {
     }
 }
 
+/// What a cell's text holds that needs a second look, found in one pass over its bytes: an
+/// underscore (perhaps an `_xHHHH_` escape) and a control character (a single byte in UTF-8, never
+/// part of a longer sequence; tabs and line breaks included, which the caller lets through).
+private struct TextMarks {
+    var underscore = false
+    var control = false
+
+    init(_ text: String) {
+        let found = text.utf8.withContiguousStorageIfAvailable(Self.scan) ?? Self.scan(text.utf8)
+        underscore = found.underscore
+        control = found.control
+    }
+
+    private static func scan<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> (underscore: Bool, control: Bool) {
+        var underscore = false
+        var control = false
+        for byte in bytes where byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "_") {
+            if byte == UInt8(ascii: "_") { underscore = true } else { control = true }
+        }
+        return (underscore, control)
+    }
+}
+
 /// The type of a cell, from its `t` attribute: a number unless it says otherwise (an unknown type too).
 private enum CellType {
     case shared, inline, formula, boolean, error, date, number
 
-    init(_ attribute: ArraySlice<UInt8>?) {
+    init(_ attribute: UnsafeBufferPointer<UInt8>?) {
         guard let attribute else {
             self = .number
             return

@@ -26,10 +26,12 @@ enum XMLToken {
 /// It reads elements, attributes, text, CDATA, comments and processing instructions; it decodes the five
 /// predefined entities and numeric character references and nothing else. A document type declaration or
 /// any other entity reference is refused, never resolved nor expanded: no external entities (XXE), no
-/// entity expansion (billion laughs). A text or attribute longer than ``maximumTokenBytes`` is refused,
-/// so memory stays bounded whatever the input.
+/// entity expansion (billion laughs). A text, attribute or tag longer than ``maximumTokenBytes``, and a tag
+/// with more than ``maximumAttributes`` attributes, are refused, so memory stays bounded whatever the input.
 final class XMLTokenizer {
     static let maximumTokenBytes = 1 << 20
+    /// The most attributes a tag may have; SpreadsheetML's have a few dozen at most.
+    static let maximumAttributes = 1024
     private static let bufferSize = 1 << 16
 
     let source: ZipEntryStream
@@ -40,17 +42,60 @@ final class XMLTokenizer {
     private var position = 0
     private var atEnd = false
     /// The bytes of the token read last: a tag's name, then its attributes' names and values; or a text.
-    /// Filled without `inout` (which would cost an exclusivity check per call on a class's property).
-    private var scratch: [UInt8] = []
+    /// Raw memory rather than an array: appending to an array held by a class costs a dynamic
+    /// exclusivity check per call, which was an eighth of the time of reading a sheet.
+    private var scratch: UnsafeMutablePointer<UInt8>
+    private var scratchCapacity = 1024
+    private var scratchCount = 0
 
     init(source: ZipEntryStream, context: String) {
         self.source = source
         self.context = context
         buffer = .allocate(capacity: Self.bufferSize)
-        scratch.reserveCapacity(256)
+        scratch = .allocate(capacity: scratchCapacity)
+        attributes = .allocate(capacity: attributeCapacity)
     }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        buffer.deallocate()
+        scratch.deallocate()
+        attributes.deallocate()
+    }
+
+    private func growAttributes() {
+        let larger = UnsafeMutablePointer<(name: Range<Int>, value: Range<Int>)>.allocate(capacity: attributeCapacity * 2)
+        larger.moveInitialize(from: attributes, count: attributeCount)
+        attributes.deallocate()
+        attributes = larger
+        attributeCapacity *= 2
+    }
+
+    @inline(__always) private func append(_ byte: UInt8) {
+        if scratchCount == scratchCapacity { grow(toHold: scratchCount + 1) }
+        scratch[scratchCount] = byte
+        scratchCount += 1
+    }
+
+    @inline(__always) private func append(_ bytes: UnsafePointer<UInt8>, count: Int) {
+        if scratchCount + count > scratchCapacity { grow(toHold: scratchCount + count) }
+        (scratch + scratchCount).update(from: bytes, count: count)
+        scratchCount += count
+    }
+
+    private func grow(toHold needed: Int) {
+        var capacity = scratchCapacity * 2
+        while capacity < needed { capacity *= 2 }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        larger.initialize(from: scratch, count: scratchCount)
+        scratch.deallocate()
+        scratch = larger
+        scratchCapacity = capacity
+    }
+
+    /// The scratch bytes in `range`, valid until the next token is read.
+    @inline(__always) private func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: scratch + range.lowerBound, count: range.count)
+    }
 
     func refuse(_ why: String) -> DuikouError { DuikouError(.invalidInput, "\(context): \(why)") }
 
@@ -84,36 +129,44 @@ final class XMLTokenizer {
         switch try advance() {
         case nil: return nil
         case .start:
-            let attributes = attributeRanges.map { (name: string(scratch[$0.name]), value: string(scratch[$0.value])) }
-            return .start(XMLTag(name: string(nameBytes), attributes: attributes, closesItself: closesItself))
+            let pairs = (0..<attributeCount).map { (name: string(bytes(attributes[$0].name)), value: string(bytes(attributes[$0].value))) }
+            return .start(XMLTag(name: string(nameBytes), attributes: pairs, closesItself: closesItself))
         case .end: return .end(string(nameBytes))
-        case .text: return .text(string(scratch[...]))
+        case .text: return .text(string(bytes(0..<scratchCount)))
         }
     }
 
-    private func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+    private func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
 
     // MARK: Reading without making strings
 
-    /// The local name of the tag ``advance()`` read last; empty after a text.
-    var nameBytes: ArraySlice<UInt8> { scratch[nameRange] }
+    /// The local name of the tag ``advance()`` read last; empty after a text. Valid until the next
+    /// call of ``advance()``.
+    var nameBytes: UnsafeBufferPointer<UInt8> { bytes(nameRange) }
     private var nameRange = 0..<0
     /// Whether the start tag ``advance()`` read last closes itself.
     private(set) var closesItself = false
     /// Appends the text ``advance()`` read last (entities decoded, valid UTF-8) to `target`.
-    func appendText(to target: inout [UInt8]) { target.append(contentsOf: scratch) }
+    func appendText(to target: inout [UInt8]) { target.append(contentsOf: bytes(0..<scratchCount)) }
     /// Where the last start tag's attributes' local names and decoded values are in `scratch`.
-    private var attributeRanges: [(name: Range<Int>, value: Range<Int>)] = []
+    /// Raw memory, as `scratch`, grown as needed.
+    private var attributes: UnsafeMutablePointer<(name: Range<Int>, value: Range<Int>)>
+    private var attributeCapacity = 16
+    private var attributeCount = 0
 
     /// Whether the tag ``advance()`` read last has this local name.
     @inline(__always) func isNamed(_ name: StaticString) -> Bool {
         name.utf8CodeUnitCount == nameBytes.count && name.withUTF8Buffer { $0.elementsEqual(nameBytes) }
     }
 
-    /// The decoded value of the last start tag's attribute with this local name.
-    func attributeValue(_ name: StaticString) -> ArraySlice<UInt8>? {
+    /// The decoded value of the last start tag's attribute with this local name, valid until the
+    /// next call of ``advance()``.
+    func attributeValue(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
         name.withUTF8Buffer { wanted in
-            attributeRanges.first { scratch[$0.name].elementsEqual(wanted) }.map { scratch[$0.value] }
+            for index in 0..<attributeCount where bytes(attributes[index].name).elementsEqual(wanted) {
+                return bytes(attributes[index].value)
+            }
+            return nil
         }
     }
 
@@ -143,8 +196,8 @@ final class XMLTokenizer {
                     throw refuse("has a document type declaration (<!DOCTYPE or <!ENTITY), which spreadsheets never need; refused so that no entity is ever resolved or expanded")
                 }
             case UInt8(ascii: "/"):
-                scratch.removeAll(keepingCapacity: true)
-                attributeRanges.removeAll(keepingCapacity: true)
+                scratchCount = 0
+                attributeCount = 0
                 nameRange = try readName()
                 try skipSpaces()
                 guard try take() == UInt8(ascii: ">") else { throw refuse("malformed XML in the end tag </\(string(nameBytes))") }
@@ -166,21 +219,40 @@ final class XMLTokenizer {
         }
     }
 
-    /// Appends a name, without its namespace prefix, to `scratch`; returns where it is.
+    /// Appends a name, without its namespace prefix, to `scratch`; returns where it is. The name is
+    /// taken from the buffer a run at a time, not a byte at a time.
     private func readName() throws -> Range<Int> {
-        let start = scratch.count
-        while let byte = try peek(), !Self.isSpace(byte), byte != UInt8(ascii: ">"), byte != UInt8(ascii: "/"), byte != UInt8(ascii: "=") {
-            position += 1
-            if byte == UInt8(ascii: ":") { scratch.removeSubrange(start...) } else { scratch.append(byte) }
-            guard scratch.count - start <= 256 else { throw refuse("malformed XML (a name longer than 256 bytes)") }
+        let start = scratchCount
+        while try peek() != nil {
+            var end = position
+            while end < count {
+                let byte = buffer[end]
+                if Self.isSpace(byte) || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=") { break }
+                end += 1
+            }
+            // A prefix (`x:` of `x:row`) is dropped: only what follows the last colon is kept.
+            var runStart = position
+            var colon = end
+            while colon > runStart {
+                colon -= 1
+                if buffer[colon] == UInt8(ascii: ":") {
+                    scratchCount = start
+                    runStart = colon + 1
+                    break
+                }
+            }
+            append(buffer + runStart, count: end - runStart)
+            position = end
+            guard scratchCount - start <= 256 else { throw refuse("malformed XML (a name longer than 256 bytes)") }
+            if end < count { break }
         }
-        guard scratch.count > start else { throw refuse("malformed XML (a tag without a name)") }
-        return start..<scratch.count
+        guard scratchCount > start else { throw refuse("malformed XML (a tag without a name)") }
+        return start..<scratchCount
     }
 
     private func tag() throws {
-        scratch.removeAll(keepingCapacity: true)
-        attributeRanges.removeAll(keepingCapacity: true)
+        scratchCount = 0
+        attributeCount = 0
         closesItself = false
         nameRange = try readName()
         while true {
@@ -195,31 +267,35 @@ final class XMLTokenizer {
                 position -= 1
                 let name = try readName()
                 try skipSpaces()
-                guard try take() == UInt8(ascii: "=") else { throw refuse("malformed XML (the attribute \(string(scratch[name])) has no value)") }
+                guard try take() == UInt8(ascii: "=") else { throw refuse("malformed XML (the attribute \(string(bytes(name))) has no value)") }
                 try skipSpaces()
                 let quote = try take()
                 guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
-                    throw refuse("malformed XML (the attribute \(string(scratch[name])) is not quoted)")
+                    throw refuse("malformed XML (the attribute \(string(bytes(name))) is not quoted)")
                 }
-                let valueStart = scratch.count
+                let valueStart = scratchCount
                 try characters(until: quote)
-                try validate(scratch[valueStart...])
-                attributeRanges.append((name, valueStart..<scratch.count))
+                try validate(bytes(valueStart..<scratchCount))
+                guard attributeCount < Self.maximumAttributes else { throw refuse("has a tag with more than \(Self.maximumAttributes) attributes") }
+                if attributeCount == attributeCapacity { growAttributes() }
+                (attributes + attributeCount).initialize(to: (name, valueStart..<scratchCount))
+                attributeCount += 1
+                guard scratchCount <= Self.maximumTokenBytes else { throw refuse("has a tag longer than 1 MiB") }
             }
         }
     }
 
     private func text() throws {
-        scratch.removeAll(keepingCapacity: true)
+        scratchCount = 0
         nameRange = 0..<0
-        attributeRanges.removeAll(keepingCapacity: true)
+        attributeCount = 0
         try characters(until: UInt8(ascii: "<"))
-        try validate(scratch[...])
+        try validate(bytes(0..<scratchCount))
     }
 
     /// Appends the characters up to `terminator` (a quote, consumed, or `<`, left) to `scratch`, entities decoded.
     private func characters(until terminator: UInt8) throws {
-        let start = scratch.count
+        let start = scratchCount
         while true {
             // The plain run up to the next byte that needs a look, straight from the buffer.
             var end = position
@@ -229,9 +305,9 @@ final class XMLTokenizer {
                 end += 1
             }
             if end > position {
-                scratch.append(contentsOf: UnsafeBufferPointer(start: buffer + position, count: end - position))
+                append(buffer + position, count: end - position)
                 position = end
-                guard scratch.count - start <= Self.maximumTokenBytes else { throw refuse("has a text or attribute longer than 1 MiB") }
+                guard scratchCount - start <= Self.maximumTokenBytes else { throw refuse("has a text or attribute longer than 1 MiB") }
             }
             guard let byte = try peek() else {
                 guard terminator == UInt8(ascii: "<") else { throw refuse("the XML ends too early") }
@@ -244,7 +320,7 @@ final class XMLTokenizer {
             if byte == UInt8(ascii: "&") {
                 position += 1
                 try entity()
-                guard scratch.count - start <= Self.maximumTokenBytes else { throw refuse("has a text or attribute longer than 1 MiB") }
+                guard scratchCount - start <= Self.maximumTokenBytes else { throw refuse("has a text or attribute longer than 1 MiB") }
             } else if byte == UInt8(ascii: "<") {
                 throw refuse("malformed XML (a < inside an attribute value)")
             }
@@ -252,23 +328,23 @@ final class XMLTokenizer {
     }
 
     private func cdata() throws {
-        scratch.removeAll(keepingCapacity: true)
+        scratchCount = 0
         nameRange = 0..<0
-        attributeRanges.removeAll(keepingCapacity: true)
+        attributeCount = 0
         while true {
-            scratch.append(try take())
-            if scratch.count >= 3, scratch[scratch.count - 3] == UInt8(ascii: "]"), scratch[scratch.count - 2] == UInt8(ascii: "]"),
-               scratch[scratch.count - 1] == UInt8(ascii: ">") {
-                scratch.removeLast(3)
-                try validate(scratch[...])
+            append(try take())
+            if scratchCount >= 3, scratch[scratchCount - 3] == UInt8(ascii: "]"), scratch[scratchCount - 2] == UInt8(ascii: "]"),
+               scratch[scratchCount - 1] == UInt8(ascii: ">") {
+                scratchCount -= 3
+                try validate(bytes(0..<scratchCount))
                 return
             }
-            guard scratch.count <= Self.maximumTokenBytes else { throw refuse("has a text longer than 1 MiB") }
+            guard scratchCount <= Self.maximumTokenBytes else { throw refuse("has a text longer than 1 MiB") }
         }
     }
 
     /// Refuses bytes that are not UTF-8; ASCII is passed over without decoding.
-    private func validate(_ bytes: ArraySlice<UInt8>) throws {
+    private func validate(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard bytes.contains(where: { $0 >= 0x80 }) else { return }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
@@ -307,6 +383,6 @@ final class XMLTokenizer {
             throw refuse("has the entity reference &\(other); which is not one of the five XML defines; refused, never expanded")
         }
         guard let character = Unicode.Scalar(scalar) else { throw refuse("has a character reference to no character (\(scalar))") }
-        scratch.append(contentsOf: String(Character(character)).utf8)
+        for byte in String(Character(character)).utf8 { append(byte) }
     }
 }
