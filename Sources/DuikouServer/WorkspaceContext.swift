@@ -9,10 +9,14 @@ public struct WorkspaceContext: RequestContext {
     /// Whether the user was recognised by a session cookie (and so unsafe requests need a CSRF
     /// token) rather than by a bearer token.
     public var bySession: Bool
+    /// The CSRF token of the user's session, which forms carry in their hidden `csrf_token` field;
+    /// `nil` without a session.
+    public var csrfToken: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
         account = nil
         bySession = false
+        csrfToken = nil
     }
 }
