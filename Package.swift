@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -8,9 +8,15 @@ let package = Package(
         .library(name: "DuikouKit", targets: ["DuikouKit"]),
         .library(name: "DuikouDemo", targets: ["DuikouDemo"]),
         .executable(name: "duikou", targets: ["duikou"]),
+        .executable(name: "duikou-server", targets: ["duikou-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The web workspace only (`duikou-server`); the `duikou` CLI links none of these.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         // Build-tool only: `swift package generate-documentation`. Nothing links it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -61,6 +67,24 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "DuikouServer",
+            dependencies: [
+                "DuikouKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "duikou-server",
+            dependencies: [
+                "DuikouKit",
+                "DuikouServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "duikou-bench",
             dependencies: [
@@ -73,6 +97,15 @@ let package = Package(
         .testTarget(name: "DuikouKitTests", dependencies: ["DuikouKit", "DuikouDemo", "DuikouMigrations", "CZlib"]),
         .testTarget(name: "EmbeddingTests", dependencies: ["DuikouKit"]),
         .testTarget(name: "duikouTests", dependencies: ["duikou"], exclude: ["Golden"]),
+        .testTarget(
+            name: "DuikouServerTests",
+            dependencies: [
+                "DuikouServer",
+                "DuikouKit",
+                "duikou-server",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -48,6 +48,20 @@ import Testing
         #expect(stored.allSatisfy { $0.hasSuffix("Z") && $0.count == 24 })
     }
 
+    @Test func aWriteAsAnotherIdentityIsRecordedUnderItsName() async throws {
+        let repo = try open()
+        let project = try await repo.write(as: AuditIdentity(actor: "张伟 <reporter>", command: "web: POST /api/v1/projects")) {
+            try $0.addProject(NewProject(pairing: "shenyang-beijing", task: "2.3", title: "沈京合作项目",
+                                         planned: Money(parsing: "1亿"), date: LocalDate(parsing: "2024-03-01")))
+        }
+        _ = try await repo.write { try $0.recordUpdate(NewProgressUpdate(date: LocalDate(parsing: "2024-09-30"), status: .started),
+                                                   toProject: project.id) }
+        let events = try await repo.history()
+        #expect(events.map(\.actor) == ["张伟 <reporter>", "王芳"])
+        #expect(events.map(\.command) == ["web: POST /api/v1/projects", "测试"])
+        #expect(repo.identity.actor == "王芳")
+    }
+
     @Test func bulkWritesImportsAndMergesAreOneEntryEach() throws {
         let repo = try open(command: "import")
         let csv = db.folder.appendingPathComponent("projects.csv").path

@@ -23,6 +23,11 @@ extension Repository {
         try await onOwnThread(reading: false) { flag in try self.write(cancellation: flag, body) }
     }
 
+    /// Runs `body` in one write transaction under `identity`; see the synchronous `write(as:_:)`.
+    public func write<T: Sendable>(as identity: AuditIdentity, _ body: @escaping @Sendable (Transaction) throws -> T) async throws -> T {
+        try await onOwnThread(reading: false) { flag in try self.write(cancellation: flag, as: identity, body) }
+    }
+
     /// Runs `work` on a read lane or on the writer's queue, resuming the caller when it is done;
     /// cancelling the caller sets the flag that `work` looks at between statements.
     private func onOwnThread<T: Sendable>(

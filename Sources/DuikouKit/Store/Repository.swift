@@ -209,6 +209,13 @@ public final class Repository: Sendable {
         try write(cancellation: nil, body)
     }
 
+    /// Runs `body` in one write transaction, like ``write(_:)``, recording its changes in the audit
+    /// log under `identity` instead of the repository's own: a server writing for many users names
+    /// each one.
+    public func write<T>(as identity: AuditIdentity, _ body: (Transaction) throws -> T) throws -> T {
+        try write(cancellation: nil, as: identity, body)
+    }
+
     func read<T>(cancellation: CancellationFlag?, _ body: (Snapshot) throws -> T) throws -> T {
         try exclusively {
             try cancellation?.check()
@@ -222,7 +229,7 @@ public final class Repository: Sendable {
         }
     }
 
-    func write<T>(cancellation: CancellationFlag?, _ body: (Transaction) throws -> T) throws -> T {
+    func write<T>(cancellation: CancellationFlag?, as identity: AuditIdentity? = nil, _ body: (Transaction) throws -> T) throws -> T {
         guard let writer else {
             throw DuikouError(.readOnly, "\(DuikouError.quoted(path)) is open read-only; nothing was written")
         }
@@ -230,7 +237,7 @@ public final class Repository: Sendable {
             try writer.withConnection { connection in
                 try cancellation?.check()
                 return try connection.writeTransaction {
-                    let transaction = Transaction(connection: connection, now: clock(), identity: identity, cancellation: cancellation)
+                    let transaction = Transaction(connection: connection, now: clock(), identity: identity ?? self.identity, cancellation: cancellation)
                     defer { transaction.close() }
                     let result = try body(transaction)
                     if transaction.changed {

@@ -1,0 +1,38 @@
+import ArgumentParser
+import DuikouKit
+import Foundation
+
+/// The web workspace's executable: the server, and the accounts it serves.
+struct DuikouServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "duikou-server",
+        abstract: "Duikou's web workspace: serve it, and manage the accounts that use it.",
+        subcommands: []
+    )
+}
+
+/// The exit codes of the CLI contract (sysexits.h), for the library's errors.
+func exitCode(for error: DuikouError) -> Int32 {
+    switch error.code {
+    case .invalidInput, .constraint, .foreignDatabase, .notADatabase, .migrationMismatch: 65
+    case .notFound: 66
+    case .io, .readOnly, .corrupt: 74
+    case .busy: 75
+    case .schemaTooNew: 78
+    default: 70
+    }
+}
+
+do {
+    var command = try DuikouServerCommand.parseAsRoot()
+    if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.run()
+    } else {
+        try command.run()
+    }
+} catch let error as DuikouError {
+    FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+    exit(exitCode(for: error))
+} catch {
+    DuikouServerCommand.exit(withError: error)
+}
