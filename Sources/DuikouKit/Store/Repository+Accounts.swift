@@ -85,10 +85,14 @@ extension Transaction {
     ///
     /// - Throws: ``DuikouError/Code/notFound`` for an unknown name (field `name`);
     ///   ``DuikouError/Code/invalidInput`` for a hash that is not 64 lowercase hex digits (field
-    ///   `token_hash`); ``DuikouError/Code/constraint`` for a hash recorded already.
+    ///   `token_hash`) or a disabled account (field `name`); ``DuikouError/Code/constraint`` for a
+    ///   hash recorded already.
     public func addToken(hash tokenHash: String, forAccount name: String) throws {
         let account = try self.account(named: name)
         try Repository.checkSHA256(tokenHash, field: "token_hash")
+        guard !account.disabled else {
+            throw DuikouError(.invalidInput, "name: account \(DuikouError.quoted(account.name)) is disabled; it gets no API token", field: "name", recordID: account.name)
+        }
         try change { connection, now in
             if try connection.exists("SELECT 1 FROM api_token WHERE token_hash = ?", [.text(tokenHash)]) {
                 throw DuikouError(.constraint, "account \(DuikouError.quoted(account.name)): this API token is recorded already", field: "token_hash")
