@@ -43,29 +43,32 @@ public struct AccessError: HTTPResponseError, Sendable, Hashable {
 
     /// The JSON body and headers, `WWW-Authenticate` with a 401 and `Retry-After` with a 429.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        struct Body: Encodable {
-            struct Detail: Encodable {
-                let code: String
-                let message: String
-                let field: String?
-
-                func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: CodingKeys.self)
-                    try container.encode(code, forKey: .code)
-                    try container.encode(message, forKey: .message)
-                    try container.encode(field, forKey: .field)
-                }
-
-                enum CodingKeys: String, CodingKey { case code, message, field }
-            }
-            let error: Detail
-        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(Body(error: .init(code: code, message: message, field: field)))
+        let data = try encoder.encode(ErrorBody(error: .init(code: code, message: message, field: field)))
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"duikou\"" }
         if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
+}
+
+/// DESIGN.md's error object: `{"error": {"code", "message", "field"}}`, `field` `null` when none.
+private struct ErrorBody: Encodable {
+    struct Detail: Encodable {
+        let code: String
+        let message: String
+        let field: String?
+
+        enum CodingKeys: String, CodingKey { case code, message, field }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(message, forKey: .message)
+            try container.encode(field, forKey: .field)
+        }
+    }
+
+    let error: Detail
 }

@@ -1,5 +1,6 @@
 public import DuikouKit
 public import Hummingbird
+public import HTTPTypes
 import Dispatch
 import Foundation
 import Synchronization

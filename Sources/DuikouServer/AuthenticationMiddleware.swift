@@ -1,4 +1,5 @@
 public import Hummingbird
+public import DuikouKit
 import Foundation
 
 /// Recognises who makes each request of the web workspace and guards unsafe requests made with a

@@ -3,7 +3,18 @@ import DuikouKit
 import DuikouServer
 import Foundation
 
-extension AccountRole: ExpressibleByArgument {}
+/// `--role`: one of the account roles.
+enum RoleArgument: String, ExpressibleByArgument, CaseIterable {
+    case admin, reporter, viewer
+
+    var role: AccountRole {
+        switch self {
+        case .admin: .admin
+        case .reporter: .reporter
+        case .viewer: .viewer
+        }
+    }
+}
 
 /// `duikou-server user …`: the accounts of the web workspace.
 struct UserCommand: ParsableCommand {
@@ -27,7 +38,7 @@ struct UserCommand: ParsableCommand {
         @Argument(help: "The name the user logs in with.")
         var name: String
         @Option(help: ArgumentHelp("What the user may do.", valueName: "admin|reporter|viewer"))
-        var role: AccountRole
+        var role: RoleArgument
         @Option(help: ArgumentHelp("A reporter's pairing: its id, name or short name.", valueName: "id"))
         var pairing: String?
         @OptionGroup var database: DatabaseOption
@@ -37,7 +48,7 @@ struct UserCommand: ParsableCommand {
             let password = try PasswordInput.read()
             let repository = try database.open(command: "user add")
             let hash = try PasswordHasher().hash(password)
-            let account = try repository.addAccount(NewAccount(name: name, role: role, pairing: pairing, passwordHash: hash))
+            let account = try repository.addAccount(NewAccount(name: name, role: role.role, pairing: pairing, passwordHash: hash))
             print("added \(account.name) (\(account.role.rawValue)\(account.pairing.map { ", \($0)" } ?? ""))")
         }
     }

@@ -12,16 +12,18 @@ enum ServerForwarding {
     /// The first arguments that belong to `duikou-server`.
     static let commands: Set<String> = ["serve", "user", "token"]
 
-    /// Replaces this process with `duikou-server` run with `arguments` (the command word first).
-    /// Returns only when that failed, with the exit code to leave with, after printing why.
-    static func exec(_ arguments: [String]) -> Int32 {
-        let copies = arguments.map { strdup($0) }
-        defer { for copy in copies { free(copy) } }
-        return exec(raw: copies)
+    /// Whether the command line (the program first) goes to `duikou-server`: every use of its
+    /// commands but `duikou serve|user|token --help`, which `duikou` answers itself so that its own
+    /// help does not depend on whether `duikou-server` is built.
+    static func isForwarded(_ arguments: [String]) -> Bool {
+        guard arguments.count > 1, commands.contains(arguments[1]) else { return false }
+        return !(arguments.count == 3 && ["--help", "-h", "help"].contains(arguments[2]))
     }
 
-    /// `exec(_:)` with the arguments as the C strings the process was given, byte for byte (an
-    /// argument that is not UTF-8 reaches `duikou-server` unchanged, to be refused there).
+    /// Replaces this process with `duikou-server` run with `arguments` (the command word first), the
+    /// C strings the process was given, byte for byte (an argument that is not UTF-8 reaches
+    /// `duikou-server` unchanged, to be refused there). Returns only when that failed, with the
+    /// exit code to leave with, after printing why.
     static func exec(raw arguments: [UnsafeMutablePointer<CChar>?]) -> Int32 {
         let command = arguments.first.flatMap { $0.map { String(cString: $0) } } ?? ""
         guard let directory = executableDirectory() else {
@@ -51,61 +53,46 @@ enum ServerForwarding {
         var size = UInt32(buffer.count)
         guard _NSGetExecutablePath(&buffer, &size) == 0 else { return nil }
         #endif
-        let path = String(cString: buffer)
+        let path = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         guard let slash = path.lastIndex(of: "/") else { return nil }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 }
 
-/// A command of `duikou-server` as `duikou` lists it; `duikou` hands every use of it to
-/// `duikou-server` before parsing (see ``ServerForwarding``), so its own parsing only serves the
-/// listing in `duikou --help`.
-protocol ForwardedCommand: ParsableCommand {
-    var arguments: [String] { get }
-}
-
-extension ForwardedCommand {
-    func run() throws {
-        throw ExitCode(ServerForwarding.exec([Self._commandName] + arguments))
-    }
-}
-
-/// `duikou serve`: `duikou-server serve`.
-struct ServeForward: ForwardedCommand {
+/// `duikou serve`, as `duikou --help` lists it and `duikou serve --help` describes it; every
+/// other use goes to `duikou-server serve` (see ``ServerForwarding``).
+struct ServeForward: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the web workspace (runs duikou-server serve, built beside duikou).",
-        discussion: "Every argument is passed to `duikou-server serve`; see `duikou serve --help`."
+        discussion: """
+            duikou serve [--host 127.0.0.1] [--port 8080] serves the web workspace until SIGINT or SIGTERM. Every \
+            argument is passed to `duikou-server serve`; `duikou-server serve --help` describes them.
+            """
     )
-
-    @Argument(parsing: .captureForPassthrough, help: "The arguments of duikou-server serve.")
-    var arguments: [String] = []
 }
 
-/// `duikou user …`: `duikou-server user …`.
-struct UserForward: ForwardedCommand {
+/// `duikou user`, as `duikou --help` lists it; see ``ServeForward``.
+struct UserForward: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Add, list, disable the web workspace's users and set their passwords (runs duikou-server user).",
         discussion: """
             duikou user add NAME --role admin|reporter|viewer [--pairing ID] (password on standard input), \
             user list, user disable NAME, user password NAME (password on standard input). Every argument \
-            is passed to `duikou-server user`; see `duikou user --help`.
+            is passed to `duikou-server user`; `duikou user COMMAND --help` describes each command.
             """
     )
-
-    @Argument(parsing: .captureForPassthrough, help: "The arguments of duikou-server user.")
-    var arguments: [String] = []
 }
 
-/// `duikou token …`: `duikou-server token …`.
-struct TokenForward: ForwardedCommand {
+/// `duikou token`, as `duikou --help` lists it; see ``ServeForward``.
+struct TokenForward: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
         abstract: "Create API tokens for the web workspace's users (runs duikou-server token).",
-        discussion: "duikou token create NAME prints a new API token once. Every argument is passed to `duikou-server token`."
+        discussion: """
+            duikou token create NAME prints a new API token once. Every argument is passed to \
+            `duikou-server token`; `duikou token create --help` describes it.
+            """
     )
-
-    @Argument(parsing: .captureForPassthrough, help: "The arguments of duikou-server token.")
-    var arguments: [String] = []
 }

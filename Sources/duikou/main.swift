@@ -19,8 +19,8 @@ func argumentNotUTF8() -> String? {
 
 /// Parses, runs, and turns every failure into one `error: …` line on stderr and the exit code of the contract.
 func runDuikou() -> Int32 {
-    if CommandLine.argc > 1, let first = CommandLine.unsafeArgv[1], ServerForwarding.commands.contains(String(cString: first)) {
-        return ServerForwarding.exec(raw: Array(CommandLine.unsafeArgv[1..<Int(CommandLine.argc)]))
+    if ServerForwarding.isForwarded(CommandLine.arguments) {
+        return ServerForwarding.exec(raw: (1..<Int(CommandLine.argc)).map { CommandLine.unsafeArgv[$0] })
     }
     if let problem = argumentNotUTF8() {
         printError(problem)
