@@ -52,6 +52,7 @@ let package = Package(
                 .embedInCode("V013_project_milestones.sql"),
                 .embedInCode("V014_corrections_and_voids.sql"),
                 .embedInCode("V015_reporting_rounds.sql"),
+                .embedInCode("V016_accounts.sql"),
             ]
         ),
         .target(
@@ -74,6 +75,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),

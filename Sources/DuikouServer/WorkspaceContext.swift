@@ -9,8 +9,8 @@ public struct WorkspaceContext: RequestContext {
     /// Whether the user was recognised by a session cookie (and so unsafe requests need a CSRF
     /// token) rather than by a bearer token.
     public var bySession: Bool
-    /// The CSRF token of the user's session, which forms carry in their hidden `csrf_token` field;
-    /// `nil` without a session.
+    /// The session's CSRF token when the user was recognised by a session cookie, for the pages to
+    /// put in their forms' hidden `csrf_token` field; `nil` otherwise.
     public var csrfToken: String?
 
     public init(source: Source) {

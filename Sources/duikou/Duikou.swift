@@ -30,6 +30,7 @@ struct Duikou: ParsableCommand {
             ImportCommand.self, ExportCommand.self, TemplateCommand.self, MergeCommand.self,
             RoundCommand.self, CheckCommand.self, BackupCommand.self, HistoryCommand.self,
             Demo.self,
+            ServeForward.self, UserForward.self, TokenForward.self,
         ]
     )
 }

@@ -19,6 +19,9 @@ func argumentNotUTF8() -> String? {
 
 /// Parses, runs, and turns every failure into one `error: …` line on stderr and the exit code of the contract.
 func runDuikou() -> Int32 {
+    if ServerForwarding.isForwarded(CommandLine.arguments) {
+        return ServerForwarding.exec(raw: (1..<Int(CommandLine.argc)).map { CommandLine.unsafeArgv[$0] })
+    }
     if let problem = argumentNotUTF8() {
         printError(problem)
         return ExitStatus.dataError

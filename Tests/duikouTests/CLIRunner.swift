@@ -103,20 +103,24 @@ final class CLISandbox: Sendable {
     }
 
     /// Runs `duikou` (or `executable`, such as a shell that runs it) with exactly `arguments`, in the
-    /// working directory, with `DUIKOU_DB` unset unless `environment` sets it.
+    /// working directory, with `DUIKOU_DB` unset unless `environment` sets it, and `input` (else
+    /// nothing) on standard input.
     @discardableResult
-    func run(_ arguments: [String], environment: [String: String] = [:], executable: URL = CLIBinary.url) -> CLIResult {
+    func run(_ arguments: [String], environment: [String: String] = [:], executable: URL = CLIBinary.url, input: String? = nil) -> CLIResult {
         let process = makeProcess(arguments, environment: environment, executable: executable)
 
         // Output goes to files, so that a large output can never fill a pipe and block the child.
         let token = UUID().uuidString
         let outURL = root.appendingPathComponent("stdout-\(token)")
         let errURL = root.appendingPathComponent("stderr-\(token)")
+        let inURL = root.appendingPathComponent("stdin-\(token)")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: inURL.path, contents: Data((input ?? "").utf8))
         defer {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)
+            try? FileManager.default.removeItem(at: inURL)
         }
         do {
             let out = try FileHandle(forWritingTo: outURL)
@@ -125,7 +129,9 @@ final class CLISandbox: Sendable {
                 try? out.close()
                 try? err.close()
             }
-            process.standardInput = FileHandle.nullDevice
+            let stdin = try FileHandle(forReadingFrom: inURL)
+            defer { try? stdin.close() }
+            process.standardInput = input == nil ? FileHandle.nullDevice : stdin
             process.standardOutput = out
             process.standardError = err
             try process.run()

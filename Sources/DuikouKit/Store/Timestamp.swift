@@ -49,3 +49,20 @@ enum Timestamp {
         return "\(day)T\(hourThere < 10 ? "0" : "")\(hourThere)\(rest)+08:00"
     }
 }
+
+extension Timestamp {
+    /// `date` as stored: UTC, ISO 8601 with milliseconds.
+    static func stored(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    /// A stored timestamp as a date.
+    ///
+    /// - Throws: ``DuikouError/Code/corrupt`` for text that is not a stored timestamp.
+    static func date(_ stored: String, column: String) throws -> Date {
+        guard let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(stored) else {
+            throw DuikouError(.corrupt, "\(column): \(DuikouError.quoted(stored)) is not a stored timestamp", field: column)
+        }
+        return date
+    }
+}
