@@ -75,7 +75,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
-            ]
+            ],
+            resources: [.embedInCode("openapi.json")]
         ),
         .executableTarget(
             name: "duikou-server",
@@ -102,6 +103,8 @@ let package = Package(
             dependencies: [
                 "DuikouServer",
                 "DuikouKit",
+                "DuikouDemo",
+                "duikou",
                 "duikou-server",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
