@@ -7,7 +7,7 @@ struct DuikouServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "duikou-server",
         abstract: "Duikou's web workspace: serve it, and manage the accounts that use it.",
-        subcommands: []
+        subcommands: [ServeCommand.self]
     )
 }
 
