@@ -51,8 +51,13 @@ struct ErrorMiddleware: RouterMiddleware {
         case .readOnly, .cancelled: status = .serviceUnavailable
         default: return unexpected(requestID)
         }
-        return WorkspaceError(status: status, code: error.code.description, message: error.message, field: error.field)
+        return WorkspaceError(status: status, code: error.code.description, message: error.message,
+                              field: error.field.map { libraryFieldKeys[$0] ?? $0 })
     }
+
+    /// The library's names for the fields whose JSON keys differ (the model's `completed`, the
+    /// API's `completed_investment_yuan`), so that `field` is always the key the client sent.
+    private static let libraryFieldKeys = ["completed": "completed_investment_yuan", "planned": "planned_investment_yuan"]
 
     private static func unexpected(_ requestID: String) -> WorkspaceError {
         WorkspaceError(status: .internalServerError, code: "internal",
