@@ -77,7 +77,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
-            ]
+            ],
+            resources: [.embedInCode("openapi.json")]
         ),
         .executableTarget(
             name: "duikou-server",
@@ -104,6 +105,8 @@ let package = Package(
             dependencies: [
                 "DuikouServer",
                 "DuikouKit",
+                "DuikouDemo",
+                "duikou",
                 "duikou-server",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -7,7 +7,7 @@ struct DuikouServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "duikou-server",
         abstract: "Duikou's web workspace: serve it, and manage the accounts that use it.",
-        subcommands: [UserCommand.self, TokenCommand.self]
+        subcommands: [ServeCommand.self, UserCommand.self, TokenCommand.self]
     )
 }
 
@@ -23,10 +23,17 @@ func exitCode(for error: DuikouError) -> Int32 {
     }
 }
 
+/// Runs an async command's own `run()`: called on an existential, `run()` resolves to
+/// ParsableCommand's synchronous default, which only prints the help.
+func runAsync<Command: AsyncParsableCommand>(_ command: Command) async throws {
+    var command = command
+    try await command.run()
+}
+
 do {
     var command = try DuikouServerCommand.parseAsRoot()
-    if var asyncCommand = command as? any AsyncParsableCommand {
-        try await asyncCommand.run()
+    if let asyncCommand = command as? any AsyncParsableCommand {
+        try await runAsync(asyncCommand)
     } else {
         try command.run()
     }

@@ -1,0 +1,79 @@
+public import DuikouKit
+public import Hummingbird
+public import Logging
+import HummingbirdCore
+import NIOCore
+
+/// The web workspace over one repository: the router with its middleware and routes, and the
+/// Hummingbird application that serves it.
+///
+/// ```swift
+/// let workspace = Workspace(repository: try Repository(path: "duikou.sqlite"),
+///                           configuration: WorkspaceConfiguration(port: 8080))
+/// try await workspace.application(authentication: [myAuthentication]).runService()
+/// ```
+///
+/// Every response passes, outermost first, through the access log, the security headers and the
+/// error middleware (every error becomes the JSON error object); then the `authentication`
+/// middleware, which sets ``WorkspaceContext/account``; then the routes: `GET /healthz` and the JSON
+/// API under `/api/v1`, whose routes all need an account except its OpenAPI document.
+public struct Workspace: Sendable {
+    /// The database the workspace serves.
+    public let repository: Repository
+    /// How it listens and what it limits.
+    public let configuration: WorkspaceConfiguration
+    /// Where the access log and the errors go.
+    public let logger: Logger
+
+    /// Creates a workspace; nothing listens until ``application(authentication:onServerRunning:)`` runs.
+    public init(repository: Repository, configuration: WorkspaceConfiguration = WorkspaceConfiguration(),
+                logger: Logger = Logger(label: "duikou.server")) {
+        self.repository = repository
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// The router with the workspace's middleware and routes. `authentication` runs after the
+    /// error middleware and before every route; it sets ``WorkspaceContext/account`` and may
+    /// refuse with a ``WorkspaceError``.
+    public func router(authentication: [any MiddlewareProtocol<Request, Response, WorkspaceContext>] = []) -> Router<WorkspaceContext> {
+        let router = Router(context: WorkspaceContext.self)
+        router.add(middleware: AccessLogMiddleware(logger: logger))
+        router.add(middleware: SecurityHeadersMiddleware(configuration: configuration))
+        router.add(middleware: ErrorMiddleware())
+        for middleware in authentication {
+            router.add(middleware: middleware)
+        }
+        router.add(middleware: AccountLogMiddleware())
+        HealthRoute(repository: repository).register(on: router)
+        JSONAPI(repository: repository, configuration: configuration).register(on: router)
+        return router
+    }
+
+    /// The application serving ``router(authentication:)`` on the configured host and port, with
+    /// the configured limits. `onServerRunning` is called once it listens, with the port it got
+    /// (the one the system chose when the configured port is 0). Run it with `runService()`: it
+    /// serves until SIGINT or SIGTERM, then stops accepting and finishes the requests in flight.
+    public func application(
+        authentication: [any MiddlewareProtocol<Request, Response, WorkspaceContext>] = [],
+        onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let limits = configuration.limits
+        // Hummingbird's own lines (its start-up line among them) only from notice up: the access
+        // log and the caller's line when listening say it all.
+        var serverLogger = logger
+        serverLogger.logLevel = max(logger.logLevel, .notice)
+        let channel = HTTP1Channel.Configuration(
+            idleTimeout: TimeAmount(limits.idleTimeout),
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: limits.maxHeaderFieldBytes, maxHeaderListSize: limits.maxHeaderListBytes,
+                                            maxHeaderFieldCount: limits.maxHeaderFields))
+        return Application(
+            router: router(authentication: authentication),
+            server: .http1(configuration: channel),
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port), serverName: nil, backlog: limits.backlog,
+                reuseAddress: true, availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections, logger: logger)),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            logger: serverLogger)
+    }
+}
