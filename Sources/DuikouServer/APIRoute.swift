@@ -19,14 +19,6 @@ struct APIRoute: Sendable {
     }
 }
 
-extension WorkspaceContext {
-    /// The signed-in user, or 401 when there is none or the account is disabled.
-    func requireAccount() throws -> Account {
-        guard let account, !account.disabled else { throw WorkspaceError.unauthorized() }
-        return account
-    }
-}
-
 /// The JSON API under `/api/v1`, over one repository.
 struct JSONAPI: Sendable {
     static let prefix = "/api/v1"

@@ -30,10 +30,10 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         var context = context
         if let authorization = request.headers[.authorization] {
             guard let token = Self.bearerToken(authorization) else {
-                throw AccessError.unauthorized("Authorization: only `Bearer TOKEN` is accepted")
+                throw WorkspaceError.unauthorized("Authorization: only `Bearer TOKEN` is accepted")
             }
             guard let account = try await authentication.account(bearer: token) else {
-                throw AccessError.unauthorized("the API token is not valid, or its account is disabled")
+                throw WorkspaceError.unauthorized("the API token is not valid, or its account is disabled")
             }
             context.account = account
             context.bySession = false
@@ -50,7 +50,7 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         guard Self.isUnsafe(request.method) else { return try await next(request, context) }
         var request = request
         guard try await presentsCSRFToken(&request, context: context) else {
-            throw AccessError.forbidden("missing or wrong CSRF token: a change made with a session needs the X-CSRF-Token header or the form's csrf_token field")
+            throw WorkspaceError.forbidden("missing or wrong CSRF token: a change made with a session needs the X-CSRF-Token header or the form's csrf_token field")
         }
         return try await next(request, context)
     }
@@ -94,9 +94,9 @@ public struct AuthenticationMiddleware: RouterMiddleware {
 extension WorkspaceContext {
     /// The signed-in account.
     ///
-    /// - Throws: ``AccessError`` 401 when nobody is signed in.
+    /// - Throws: ``WorkspaceError`` 401 when nobody is signed in or the account is disabled.
     public func requireAccount() throws -> Account {
-        guard let account else { throw AccessError.unauthorized() }
+        guard let account, !account.disabled else { throw WorkspaceError.unauthorized() }
         return account
     }
 

@@ -22,9 +22,7 @@ struct ErrorMiddleware: RouterMiddleware {
         if refusal.status == .internalServerError {
             context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
         }
-        var headers = HTTPFields()
-        if refusal.status == .conflict { headers[.retryAfter] = "1" }
-        return JSONResponse.make(ErrorObject.json(refusal), status: refusal.status, headers: headers)
+        return refusal.response
     }
 
     /// What `error` answers: a library error by its code, a workspace refusal as it is,
@@ -83,5 +81,19 @@ enum ErrorObject {
     static func json(_ refusal: WorkspaceError) -> JSONValue {
         .object([("error", .object([("code", .string(refusal.code)), ("message", .string(refusal.message)),
                                    ("field", refusal.field.map(JSONValue.string) ?? .null)]))])
+    }
+}
+
+extension WorkspaceError: HTTPResponseError {
+    /// The JSON error object with its status; `WWW-Authenticate` with a 401, `Retry-After` with a
+    /// 409 (one second) or a 429.
+    public func response(from request: Request, context: some RequestContext) throws -> Response { response }
+
+    var response: Response {
+        var headers = HTTPFields()
+        if status == .conflict { headers[.retryAfter] = "1" }
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"duikou\"" }
+        if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
+        return JSONResponse.make(ErrorObject.json(self), status: status, headers: headers)
     }
 }

@@ -36,21 +36,21 @@ extension Authentication {
         do {
             login = try JSONDecoder().decode(LoginBody.self, from: Data(body.readableBytesView))
         } catch let DecodingError.typeMismatch(_, detail) {
-            throw AccessError.invalid("\(detail.codingPath.first?.stringValue ?? "body"): must be a string", field: detail.codingPath.first?.stringValue)
+            throw WorkspaceError.invalid("\(detail.codingPath.first?.stringValue ?? "body"): must be a string", field: detail.codingPath.first?.stringValue)
         } catch {
-            throw AccessError.invalid("the body must be a JSON object {\"name\": …, \"password\": …}", field: nil)
+            throw WorkspaceError.invalid("the body must be a JSON object {\"name\": …, \"password\": …}", field: nil)
         }
         guard let name = login.name, !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw AccessError.invalid("name: is missing or empty", field: "name")
+            throw WorkspaceError.invalid("name: is missing or empty", field: "name")
         }
-        guard let password = login.password else { throw AccessError.invalid("password: is missing", field: "password") }
+        guard let password = login.password else { throw WorkspaceError.invalid("password: is missing", field: "password") }
         let previous = request.cookies[Self.cookieName]?.value
         switch try await logIn(name: name, password: password, previousSessionID: previous.flatMap { $0.isEmpty ? nil : $0 }) {
         case .refused:
-            throw AccessError.unauthorized("wrong name or password, or the account is disabled")
+            throw WorkspaceError.unauthorized("wrong name or password, or the account is disabled")
         case .lockedOut(let until):
             let seconds = max(1, Int(until.timeIntervalSince(configuration.clock()).rounded(.up)))
-            throw AccessError(status: .tooManyRequests, code: "too-many-requests",
+            throw WorkspaceError(status: .tooManyRequests, code: "too-many-requests",
                               message: "too many failed logins for this name; try again in \(seconds / 60 + (seconds % 60 == 0 ? 0 : 1)) minutes",
                               field: "name", retryAfterSeconds: seconds)
         case .signedIn(let sessionID, let session):

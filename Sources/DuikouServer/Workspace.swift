@@ -10,13 +10,14 @@ import NIOCore
 /// ```swift
 /// let workspace = Workspace(repository: try Repository(path: "duikou.sqlite"),
 ///                           configuration: WorkspaceConfiguration(port: 8080))
-/// try await workspace.application(authentication: [myAuthentication]).runService()
+/// try await workspace.application().runService()
 /// ```
 ///
 /// Every response passes, outermost first, through the access log, the security headers and the
-/// error middleware (every error becomes the JSON error object); then the `authentication`
-/// middleware, which sets ``WorkspaceContext/account``; then the routes: `GET /healthz` and the JSON
-/// API under `/api/v1`, whose routes all need an account except its OpenAPI document.
+/// error middleware (every error becomes the JSON error object); then ``authentication``'s
+/// middleware, which sets ``WorkspaceContext/account`` from a bearer token or the session cookie
+/// and checks CSRF tokens; then the routes: `GET /healthz`, the session routes and the JSON API
+/// under `/api/v1`, whose routes all need an account except its OpenAPI document.
 public struct Workspace: Sendable {
     /// The database the workspace serves.
     public let repository: Repository
@@ -24,38 +25,40 @@ public struct Workspace: Sendable {
     public let configuration: WorkspaceConfiguration
     /// Where the access log and the errors go.
     public let logger: Logger
+    /// Who is asking: bearer tokens, sessions, CSRF tokens and sign-in.
+    public let authentication: Authentication
 
-    /// Creates a workspace; nothing listens until ``application(authentication:onServerRunning:)`` runs.
+    /// Creates a workspace; nothing listens until ``application(onServerRunning:)`` runs. Without
+    /// an `authentication` configuration, the defaults, with Secure cookies when the configuration
+    /// says the server is behind a TLS proxy.
     public init(repository: Repository, configuration: WorkspaceConfiguration = WorkspaceConfiguration(),
-                logger: Logger = Logger(label: "duikou.server")) {
+                authentication: AuthenticationConfiguration? = nil, logger: Logger = Logger(label: "duikou.server")) {
         self.repository = repository
         self.configuration = configuration
         self.logger = logger
+        self.authentication = Authentication(
+            repository: repository, configuration: authentication ?? AuthenticationConfiguration(secureCookies: configuration.behindTLSProxy))
     }
 
-    /// The router with the workspace's middleware and routes. `authentication` runs after the
-    /// error middleware and before every route; it sets ``WorkspaceContext/account`` and may
-    /// refuse with a ``WorkspaceError``.
-    public func router(authentication: [any MiddlewareProtocol<Request, Response, WorkspaceContext>] = []) -> Router<WorkspaceContext> {
+    /// The router with the workspace's middleware and routes.
+    public func router() -> Router<WorkspaceContext> {
         let router = Router(context: WorkspaceContext.self)
         router.add(middleware: AccessLogMiddleware(logger: logger))
         router.add(middleware: SecurityHeadersMiddleware(configuration: configuration))
         router.add(middleware: ErrorMiddleware())
-        for middleware in authentication {
-            router.add(middleware: middleware)
-        }
+        router.add(middleware: authentication.middleware)
         router.add(middleware: AccountLogMiddleware())
         HealthRoute(repository: repository).register(on: router)
+        authentication.addSessionRoutes(to: router.group(RouterPath(JSONAPI.prefix)))
         JSONAPI(repository: repository, configuration: configuration).register(on: router)
         return router
     }
 
-    /// The application serving ``router(authentication:)`` on the configured host and port, with
+    /// The application serving ``router()`` on the configured host and port, with
     /// the configured limits. `onServerRunning` is called once it listens, with the port it got
     /// (the one the system chose when the configured port is 0). Run it with `runService()`: it
     /// serves until SIGINT or SIGTERM, then stops accepting and finishes the requests in flight.
     public func application(
-        authentication: [any MiddlewareProtocol<Request, Response, WorkspaceContext>] = [],
         onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let limits = configuration.limits
@@ -68,7 +71,7 @@ public struct Workspace: Sendable {
             httpDecoderConfiguration: .init(maxHeaderFieldSize: limits.maxHeaderFieldBytes, maxHeaderListSize: limits.maxHeaderListBytes,
                                             maxHeaderFieldCount: limits.maxHeaderFields))
         return Application(
-            router: router(authentication: authentication),
+            router: router(),
             server: .http1(configuration: channel),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: nil, backlog: limits.backlog,

@@ -12,13 +12,21 @@ public struct WorkspaceError: Error, Sendable, Hashable {
     public var message: String
     /// The field or parameter concerned, when one is.
     public var field: String?
+    /// For 429: how many seconds to wait, sent as `Retry-After`.
+    public var retryAfterSeconds: Int?
 
     /// Creates a refusal.
-    public init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil) {
+    public init(status: HTTPResponse.Status, code: String, message: String, field: String? = nil, retryAfterSeconds: Int? = nil) {
         self.status = status
         self.code = code
         self.message = message
         self.field = field
+        self.retryAfterSeconds = retryAfterSeconds
+    }
+
+    /// 400: the request's data was refused.
+    public static func invalid(_ message: String, field: String?) -> WorkspaceError {
+        WorkspaceError(status: .badRequest, code: "invalid-input", message: message, field: field)
     }
 
     /// 401: the request carries no valid session or token.

@@ -7,28 +7,9 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-/// Test-only authentication: the account named by the `X-Test-Account: name;role;pairing` header
-/// (the name percent-encoded). It stands in for the real authentication middleware in these tests.
-struct TestAccountMiddleware: RouterMiddleware {
-    typealias Context = WorkspaceContext
-
-    static let header = HTTPField.Name("X-Test-Account")!
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var context = context
-        if let value = request.headers[Self.header] {
-            let parts = value.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-            if parts.count >= 2, let role = AccountRole(rawValue: parts[1]) {
-                let name = parts[0].removingPercentEncoding ?? parts[0]
-                let pairing = parts.count > 2 && !parts[2].isEmpty ? parts[2] : nil
-                context.account = Account(name: name, role: role, pairing: pairing, disabled: parts.count > 3 && parts[3] == "disabled")
-            }
-        }
-        return try await next(request, context)
-    }
-}
-
-/// Who a test request is sent as.
+/// Who a test request is sent as: an account of that name and role, created in the test's
+/// database on first use with an API token of its own (a disabled admin keeps a token it was
+/// given before it was disabled), or nobody.
 enum As {
     case nobody
     case admin(String = "admin")
@@ -36,25 +17,49 @@ enum As {
     case viewer(String = "viewer")
     case disabledAdmin
 
-    var headers: HTTPFields {
-        let value: String
+    /// The account's name, role, pairing and whether it is disabled; `nil` for nobody.
+    var account: (name: String, role: AccountRole, pairing: String?, disabled: Bool)? {
         switch self {
-        case .nobody: return [:]
-        case .admin(let name): value = "\(encoded(name));admin"
-        case .reporter(let name, let pairing): value = "\(encoded(name));reporter;\(pairing)"
-        case .viewer(let name): value = "\(encoded(name));viewer"
-        case .disabledAdmin: value = "gone;admin;;disabled"
+        case .nobody: nil
+        case .admin(let name): (name, .admin, nil, false)
+        case .reporter(let name, let pairing): (name, .reporter, pairing, false)
+        case .viewer(let name): (name, .viewer, nil, false)
+        case .disabledAdmin: ("gone", .admin, nil, true)
         }
-        return [TestAccountMiddleware.header: value]
     }
+}
 
-    private func encoded(_ name: String) -> String {
-        name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name
+/// The API tokens of a test's accounts, made on first use through the library and the real
+/// authentication: requests carry `Authorization: Bearer TOKEN`.
+final class TestTokens: @unchecked Sendable {
+    private let repository: Repository
+    private let lock = NSLock()
+    private var tokens: [String: String] = [:]
+
+    init(repository: Repository) { self.repository = repository }
+
+    func headers(for who: As) throws -> HTTPFields {
+        guard let account = who.account else { return [:] }
+        let key = "\(account.name)|\(account.role)|\(account.pairing ?? "")|\(account.disabled)"
+        let token = try lock.withLock { () throws -> String in
+            if let token = tokens[key] { return token }
+            // The name as asked, or with a number when another test account has it already.
+            var name = account.name
+            while try repository.accounts().contains(where: { $0.name == name }) { name = "\(account.name) \(tokens.count + 2)" }
+            let hash = try PasswordHasher(cost: .minimal).hash("a long enough password")
+            _ = try repository.addAccount(NewAccount(name: name, role: account.role, pairing: account.pairing, passwordHash: hash))
+            let token = SecretToken.apiToken()
+            try repository.addToken(hash: SecretToken.hash(token), forAccount: name)
+            if account.disabled { _ = try repository.disableAccount(named: name) }
+            tokens[key] = token
+            return token
+        }
+        return [.authorization: "Bearer \(token)"]
     }
 }
 
 /// One test's server: a fresh database (with the demo data when asked), the workspace's router
-/// with the test authentication, and a client.
+/// with its real authentication, and a client.
 struct APIFixture {
     let database: TemporaryDatabase
     let repository: Repository
@@ -68,9 +73,32 @@ struct APIFixture {
     var workspace: Workspace { Workspace(repository: repository) }
 
     /// Runs `body` against the workspace's router, in process.
-    func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: workspace.router(authentication: [TestAccountMiddleware()]))
-        try await app.test(.router, body)
+    func test(_ body: @escaping @Sendable (APIClient) async throws -> Void) async throws {
+        try await APIClient.test(workspace, body)
+    }
+}
+
+/// A test client that sends requests as one of the test's accounts.
+struct APIClient: Sendable {
+    let client: any TestClientProtocol
+    let tokens: TestTokens
+
+    /// Runs `body` against `workspace`'s router, in process.
+    static func test(_ workspace: Workspace, _ body: @escaping @Sendable (APIClient) async throws -> Void) async throws {
+        let tokens = TestTokens(repository: workspace.repository)
+        try await Application(router: workspace.router()).test(.router) { client in
+            try await body(APIClient(client: client, tokens: tokens))
+        }
+    }
+
+    /// Sends one request as `who`, with `body` (a JSON text) when given.
+    func send(_ method: HTTPRequest.Method, _ uri: String, as who: As = .admin(), body: String? = nil, headers: HTTPFields = [:]) async throws -> APIResult {
+        var all = try tokens.headers(for: who)
+        for field in headers { all.append(field) }
+        if body != nil { all[.contentType] = "application/json" }
+        return try await client.execute(uri: uri, method: method, headers: all, body: body.map { ByteBuffer(string: $0) }) { response in
+            APIResult(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        }
     }
 }
 
@@ -110,16 +138,9 @@ struct TestFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-extension TestClientProtocol {
-    /// Sends one request as `who`, with `body` (a JSON text) when given.
-    func send(_ method: HTTPRequest.Method, _ uri: String, as who: As = .admin(), body: String? = nil, headers: HTTPFields = [:]) async throws -> APIResult {
-        var all = who.headers
-        for field in headers { all.append(field) }
-        if body != nil { all[.contentType] = "application/json" }
-        return try await execute(uri: uri, method: method, headers: all, body: body.map { ByteBuffer(string: $0) }) { response in
-            APIResult(status: response.status, headers: response.headers, body: String(buffer: response.body))
-        }
-    }
+/// The audit log without the test accounts' own entries (made on first use of each account).
+func dataHistory(_ repository: Repository) async throws -> [AuditEvent] {
+    try await repository.history().filter { $0.recordKind != "account" }
 }
 
 /// Runs the built `duikou` CLI on `db` and returns its standard output.

@@ -32,7 +32,7 @@ import Testing
             #expect(history.updates.map(\.status) == [.signed, .started])
             #expect(history.updates.last?.completed.yuan == 210_000_000)
 
-            let events = try await repository.history().filter { $0.actor == "张伟" }
+            let events = try await dataHistory(repository).filter { $0.actor == "张伟" }
             #expect(Set(events.map(\.command)) == ["web: POST /api/v1/projects", "web: POST /api/v1/projects/\(id)/updates"])
         }
     }
@@ -59,7 +59,7 @@ import Testing
             #expect(voided.status == .ok, "\(voided.body)")
             #expect(try voided.object()["void_reason"] as? String == "重复录入")
             #expect(try await repository.projects().isEmpty)
-            #expect(try await repository.history().filter { $0.actor == "王芳" }.count == 3)
+            #expect(try await dataHistory(repository).filter { $0.actor == "王芳" }.count == 3)
         }
     }
 
@@ -69,7 +69,7 @@ import Testing
                                                                     date: try LocalDate(parsing: "2024-03-01")))
         let id = project.id.uuidString.lowercased()
         let repository = fixture.repository
-        let before = (try await repository.projectHistory(project.id), try await repository.history().count, try await repository.projects().count)
+        let before = (try await repository.projectHistory(project.id), try await dataHistory(repository).count, try await repository.projects().count)
         let writes: [(String, String)] = [
             ("/api/v1/projects", #"{"pairing": "jilin-zhejiang", "task": "2.1", "title": "不该有"}"#),
             ("/api/v1/projects/\(id)/updates", #"{"date": "2024-09-30", "status": "started"}"#),
@@ -87,7 +87,7 @@ import Testing
                 }
             }
             #expect(try await repository.projectHistory(project.id) == before.0)
-            #expect(try await repository.history().count == before.1)
+            #expect(try await dataHistory(repository).count == before.1)
             #expect(try await repository.projects().count == before.2)
 
             // The reporter of the pairing itself, and of the pairing above it, may.
@@ -136,7 +136,7 @@ import Testing
             ("/api/v1/projects/\(id)/corrections", #"{"seq": 1, "note": "n"}"#, "reason"),
             ("/api/v1/projects/\(id)/plan-revisions", #"{"planned_investment_yuan": 99999999999999999999, "reason": "r"}"#, "planned_investment_yuan"),
         ]
-        let before = (try await repository.history().count, try await repository.projects().count)
+        let before = (try await dataHistory(repository).count, try await repository.projects().count)
         try await fixture.test { client in
             for (uri, body, field) in cases {
                 let result = try await client.send(.post, uri, as: .admin(), body: body)
@@ -144,7 +144,7 @@ import Testing
                 #expect(try result.error().field == field, "\(uri) \(body): \(result.body)")
             }
         }
-        #expect(try await repository.history().count == before.0)
+        #expect(try await dataHistory(repository).count == before.0)
         #expect(try await repository.projects().count == before.1)
     }
 
@@ -185,7 +185,7 @@ import Testing
             #expect(result.status == .notFound)
             #expect(try result.error().code == "not-found")
         }
-        #expect(try await repository.history().isEmpty)
+        #expect(try await dataHistory(repository).isEmpty)
     }
 
     @Test func thirtyTwoConcurrentUpdatesAreAllStored() async throws {

@@ -10,7 +10,8 @@ import Testing
     @Test func theDocumentListsEveryRouteAndNoOther() async throws {
         let fixture = try APIFixture()
         let routes = JSONAPI(repository: fixture.repository, configuration: WorkspaceConfiguration()).routes
-        let registered = Set(routes.map { "\($0.method.rawValue.lowercased()) \(JSONAPI.prefix)\($0.path)" } + ["get \(HealthRoute.path)"])
+        let registered = Set(routes.map { "\($0.method.rawValue.lowercased()) \(JSONAPI.prefix)\($0.path)" } + ["get \(HealthRoute.path)"]
+                             + ["post", "get", "delete"].map { "\($0) \(JSONAPI.prefix)/session" })
         try await fixture.test { client in
             let result = try await client.send(.get, "/api/v1/openapi.json", as: .nobody)
             #expect(result.status == .ok)
