@@ -102,6 +102,7 @@ let package = Package(
             dependencies: [
                 "DuikouServer",
                 "DuikouKit",
+                "DuikouDemo",
                 "duikou-server",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
