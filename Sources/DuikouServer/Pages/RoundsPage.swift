@@ -52,7 +52,7 @@ extension Pages {
                 return "<li><a href=\"/projects/\(key)\">\(status.titles[id] ?? key)</a></li>"
             }
             return """
-                <tr data-key="\(pairing.pairing)"><td>\(session.pairingName(pairing.pairing, page.language))</td>\
+                <tr data-key="round-\(pairing.pairing)"><td>\(session.pairingName(pairing.pairing, page.language))</td>\
                 <td class="num">\(DisplayText.count(pairing.inScope))</td><td class="num">\(DisplayText.count(pairing.reported))</td>\
                 <td class="num">\(DisplayText.count(pairing.notReported.count))</td>\
                 <td>\(pairing.late ? Markup("<span class=\"red\">\(page.t("逾期", "late"))</span>") : "")</td>\
