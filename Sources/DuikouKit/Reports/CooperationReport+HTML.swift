@@ -192,27 +192,8 @@ struct ReportPage {
 
     /// The two charts of a progress report: projects (and how many have started), and investment.
     private func progressCharts(_ progress: ProgressReport, id: String, subject: String) -> String {
-        let names = progress.rows.map { $0.name(language) }
-        let projects = BarChart(
-            id: "\(id)-projects", title: t("\(subject)项目数", "Projects by \(subject)"), categories: names,
-            series: [
-                ChartSeries(name: t("项目数", "Projects"), fill: .pale,
-                            values: progress.rows.map { Double($0.figures.projects) }, labels: progress.rows.map { HTMLText.count($0.figures.projects) }),
-                ChartSeries(name: t("其中已达到开工", "of which have reached started"), fill: .dark,
-                            values: progress.rows.map { Double($0.figures.reached[.started] ?? 0) },
-                            labels: progress.rows.map { HTMLText.count($0.figures.reached[.started] ?? 0) }),
-            ],
-            axisTitle: t("个", "projects"), integral: true)
-        let investment = BarChart(
-            id: "\(id)-investment", title: t("\(subject)投资", "Investment by \(subject)"), categories: names,
-            series: [
-                ChartSeries(name: t("计划投资", "Planned"), fill: .hatched,
-                            values: progress.rows.map { yiValue($0.figures.plannedInvestment) }, labels: progress.rows.map { yi($0.figures.plannedInvestment) }),
-                ChartSeries(name: t("完成投资", "Completed"), fill: .dark,
-                            values: progress.rows.map { yiValue($0.figures.completedInvestment) }, labels: progress.rows.map { yi($0.figures.completedInvestment) }),
-            ],
-            axisTitle: yiUnit)
-        return figure(t("项目数", "Projects"), projects.svg()) + figure(t("投资（亿元）", "Investment (100m yuan)"), investment.svg())
+        let charts = progress.charts(id: id, subject: subject, language: language)
+        return figure(t("项目数", "Projects"), charts.projects) + figure(t("投资（亿元）", "Investment (100m yuan)"), charts.investment)
     }
 
     private func areaSection() -> Section {

@@ -1,0 +1,82 @@
+import DuikouKit
+import Foundation
+import Hummingbird
+
+extension Pages {
+    /// `GET /alerts?pairing=&level=`: the alerts as of today, red first, for a pairing and those
+    /// below it and of one level when asked.
+    func alerts(_ page: PageRequest, _ session: PageSession) async throws -> Response {
+        let pairing = try await page.query["pairing"].asyncMap { try await repository.resolvePairing($0) }
+        let level = try page.query["level"].map { try AlertLevel(parsing: $0, field: "level") }
+        let alerts = try await repository.alerts(AlertQuery(pairing: pairing)).filter { level == nil || $0.level == level }
+        let body: Markup = """
+            <form class="filters" method="get" action="/alerts">
+            \(pairingSelect(session, page, selected: pairing))
+            <div><label for="filter-level">\(page.t("级别", "Level"))</label><select id="filter-level" name="level">\
+            <option value="">\(page.t("全部", "All"))</option>\
+            \(AlertLevel.allCases.map { option($0.rawValue, $0.label(page.language), selected: $0 == level) })</select></div>
+            <button type="submit">\(page.t("筛选", "Filter"))</button>
+            </form>
+            \(alertCounts(alerts, page))
+            \(alertTable(alerts, page, session))
+            """
+        return PageResponse.html(layout(page, session).document(title: page.t("预警", "Alerts"), current: "alerts", body: body), request: page)
+    }
+
+    /// The red and yellow counts.
+    func alertCounts(_ alerts: [Alert], _ page: PageRequest) -> Markup {
+        let red = alerts.count { $0.level == .red }
+        let yellow = alerts.count { $0.level == .yellow }
+        return """
+            <p class="alert-counts"><span class="red" data-key="red">\(page.t("红灯", "Red")) \(DisplayText.count(red))</span> · \
+            <span class="yellow" data-key="yellow">\(page.t("黄灯", "Yellow")) \(DisplayText.count(yellow))</span></p>
+            """
+    }
+
+    /// The alerts as a table, each naming its project (a link to it) and pairing.
+    func alertTable(_ alerts: [Alert], _ page: PageRequest, _ session: PageSession) -> Markup {
+        guard !alerts.isEmpty else { return "<p class=\"note\">\(page.t("没有预警", "No alerts"))</p>" }
+        let rows = alerts.map { alert -> Markup in
+            """
+            <tr><td class="\(alert.level.rawValue)">\(alert.level.label(page.language))</td><td>\(alert.rule.label(page.language))</td>\
+            <td><a href="/projects/\(alert.project.uuidString.lowercased())">\(alert.title ?? alert.project.uuidString.lowercased())</a></td>\
+            <td>\(session.pairingName(alert.pairing, page.language))</td><td>\(alert.since.description)</td>\
+            <td class="num">\(DisplayText.count(alert.days))</td><td>\(page.language == .zh ? alert.messageZH : alert.messageEN)</td></tr>
+
+            """
+        }
+        return """
+            <table class="alerts">
+            <thead><tr><th>\(page.t("级别", "Level"))</th><th>\(page.t("规则", "Rule"))</th><th>\(page.t("项目", "Project"))</th>\
+            <th>\(page.t("对口合作关系", "Pairing"))</th><th>\(page.t("起始", "Since"))</th><th class="num">\(page.t("天数", "Days"))</th>\
+            <th>\(page.t("说明", "Message"))</th></tr></thead>
+            <tbody>
+            \(rows)</tbody>
+            </table>
+            """
+    }
+
+    /// A drop-down of the pairings by name, with an empty choice for all of them.
+    func pairingSelect(_ session: PageSession, _ page: PageRequest, selected: String?) -> Markup {
+        let options = session.catalogue.pairings.map { option($0.id, session.pairingName($0.id, page.language), selected: $0.id == selected) }
+        return """
+            <div><label for="filter-pairing">\(page.t("对口合作关系", "Pairing"))</label><select id="filter-pairing" name="pairing">\
+            <option value="">\(page.t("全部", "All"))</option>\(options)</select></div>
+            """
+    }
+
+    /// An `<option>`.
+    func option(_ value: String, _ label: String, selected: Bool) -> Markup {
+        "<option value=\"\(value)\"\(Markup.when(selected, " selected"))>\(label)</option>"
+    }
+}
+
+extension Optional {
+    /// The wrapped value transformed by an asynchronous function, or `nil`.
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        switch self {
+        case .some(let value): try await transform(value)
+        case .none: nil
+        }
+    }
+}
