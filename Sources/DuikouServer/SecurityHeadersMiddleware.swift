@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 
 /// The security headers of every response: the Content-Security-Policy (no inline scripts,
-/// `frame-ancestors 'none'`), `X-Content-Type-Options: nosniff`, `Referrer-Policy`, `X-Frame-Options`
+/// `frame-ancestors 'none'`; a route's own, stricter one is kept), `X-Content-Type-Options: nosniff`, `Referrer-Policy`, `X-Frame-Options`
 /// for older browsers, `Strict-Transport-Security` behind a TLS proxy, the request's id, and
 /// `Cache-Control: no-store` unless the route chose its own caching.
 struct SecurityHeadersMiddleware: RouterMiddleware {
@@ -12,7 +12,10 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = configuration.contentSecurityPolicy
+        // A route may set a stricter policy of its own (the HTML report, a document of its own).
+        if response.headers[.contentSecurityPolicy] == nil {
+            response.headers[.contentSecurityPolicy] = configuration.contentSecurityPolicy
+        }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "no-referrer"
         response.headers[.xFrameOptions] = "DENY"

@@ -17,7 +17,8 @@ import NIOCore
 /// error middleware (every error becomes the JSON error object); then ``authentication``'s
 /// middleware, which sets ``WorkspaceContext/account`` from a bearer token or the session cookie
 /// and checks CSRF tokens; then the routes: `GET /healthz`, the session routes and the JSON API
-/// under `/api/v1`, whose routes all need an account except its OpenAPI document.
+/// under `/api/v1`, whose routes all need an account except its OpenAPI document, and the pages
+/// (see ``addPageRoutes(to:repository:)``) with their sign-in and sign-out forms.
 public struct Workspace: Sendable {
     /// The database the workspace serves.
     public let repository: Repository
@@ -51,6 +52,8 @@ public struct Workspace: Sendable {
         HealthRoute(repository: repository).register(on: router)
         authentication.addSessionRoutes(to: router.group(RouterPath(JSONAPI.prefix)))
         JSONAPI(repository: repository, configuration: configuration).register(on: router)
+        authentication.addPageSignIn(to: router)
+        addPageRoutes(to: router, repository: repository)
         return router
     }
 

@@ -5,42 +5,52 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 
-/// Stands in for the authentication middleware in tests: the `x-test-account` header
-/// (`role:name[:pairing]`) becomes the context's account, with a fixed CSRF token.
-struct TestAccountMiddleware: RouterMiddleware {
-    typealias Context = WorkspaceContext
+/// The whole workspace over one repository, its real authentication in front of the pages: each
+/// test user is an account made on first use and signed in with a session of its own.
+func pageApplication(_ repository: Repository) -> PageTestApplication { PageTestApplication(repository: repository) }
 
-    static let header = HTTPField.Name("x-test-account")!
-    static let csrfToken = "test-csrf-token-0123456789abcdef"
+struct PageTestApplication {
+    let repository: Repository
 
-    func handle(_ request: Request, context: WorkspaceContext, next: (Request, WorkspaceContext) async throws -> Response) async throws -> Response {
-        var context = context
-        if let value = request.headers[Self.header] {
-            let parts = value.split(separator: ":", maxSplits: 2).map(String.init)
-            if parts.count >= 2, let role = AccountRole(rawValue: parts[0]) {
-                context.account = Account(name: parts[1], role: role, pairing: parts.count > 2 ? parts[2] : nil)
-                context.bySession = true
-                context.csrfToken = Self.csrfToken
-            }
+    func test(_ setup: TestingSetup, _ body: @escaping @Sendable (PageClient) async throws -> Void) async throws {
+        let workspace = Workspace(repository: repository, authentication: AuthenticationConfiguration(passwordHasher: PasswordHasher(cost: .minimal)))
+        let sessions = TestSessions(authentication: workspace.authentication)
+        try await Application(router: workspace.router()).test(setup) { client in
+            try await body(PageClient(client: client, sessions: sessions))
         }
-        return try await next(request, context)
     }
 }
 
-/// The pages over one repository, with the test middleware in front.
-func pageApplication(_ repository: Repository) -> some ApplicationProtocol {
-    let router = Router(context: WorkspaceContext.self)
-    router.add(middleware: TestAccountMiddleware())
-    addPageRoutes(to: router, repository: repository)
-    return Application(router: router)
-}
-
-/// Who asks, as the test middleware reads it.
+/// Who asks: `role:name[:pairing]`.
 enum TestUser {
     static let admin = "admin:管理员甲"
     static let viewer = "viewer:查看者乙"
     static func reporter(_ pairing: String, name: String = "填报员丙") -> String { "reporter:\(name):\(pairing)" }
 }
+
+/// The sessions of a test's users: the account is added with a password, then signed in through
+/// the authentication, as the login form does.
+final class TestSessions: @unchecked Sendable {
+    let authentication: Authentication
+    private let lock = NSLock()
+    private var sessions: [String: (id: String, csrf: String)] = [:]
+
+    init(authentication: Authentication) { self.authentication = authentication }
+
+    func session(_ user: String) async throws -> (id: String, csrf: String) {
+        if let known = lock.withLock({ sessions[user] }) { return known }
+        let parts = user.split(separator: ":", maxSplits: 2).map(String.init)
+        guard parts.count >= 2, let role = AccountRole(rawValue: parts[0]) else { throw TestSetupError(user) }
+        let password = "password of \(parts[1])"
+        _ = try await authentication.repository.addAccount(NewAccount(
+            name: parts[1], role: role, pairing: parts.count > 2 ? parts[2] : nil, passwordHash: try authentication.configuration.passwordHasher.hash(password)))
+        guard case .signedIn(let id, let session) = try await authentication.logIn(name: parts[1], password: password) else { throw TestSetupError(user) }
+        lock.withLock { sessions[user] = (id, session.csrfToken) }
+        return (id, session.csrfToken)
+    }
+}
+
+struct TestSetupError: Error { let user: String; init(_ user: String) { self.user = user } }
 
 /// A response's status, headers and body text.
 struct PageAnswer {
@@ -51,20 +61,36 @@ struct PageAnswer {
     var text: String { String(buffer: body) }
 }
 
-extension TestClientProtocol {
+/// A test client that sends requests with a test user's session cookie.
+struct PageClient: Sendable {
+    let client: any TestClientProtocol
+    let sessions: TestSessions
+    /// Stands for the CSRF token of the user's own session in ``post(_:as:_:csrf:)``.
+    static let sessionToken = "the session's own token"
+
+    func csrfToken(of user: String) async throws -> String { try await sessions.session(user).csrf }
+
     func page(_ uri: String, as user: String?, headers: HTTPFields = [:]) async throws -> PageAnswer {
         var headers = headers
-        if let user { headers[TestAccountMiddleware.header] = user }
-        return try await execute(uri: uri, method: .get, headers: headers) { PageAnswer(status: $0.status, headers: $0.headers, body: $0.body) }
+        if let user {
+            let session = "\(Authentication.cookieName)=\(try await sessions.session(user).id)"
+            headers[.cookie] = headers[.cookie].map { "\($0); \(session)" } ?? session
+        }
+        return try await client.execute(uri: uri, method: .get, headers: headers) { PageAnswer(status: $0.status, headers: $0.headers, body: $0.body) }
     }
 
-    /// Posts a form, the fields in order; the test CSRF token is added unless `csrf` says otherwise.
-    func post(_ uri: String, as user: String?, _ fields: [(String, String)], csrf: String? = TestAccountMiddleware.csrfToken) async throws -> PageAnswer {
+    /// Posts a form, the fields in order; the session's CSRF token is added unless `csrf` says otherwise.
+    func post(_ uri: String, as user: String?, _ fields: [(String, String)], csrf: String? = PageClient.sessionToken) async throws -> PageAnswer {
         var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
-        if let user { headers[TestAccountMiddleware.header] = user }
-        let all = (csrf.map { [("csrf_token", $0)] } ?? []) + fields
+        var token = csrf
+        if let user {
+            let session = try await sessions.session(user)
+            headers[.cookie] = "\(Authentication.cookieName)=\(session.id)"
+            if csrf == Self.sessionToken { token = session.csrf }
+        }
+        let all = (token.map { [("csrf_token", $0)] } ?? []) + fields
         let body = all.map { formEscape($0.0) + "=" + formEscape($0.1) }.joined(separator: "&")
-        return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)) {
+        return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)) {
             PageAnswer(status: $0.status, headers: $0.headers, body: $0.body)
         }
     }

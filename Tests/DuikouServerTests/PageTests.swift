@@ -155,7 +155,7 @@ struct PageScenario {
         try await pageApplication(scenario.repository).test(.router) { client in
             let page = try await client.page("/projects/\(own)", as: reporter)
             #expect(page.text.contains("id=\"form-updates\"") && page.text.contains("id=\"form-corrections\"") && page.text.contains("id=\"form-plan\""))
-            #expect(page.text.contains("name=\"csrf_token\" value=\"\(TestAccountMiddleware.csrfToken)\""))
+            #expect(page.text.contains("name=\"csrf_token\" value=\"\(try await client.csrfToken(of: reporter))\""))
             #expect(page.text.contains("<option value=\"completed\">竣工</option>"))
             let answer = try await client.post("/projects/\(own)/updates", as: reporter,
                                                [("date", "2024-06-30"), ("status", "竣工"), ("completed", "4500"), ("note", "主体完工")])
@@ -188,7 +188,7 @@ struct PageScenario {
                                                    [("date", "2024-06-30"), ("note", "x"), ("seq", "1"), ("planned", "1亿"), ("reason", "r")])
                 #expect(answer.status == .forbidden, "\(form)")
             }
-            let wrong = try await client.post("/projects/\(id)/updates", as: TestUser.admin, [("date", "2024-06-30"), ("note", "x")], csrf: "test-csrf-token-0123456789abcdeX")
+            let wrong = try await client.post("/projects/\(id)/updates", as: TestUser.admin, [("date", "2024-06-30"), ("note", "x")], csrf: String(try await client.csrfToken(of: TestUser.admin).dropLast()) + "X")
             #expect(wrong.status == .forbidden)
             let missing = try await client.post("/projects/\(id)/updates", as: TestUser.admin, [("date", "2024-06-30"), ("note", "x")], csrf: nil)
             #expect(missing.status == .forbidden)
