@@ -51,6 +51,7 @@ import Testing
             ClosedValue(command: ["funding", "add"], name: "--source", values: ["central-budget", "special-fund", "bank-loan", "private", "other"]),
             ClosedValue(command: ["plan", "set"], name: "--metric", values: metrics),
             ClosedValue(command: ["progress"], name: "--by", values: ["area", "task", "pairing", "province"]),
+            ClosedValue(command: ["export"], name: "--by", values: ["area", "task", "pairing", "province"]),
             ClosedValue(command: ["report"], name: "--lang", values: languages),
             ClosedValue(command: ["import"], name: "<kind>", values: kinds),
             ClosedValue(command: ["export"], name: "<kind>", values: kinds + ["progress"]),
