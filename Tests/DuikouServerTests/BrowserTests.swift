@@ -1,3 +1,4 @@
+import DuikouKit
 import Foundation
 import Testing
 
@@ -17,7 +18,7 @@ import Testing
         let passwordFile = database.folder.appendingPathComponent("password")
         try Data(password.utf8).write(to: passwordFile)
 
-        let recordedBefore = try database.open().history().count
+        let recordedBefore = try Repository(path: path).history().count
         let server = try ServerProcess(database: path, logFolder: database.folder)
         var arguments = ["scripts/e2e/browser.py", "--base", server.base, "--user", "王芳", "--password-file", passwordFile.path,
                          "--pairing", "harbin-shenzhen", "--other-pairing", "dalian-shanghai"]
@@ -30,7 +31,7 @@ import Testing
         #expect(status == 0, "browser.py → \(status):\n\(output)\nserver log:\n\(log)")
 
         // What the browser wrote is in the audit log once, under the reporter's name: the update.
-        let written = try database.open().history().dropFirst(recordedBefore).filter { $0.recordKind != "account" }
+        let written = try Repository(path: path).history().dropFirst(recordedBefore).filter { $0.recordKind != "account" }
         #expect(written.count == 1, "\(written)")
         #expect(written.first?.actor == "王芳" && written.first?.command.hasPrefix("web: POST /projects/") == true, "\(written)")
         #expect(log.contains("status=403"), "\(log)")
