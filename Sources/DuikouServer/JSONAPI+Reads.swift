@@ -11,7 +11,7 @@ extension JSONAPI {
         let (asOf, knownOn, pairing, area) = (try query.date("as_of"), try query.date("known_on"), query.text("pairing"), query.text("area"))
         let report = try await repository.read { snapshot in
             let pairing = try pairing.map { name in try resolving(field: "pairing") { try snapshot.resolvePairing(name) } }
-            return try snapshot.progress(ProgressQuery(pairing: pairing, area: area, grouping: grouping, asOf: asOf, knownOn: knownOn,
+            return try snapshot.progress(ProgressQuery(pairing: pairing, area: try checkedArea(area, in: snapshot.catalogue()), grouping: grouping, asOf: asOf, knownOn: knownOn,
                                                        countsAlerts: grouping.countsPairingActivity))
         }
         return JSONResponse.make(report.json)
@@ -27,7 +27,8 @@ extension JSONAPI {
         let offset = try query.integer("offset", in: 0...Int(Int32.max)) ?? 0
         let found = try await repository.read { snapshot in
             let filter = ProjectFilter(
-                pairing: try pairing.map { name in try resolving(field: "pairing") { try snapshot.resolvePairing(name) } }, area: area,
+                pairing: try pairing.map { name in try resolving(field: "pairing") { try snapshot.resolvePairing(name) } },
+                area: try checkedArea(area, in: snapshot.catalogue()),
                 task: try task.map { name in try resolving(field: "task") { try snapshot.resolveTask(name) } }, status: status, asOf: asOf,
                 knownOn: knownOn)
             let projects = try snapshot.projects(filter)

@@ -64,3 +64,14 @@ func resolving<T>(field: String, _ body: () throws -> T) throws -> T {
         throw DuikouError(.invalidInput, "\(field): \(error.message)", field: field, recordID: error.recordID)
     }
 }
+
+/// The `area` parameter checked against the catalogue's task areas: one that names none is bad input
+/// (400, field `area`), as a pairing or a task that names nothing is, not a missing record (404).
+func checkedArea(_ area: String?, in catalogue: Catalogue) throws -> String? {
+    guard let area else { return nil }
+    guard catalogue.area(area) != nil else {
+        let codes = catalogue.areas.map(\.code).joined(separator: ", ")
+        throw DuikouError(.invalidInput, "area: '\(area)' is not a task area (\(codes))", field: "area")
+    }
+    return area
+}

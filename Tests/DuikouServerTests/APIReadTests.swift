@@ -88,6 +88,7 @@ import Testing
         try await APIFixture().test { client in
             for (uri, field) in [("/api/v1/progress?as_of=2024-02-30", "as_of"), ("/api/v1/progress?by=month", "by"),
                                  ("/api/v1/progress?pairing=nowhere", "pairing"), ("/api/v1/progress?asof=2024-01-01", "asof"),
+                                 ("/api/v1/progress?area=B", "area"), ("/api/v1/projects?area=5", "area"),
                                  ("/api/v1/projects?limit=0", "limit"), ("/api/v1/projects?offset=-1", "offset"),
                                  ("/api/v1/projects?limit=100000000000000000000000000000", "limit"),
                                  ("/api/v1/projects?status=flying", "status"), ("/api/v1/projects?task=9.9", "task"),

@@ -6,30 +6,16 @@ import Testing
 @Suite(.serialized) struct ServeCommandTests {
     @Test func servesUntilSIGTERMThenExitsCleanly() throws {
         let database = try TemporaryDatabase()
-        let log = database.folder.appendingPathComponent("server.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let output = try FileHandle(forWritingTo: log)
-        let process = Process()
-        process.executableURL = try builtBinary(named: "duikou-server")
-        process.arguments = ["serve", "--db", database.path, "--port", "0"]
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-
-        let port = try waitForPort(in: log, process: process)
+        let server = try ServerProcess(database: database.path, logFolder: database.folder)
+        let port = server.port
         let health = try httpGet("/healthz", port: port)
         #expect(health.hasPrefix("HTTP/1.1 200"), "\(health)")
         #expect(health.contains(#""status": "ok""#), "\(health)")
         let refused = try httpGet("/api/v1/progress", port: port)
         #expect(refused.hasPrefix("HTTP/1.1 401"), "\(refused)")
 
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
-        try output.close()
-        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
-        let text = try String(contentsOf: log, encoding: .utf8)
+        #expect(try server.terminate() == 0)
+        let text = server.logText
         #expect(text.components(separatedBy: "listening").count == 2, "\(text)")
         #expect(text.contains("path=/healthz") && text.contains("status=200"), "\(text)")
         #expect(text.contains("path=/api/v1/progress") && text.contains("status=401"), "\(text)")
@@ -46,21 +32,6 @@ import Testing
         let (status, _, errors) = try runBinary(named: "duikou-server", ["serve", "--db", database.path, "--port", "0"])
         #expect(status == 78, "\(errors)")
         #expect(errors.hasPrefix("error: "))
-    }
-
-    /// The port from the server's "listening" line.
-    private func waitForPort(in log: URL, process: Process) throws -> Int {
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            if text.contains("listening"), let range = text.range(of: #"port=(\d+)"#, options: .regularExpression),
-               let port = Int(text[range].dropFirst("port=".count)) {
-                return port
-            }
-            guard process.isRunning else { throw TestFailure("the server ended: \(text)") }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        throw TestFailure("the server did not say it was listening")
     }
 
     /// A GET over a plain socket; the whole answer.
