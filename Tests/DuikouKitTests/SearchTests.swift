@@ -151,6 +151,13 @@ import Testing
         #expect(hit.snippet.contains("PACK"))
     }
 
+    @Test func textWithANULCharacterIsScannedForNotAnSQLiteError() throws {
+        let fixture = try Fixture()
+        for text in ["l\u{0}x", "\u{0}\u{0}\u{0}", "电池\u{0}pack"] {
+            #expect(try fixture.found(text).isEmpty, "\(text.debugDescription)")
+        }
+    }
+
     @Test func emojiAreFoundAlone_inSequences_andWithText() throws {
         let fixture = try Fixture()
         // 🚢 is one scalar: the scan; "🚢 项" three: the index.

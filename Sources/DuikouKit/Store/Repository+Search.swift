@@ -58,7 +58,8 @@ extension Snapshot {
         try prepareForSearch()
         let connection = try connection
         let found: [SearchSQL.Found]
-        if query.unicodeScalars.count >= Repository.minimumIndexedSearchLength {
+        // Text with a NUL character is scanned for: the index's query language would end at the NUL.
+        if query.unicodeScalars.count >= Repository.minimumIndexedSearchLength && !query.unicodeScalars.contains("\u{0}") {
             found = try connection.query(SearchSQL.indexed, [.text(SearchSQL.phrase(query)), rowLimit], SearchSQL.found)
         } else {
             found = try connection.query(SearchSQL.scan, [.text(query), rowLimit], SearchSQL.found)
