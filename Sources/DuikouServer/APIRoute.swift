@@ -25,6 +25,8 @@ struct JSONAPI: Sendable {
 
     let repository: Repository
     let configuration: WorkspaceConfiguration
+    /// Answers kept until the records change.
+    let cache: ReadCache
 
     /// Every route of the API.
     var routes: [APIRoute] {

@@ -4,17 +4,22 @@ import Hummingbird
 import HummingbirdCore
 
 extension JSONAPI {
-    /// `GET /progress`: the CLI's `progress --format json`.
+    /// `GET /progress`: the CLI's `progress --format json`, kept in the ``ReadCache`` until the
+    /// records or the day change.
     @Sendable func progress(_ request: Request, _ context: WorkspaceContext) async throws -> Response {
         let query = try QueryParameters(request.uri, allowed: ["by", "as_of", "known_on", "pairing", "area"])
         let grouping = try query.keyword("by", ProgressGrouping.self) ?? .area
         let (asOf, knownOn, pairing, area) = (try query.date("as_of"), try query.date("known_on"), query.text("pairing"), query.text("area"))
-        let report = try await repository.read { snapshot in
-            let pairing = try pairing.map { name in try resolving(field: "pairing") { try snapshot.resolvePairing(name) } }
-            return try snapshot.progress(ProgressQuery(pairing: pairing, area: try checkedArea(area, in: snapshot.catalogue()), grouping: grouping, asOf: asOf, knownOn: knownOn,
-                                                       countsAlerts: grouping.countsPairingActivity))
+        let key = ReadCache.Key("GET /progress", [grouping.rawValue, asOf?.description, knownOn?.description, pairing, area])
+        let body = try await repository.read { [cache] snapshot in
+            try cache.answer(key, in: snapshot) { snapshot in
+                let pairing = try pairing.map { name in try resolving(field: "pairing") { try snapshot.resolvePairing(name) } }
+                let report = try snapshot.progress(ProgressQuery(pairing: pairing, area: try checkedArea(area, in: snapshot.catalogue()), grouping: grouping,
+                                                                 asOf: asOf, knownOn: knownOn, countsAlerts: grouping.countsPairingActivity))
+                return JSONResponse.body(report.json)
+            }
         }
-        return JSONResponse.make(report.json)
+        return JSONResponse.make(body: body)
     }
 
     /// `GET /projects`: the CLI's `project list --format json`, optionally narrowed by search text
@@ -25,19 +30,15 @@ extension JSONAPI {
         let (status, asOf, knownOn) = (try query.keyword("status", ProjectStatus.self), try query.date("as_of"), try query.date("known_on"))
         let limit = try query.integer("limit", in: 1...10_000)
         let offset = try query.integer("offset", in: 0...Int(Int32.max)) ?? 0
-        let found = try await repository.read { snapshot in
+        let page = try await repository.read { snapshot in
             let filter = ProjectFilter(
                 pairing: try pairing.map { name in try resolving(field: "pairing") { try snapshot.resolvePairing(name) } },
                 area: try checkedArea(area, in: snapshot.catalogue()),
                 task: try task.map { name in try resolving(field: "task") { try snapshot.resolveTask(name) } }, status: status, asOf: asOf,
                 knownOn: knownOn)
-            let projects = try snapshot.projects(filter)
-            guard let text else { return projects }
-            let matching = Set(try snapshot.search(text).filter { $0.kind == .project }.map(\.id))
-            return projects.filter { matching.contains($0.id) }
+            return try snapshot.projectPage(filter, containing: text, offset: offset, limit: limit)
         }
-        let page = found.dropFirst(offset).prefix(limit ?? found.count)
-        return JSONResponse.make(.projects(Array(page)), headers: [.totalCount: String(found.count)])
+        return JSONResponse.make(.projects(page.projects), headers: [.totalCount: String(page.total)])
     }
 
     /// `GET /projects/{id}`: the CLI's `project show --format json`.

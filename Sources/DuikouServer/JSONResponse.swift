@@ -8,7 +8,12 @@ enum JSONResponse {
 
     /// `value` as the CLI prints it.
     static func make(_ value: JSONValue, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
-        make(text: value.text(pretty: true) + "\n", status: status, headers: headers)
+        make(body: body(value), status: status, headers: headers)
+    }
+
+    /// The text of `value` as the CLI prints it, ready to be sent (and kept, by the ``ReadCache``).
+    static func body(_ value: JSONValue) -> ByteBuffer {
+        ByteBuffer(string: value.text(pretty: true) + "\n")
     }
 
     /// A listing as the CLI prints it with `--format json`.
@@ -19,8 +24,13 @@ enum JSONResponse {
     }
 
     static func make(text: String, status: HTTPResponse.Status, headers: HTTPFields) -> Response {
+        make(body: ByteBuffer(string: text), status: status, headers: headers)
+    }
+
+    /// A response whose body is JSON text already made.
+    static func make(body: ByteBuffer, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var headers = headers
         headers[.contentType] = contentType
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: body))
     }
 }

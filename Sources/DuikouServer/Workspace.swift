@@ -51,9 +51,10 @@ public struct Workspace: Sendable {
         router.add(middleware: AccountLogMiddleware())
         HealthRoute(repository: repository).register(on: router)
         authentication.addSessionRoutes(to: router.group(RouterPath(JSONAPI.prefix)))
-        JSONAPI(repository: repository, configuration: configuration).register(on: router)
+        let cache = ReadCache()
+        JSONAPI(repository: repository, configuration: configuration, cache: cache).register(on: router)
         authentication.addPageSignIn(to: router)
-        addPageRoutes(to: router, repository: repository)
+        addPageRoutes(to: router, repository: repository, cache: cache)
         return router
     }
 

@@ -161,4 +161,40 @@ import Testing
         let reader = try db.open(Repository.Options(readOnly: true))
         #expect(try reader.history().count == 1)
     }
+
+    @Test func theDataVersionMovesWithEveryChangeOfRecordsFromAnyConnection() throws {
+        let repo = try open()
+        #expect(try repo.read { try $0.dataVersion } == 0)
+        let park = try repo.addPark(NewPark(pairing: "harbin-shenzhen", name: "园区"))
+        let afterPark = try repo.read { try $0.dataVersion }
+        #expect(afterPark == 1)
+
+        // Another program's write on the same file (as the CLI's next to a server).
+        let other = try open(actor: "李明", command: "import")
+        try other.addProject(NewProject(pairing: "harbin-shenzhen", task: "2.1", title: "新项目", park: park.id, date: LocalDate(parsing: "2024-03-01")))
+        let afterProject = try repo.read { try $0.dataVersion }
+        #expect(afterProject == 2)
+
+        // Sessions and failed logins are not records: the version stays.
+        try repo.addAccount(NewAccount(name: "王芳", role: .admin, passwordHash: "h"))
+        let withAccount = try repo.read { try $0.dataVersion }
+        #expect(withAccount == 3)
+        let now = Date()
+        try repo.createSession(NewAccountSession(idHash: String(repeating: "a", count: 64), account: "王芳", csrfToken: "c", createdAt: now,
+                                                 expiresAt: now.addingTimeInterval(60)))
+        try repo.recordFailedLogin(name: "nobody", at: now, forgettingBefore: now.addingTimeInterval(-60))
+        #expect(try repo.read { try $0.dataVersion } == withAccount)
+
+        // A write that fails changes nothing, the version neither.
+        #expect(throws: DuikouError.self) { try repo.addPark(NewPark(pairing: "nowhere", name: "园区")) }
+        #expect(try repo.read { try $0.dataVersion } == withAccount)
+
+        // A snapshot keeps the version it started with while others write.
+        try repo.read { snapshot in
+            let seen = try snapshot.dataVersion
+            try other.addPark(NewPark(pairing: "harbin-shenzhen", name: "第二个园区"))
+            #expect(try snapshot.dataVersion == seen)
+        }
+        #expect(try repo.read { try $0.dataVersion } == withAccount + 1)
+    }
 }

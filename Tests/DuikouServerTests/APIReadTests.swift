@@ -114,7 +114,7 @@ import Testing
 
     @Test func everyRouteButTheDocumentAndHealthNeedsAnAccount() async throws {
         let fixture = try APIFixture()
-        let routes = JSONAPI(repository: fixture.repository, configuration: WorkspaceConfiguration()).routes
+        let routes = JSONAPI(repository: fixture.repository, configuration: WorkspaceConfiguration(), cache: ReadCache()).routes
         try await fixture.test { client in
             for route in routes {
                 let uri = JSONAPI.prefix + route.path.replacingOccurrences(of: "{id}", with: "0f0f0f0f")

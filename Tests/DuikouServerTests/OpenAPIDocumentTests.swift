@@ -9,7 +9,7 @@ import Testing
 @Suite struct OpenAPIDocumentTests {
     @Test func theDocumentListsEveryRouteAndNoOther() async throws {
         let fixture = try APIFixture()
-        let routes = JSONAPI(repository: fixture.repository, configuration: WorkspaceConfiguration()).routes
+        let routes = JSONAPI(repository: fixture.repository, configuration: WorkspaceConfiguration(), cache: ReadCache()).routes
         let registered = Set(routes.map { "\($0.method.rawValue.lowercased()) \(JSONAPI.prefix)\($0.path)" } + ["get \(HealthRoute.path)"]
                              + ["post", "get", "delete"].map { "\($0) \(JSONAPI.prefix)/session" })
         try await fixture.test { client in

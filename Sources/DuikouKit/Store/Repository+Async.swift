@@ -72,6 +72,11 @@ extension Repository {
     /// The projects that pass `filter`; see ``Snapshot/projects(_:)``.
     public func projects(_ filter: ProjectFilter = ProjectFilter()) async throws -> [Project] { try await read { try $0.projects(filter) } }
 
+    /// One page of the projects that pass `filter`; see ``Snapshot/projectPage(_:containing:offset:limit:)``.
+    public func projectPage(_ filter: ProjectFilter = ProjectFilter(), containing text: String? = nil, offset: Int = 0, limit: Int? = nil) async throws -> ProjectPage {
+        try await read { try $0.projectPage(filter, containing: text, offset: offset, limit: limit) }
+    }
+
     /// How far the cooperation has come; see ``Snapshot/progress(_:)``.
     public func progress(_ query: ProgressQuery = ProgressQuery()) async throws -> ProgressReport { try await read { try $0.progress(query) } }
 

@@ -120,15 +120,50 @@ extension Snapshot {
     public func projects(_ filter: ProjectFilter = ProjectFilter()) throws -> [Project] {
         let connection = try connection
         try Repository.checkFilter(pairing: filter.pairing, area: filter.area, task: filter.task, in: connection)
-        let values: [SQLiteValue] = [.optional(filter.pairing), .optional(filter.area), .optional(filter.task), .optional(filter.status?.rawValue)]
-        if let knownOn = filter.knownOn {
-            return try connection.query(ProjectSQL.listKnownOn, values + [.optional(filter.asOf?.description), .text(Timestamp.end(of: knownOn))],
-                                        ProjectSQL.project)
-        }
-        if let asOf = filter.asOf {
-            return try connection.query(ProjectSQL.listAsOf, values + [.text(asOf.description)], ProjectSQL.project)
-        }
-        return try connection.query(ProjectSQL.list, values, ProjectSQL.project)
+        return try connection.query(Self.listing(filter).rows, Self.listingValues(filter, matching: nil, limit: nil, offset: 0), ProjectSQL.project)
+    }
+
+    /// One page of the projects that pass `filter` and, when `text` is given, contain it, in the
+    /// order of ``projects(_:)``, with how many pass in all. The page is cut by the database, so a
+    /// page of a long list costs no more than its own rows and a count.
+    ///
+    /// ```swift
+    /// let page = try snapshot.projectPage(ProjectFilter(status: .signed), containing: "哈尔滨", offset: 50, limit: 50)
+    /// print("\(page.offset + 1)–\(page.offset + page.projects.count) of \(page.total)")
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - text: only projects that ``search(_:limit:)`` finds for this text (its title, description
+    ///     or parties contain it); all when `nil`.
+    ///   - offset: how many of the projects that pass to skip.
+    ///   - limit: at most this many projects; all the rest when `nil`.
+    /// - Throws: ``DuikouError/Code/notFound`` for an unknown pairing, area or task;
+    ///   ``DuikouError/Code/invalidInput`` for empty search text, a negative offset or a limit below 1.
+    public func projectPage(_ filter: ProjectFilter = ProjectFilter(), containing text: String? = nil, offset: Int = 0, limit: Int? = nil) throws -> ProjectPage {
+        guard offset >= 0 else { throw DuikouError.invalid("offset", String(offset), "must be 0 or more") }
+        if let limit, limit < 1 { throw DuikouError.invalid("limit", String(limit), "must be at least 1") }
+        let matching = try text.map { text in try search(text).filter { $0.kind == .project }.map(\.id) }
+        let connection = try connection
+        try Repository.checkFilter(pairing: filter.pairing, area: filter.area, task: filter.task, in: connection)
+        let listing = Self.listing(filter)
+        let projects = try connection.query(listing.rows, Self.listingValues(filter, matching: matching, limit: limit, offset: offset), ProjectSQL.project)
+        // The count has no page: parameters ?1…?7 only.
+        let countValues = Array(Self.listingValues(filter, matching: matching, limit: nil, offset: 0).prefix(7))
+        let total = try connection.queryFirst(listing.count, countValues) { try $0.int("total") } ?? 0
+        return ProjectPage(projects: projects, offset: offset, total: total)
+    }
+
+    /// The listing that reads projects as `filter` asks: as they stand, as of a date, or as known on a day.
+    private static func listing(_ filter: ProjectFilter) -> ProjectSQL.Listing {
+        filter.knownOn != nil ? ProjectSQL.listKnownOn : filter.asOf != nil ? ProjectSQL.listAsOf : ProjectSQL.list
+    }
+
+    /// The values of a ``ProjectSQL/Listing``'s parameters ?1…?9.
+    private static func listingValues(_ filter: ProjectFilter, matching ids: [UUID]?, limit: Int?, offset: Int) -> [SQLiteValue] {
+        let idArray = ids.map { ids in "[" + ids.map { "\"\($0.key)\"" }.joined(separator: ",") + "]" }
+        return [.optional(filter.pairing), .optional(filter.area), .optional(filter.task), .optional(filter.status?.rawValue),
+                .optional(filter.asOf?.description), .optional(filter.knownOn.map(Timestamp.end(of:))), .optional(idArray),
+                .integer(Int64(limit ?? -1)), .integer(Int64(offset))]
     }
 }
 
@@ -165,6 +200,11 @@ extension Repository {
     /// The projects that pass `filter`; see ``Snapshot/projects(_:)``.
     public func projects(_ filter: ProjectFilter = ProjectFilter()) throws -> [Project] {
         try read { try $0.projects(filter) }
+    }
+
+    /// One page of the projects that pass `filter`; see ``Snapshot/projectPage(_:containing:offset:limit:)``.
+    public func projectPage(_ filter: ProjectFilter = ProjectFilter(), containing text: String? = nil, offset: Int = 0, limit: Int? = nil) throws -> ProjectPage {
+        try read { try $0.projectPage(filter, containing: text, offset: offset, limit: limit) }
     }
 
     /// A project's state in the words of the audit log: `started on 2024-05-01, completed 3亿元 of 12.5亿元`.
@@ -239,43 +279,64 @@ enum ProjectSQL {
         )
         """
 
+    /// The filters every listing shares: ?1 the pairing (with `scope`), ?2 the area, ?3 the task,
+    /// ?7 a JSON array of the ids of the projects that contain the searched text (`NULL`: no search).
     static let filters = """
         (?1 IS NULL OR p.pairing_id IN scope) AND (?2 IS NULL OR substr(p.task_code, 1, 1) = ?2)
-        AND (?3 IS NULL OR p.task_code = ?3)
+        AND (?3 IS NULL OR p.task_code = ?3) AND (?7 IS NULL OR p.id IN (SELECT value FROM json_each(?7)))
         """
 
-    static let list = """
-        \(scope)
-        SELECT \(columns), p.status, p.status_date, p.first_date, p.completed_yuan
-        FROM project p
-        WHERE p.voided_at IS NULL AND \(filters) AND (?4 IS NULL OR p.status = ?4)
-        ORDER BY p.first_date, p.rowid
-        """
+    /// The page of a listing: at most ?8 rows (all when negative) after the first ?9.
+    static let page = "LIMIT ?8 OFFSET ?9"
+
+    /// A listing's rows in their order, a page at a time, or how many rows it has in all.
+    struct Listing {
+        let rows: String
+        let count: String
+
+        /// `select` the columns, `body` the FROM and WHERE clauses after the pairing's scope, `order`
+        /// the ORDER BY clause.
+        init(select: String, body: String, order: String) {
+            rows = "\(ProjectSQL.scope)\nSELECT \(select)\n\(body)\n\(order)\n\(ProjectSQL.page)"
+            count = "\(ProjectSQL.scope)\nSELECT count(*) AS total\n\(body)"
+        }
+    }
+
+    /// Every project as it stands, ?4 its status; voided projects left out.
+    static let list = Listing(
+        select: "\(columns), p.status, p.status_date, p.first_date, p.completed_yuan",
+        body: """
+            FROM project p
+            WHERE p.voided_at IS NULL AND \(filters) AND (?4 IS NULL OR p.status = ?4)
+            """,
+        order: "ORDER BY p.first_date, p.rowid")
 
     /// Projects as known at the instant ?6 (the end of a day in China Standard Time): recorded
     /// before it and not voided before it, each with its planned figures before any later plan
     /// revision and its latest update in force then, dated on or before ?5 when ?5 is given.
-    static let listKnownOn = """
-        \(scope)
-        SELECT \(PlanRevisionSQL.projectColumns(knownAt: "?6")), u.status, u.date AS status_date, u.completed_yuan,
-               (SELECT min(f.date) FROM progress_update f WHERE f.project_id = p.id AND \(UpdateSQL.inForce("f", at: "?6"))) AS first_date
-        FROM project p
-        JOIN progress_update u ON u.project_id = p.id AND \(UpdateSQL.inForce("u", at: "?6"))
-            AND \(UpdateSQL.position("u")) = (SELECT max(\(UpdateSQL.position("x"))) FROM progress_update x
-                                               WHERE x.project_id = p.id AND (?5 IS NULL OR x.date <= ?5) AND \(UpdateSQL.inForce("x", at: "?6")))
-        WHERE p.recorded_at < ?6 AND (p.voided_at IS NULL OR p.voided_at >= ?6) AND \(filters) AND (?4 IS NULL OR u.status = ?4)
-        ORDER BY first_date, p.rowid
-        """
+    static let listKnownOn = Listing(
+        select: """
+            \(PlanRevisionSQL.projectColumns(knownAt: "?6")), u.status, u.date AS status_date, u.completed_yuan,
+                   (SELECT min(f.date) FROM progress_update f WHERE f.project_id = p.id AND \(UpdateSQL.inForce("f", at: "?6"))) AS first_date
+            """,
+        body: """
+            FROM project p
+            JOIN progress_update u ON u.project_id = p.id AND \(UpdateSQL.inForce("u", at: "?6"))
+                AND \(UpdateSQL.position("u")) = (SELECT max(\(UpdateSQL.position("x"))) FROM progress_update x
+                                                   WHERE x.project_id = p.id AND (?5 IS NULL OR x.date <= ?5) AND \(UpdateSQL.inForce("x", at: "?6")))
+            WHERE p.recorded_at < ?6 AND (p.voided_at IS NULL OR p.voided_at >= ?6) AND \(filters) AND (?4 IS NULL OR u.status = ?4)
+            """,
+        order: "ORDER BY first_date, p.rowid")
 
     /// A project's state as of ?5: its latest update dated on or before then.
-    static let listAsOf = """
-        \(scope)
-        SELECT \(columns), u.status, u.date AS status_date, p.first_date, u.completed_yuan
-        FROM project p
-        JOIN progress_update u ON u.project_id = p.id AND \(UpdateSQL.inForce("u"))
-            AND \(UpdateSQL.position("u")) = (SELECT max(\(UpdateSQL.position("x"))) FROM progress_update x
-                                               WHERE x.project_id = p.id AND x.date <= ?5 AND \(UpdateSQL.inForce("x")))
-        WHERE p.voided_at IS NULL AND \(filters) AND (?4 IS NULL OR u.status = ?4)
-        ORDER BY p.first_date, p.rowid
-        """
+    static let listAsOf = Listing(
+        select: "\(columns), u.status, u.date AS status_date, p.first_date, u.completed_yuan",
+        body: """
+            FROM project p
+            JOIN progress_update u ON u.project_id = p.id AND \(UpdateSQL.inForce("u"))
+                AND \(UpdateSQL.position("u")) = (SELECT max(\(UpdateSQL.position("x"))) FROM progress_update x
+                                                   WHERE x.project_id = p.id AND x.date <= ?5 AND \(UpdateSQL.inForce("x")))
+            WHERE p.voided_at IS NULL AND \(filters) AND (?4 IS NULL OR u.status = ?4)
+            """,
+        order: "ORDER BY p.first_date, p.rowid")
 }

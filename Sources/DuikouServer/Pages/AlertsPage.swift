@@ -8,7 +8,10 @@ extension Pages {
     func alerts(_ page: PageRequest, _ session: PageSession) async throws -> Response {
         let pairing = try await page.query["pairing"].asyncMap { try await repository.resolvePairing($0) }
         let level = try page.query["level"].map { try AlertLevel(parsing: $0, field: "level") }
-        let alerts = try await repository.alerts(AlertQuery(pairing: pairing)).filter { level == nil || $0.level == level }
+        let all = try await repository.read { [cache] snapshot in
+            try cache.answer(ReadCache.Key("alerts", [pairing]), in: snapshot) { try $0.alerts(AlertQuery(pairing: pairing)) }
+        }
+        let alerts = all.filter { level == nil || $0.level == level }
         let body: Markup = """
             <form class="filters" method="get" action="/alerts">
             \(pairingSelect(session, page, selected: pairing))

@@ -9,17 +9,11 @@ extension Pages {
     /// status and the alerts.
     func dashboard(_ page: PageRequest, _ session: PageSession) async throws -> Response {
         let language = page.language
-        let byArea = try await repository.progress(ProgressQuery(grouping: .area))
-        let byPairing = try await repository.progress(ProgressQuery(grouping: .pairing, countsAlerts: true))
-        let alerts = try await repository.alerts(AlertQuery())
-        let round: RoundStatus?
-        do {
-            round = try await repository.roundStatus()
-        } catch let error as DuikouError where error.code == .notFound {
-            round = nil
+        let figures = try await repository.read { [cache] snapshot in
+            try cache.answer(ReadCache.Key("dashboard", [language.rawValue]), in: snapshot) { try DashboardFigures($0, page: page) }
         }
-        let areaCharts = byArea.charts(id: "areas", subject: page.t("分任务方面", "task area"), language: language)
-        let pairingCharts = byPairing.charts(id: "pairings", subject: page.t("分对口合作关系", "pairing"), language: language)
+        let (byArea, byPairing, alerts, round) = (figures.byArea, figures.byPairing, figures.alerts, figures.round)
+        let (areaCharts, pairingCharts) = (figures.areaCharts, figures.pairingCharts)
         let body: Markup = """
             \(headline(byArea.total, page))
             <section id="by-area">
@@ -101,5 +95,30 @@ extension Pages {
                 """
         }
         return "<ul>\(links)</ul>"
+    }
+}
+
+/// What the dashboard shows from the database, in one language: kept in the ``ReadCache``, so that
+/// a dashboard costs its page's text and no query until the records change.
+struct DashboardFigures: Sendable {
+    let byArea: ProgressReport
+    let byPairing: ProgressReport
+    let alerts: [Alert]
+    /// The open round's status; `nil` when no round is open.
+    let round: RoundStatus?
+    let areaCharts: ProgressCharts
+    let pairingCharts: ProgressCharts
+
+    init(_ snapshot: Snapshot, page: PageRequest) throws {
+        byArea = try snapshot.progress(ProgressQuery(grouping: .area))
+        byPairing = try snapshot.progress(ProgressQuery(grouping: .pairing, countsAlerts: true))
+        alerts = try snapshot.alerts(AlertQuery())
+        do {
+            round = try snapshot.roundStatus()
+        } catch let error as DuikouError where error.code == .notFound {
+            round = nil
+        }
+        areaCharts = byArea.charts(id: "areas", subject: page.t("分任务方面", "task area"), language: page.language)
+        pairingCharts = byPairing.charts(id: "pairings", subject: page.t("分对口合作关系", "pairing"), language: page.language)
     }
 }

@@ -17,7 +17,13 @@ import Hummingbird
 ///   - router: the router (or a group of it) whose middleware has set the context's account.
 ///   - repository: the database the pages read and write.
 public func addPageRoutes(to router: some RouterMethods<WorkspaceContext>, repository: Repository) {
-    let pages = Pages(repository: repository)
+    addPageRoutes(to: router, repository: repository, cache: ReadCache())
+}
+
+/// Adds the pages, keeping what they compute from the database in `cache` (which the workspace
+/// shares with its JSON API).
+func addPageRoutes(to router: some RouterMethods<WorkspaceContext>, repository: Repository, cache: ReadCache) {
+    let pages = Pages(repository: repository, cache: cache)
     router.get("/assets/duikou.css") { _, _ in PageAssets.response(PageAssets.stylesheet, type: "text/css; charset=utf-8") }
     router.get("/assets/duikou.js") { _, _ in PageAssets.response(PageAssets.script, type: "text/javascript; charset=utf-8") }
     router.get("/login") { request, context in try await pages.login(request, context) }
@@ -52,6 +58,8 @@ struct PageSession: Sendable {
 /// The page handlers, over one repository.
 struct Pages: Sendable {
     let repository: Repository
+    /// The catalogue, the dashboard's figures and the alerts, kept until the records change.
+    let cache: ReadCache
 
     /// Answers with `render` for a signed-in user, redirects anyone else to the login page, and shows
     /// refusals and bad input as pages with their status.
@@ -66,7 +74,9 @@ struct Pages: Sendable {
             return PageResponse.failure(failure, request: PageRequest.fallback(context), catalogue: nil)
         }
         guard let account = page.account, !account.disabled else { return PageResponse.redirect(to: "/login") }
-        let catalogue = try await repository.catalogue()
+        let catalogue = try await repository.read { [cache] snapshot in
+            try cache.answer(ReadCache.Key("catalogue"), in: snapshot) { try $0.catalogue() }
+        }
         do {
             return try await render(page, PageSession(account: account, catalogue: catalogue, parameters: context.parameters))
         } catch let failure as PageFailure {

@@ -23,19 +23,16 @@ extension Pages {
         let status = try query["status"].map { try ProjectStatus(parsing: $0, field: "status") }
         let limit = try Self.whole(query["limit"], field: "limit", default: Self.defaultLimit, range: 1...Self.maximumLimit)
         let offset = try Self.whole(query["offset"], field: "offset", default: 0, range: 0...Int.max)
-        var projects = try await repository.projects(ProjectFilter(pairing: pairing, area: area, task: task, status: status))
-        if let text = query["q"] {
-            let found = Set(try await repository.search(text).filter { $0.kind == .project }.map(\.id))
-            projects = projects.filter { found.contains($0.id) }
-        }
-        let shown = projects.dropFirst(offset).prefix(limit)
+        let found = try await repository.projectPage(ProjectFilter(pairing: pairing, area: area, task: task, status: status),
+                                                     containing: query["q"], offset: offset, limit: limit)
+        let shown = found.projects
         let filters: [(String, String?)] = [("pairing", pairing), ("area", area), ("task", task), ("status", status?.rawValue), ("q", query["q"])]
         let link = { (start: Int) in "/projects" + PageForm.query(filters + [("limit", limit == Self.defaultLimit ? nil : String(limit)), ("offset", start == 0 ? nil : String(start))]) }
         let pager: Markup = """
-            <p class="pager">\(page.t("共", "")) <strong data-key="count">\(DisplayText.count(projects.count))</strong> \(page.t("个项目", "projects"))\
+            <p class="pager">\(page.t("共", "")) <strong data-key="count">\(DisplayText.count(found.total))</strong> \(page.t("个项目", "projects"))\
             \(Markup.when(!shown.isEmpty, " · \(page.t("第", "showing ")) \(offset + 1)–\(offset + shown.count) \(page.t("个", ""))"))\
             \(Markup.when(offset > 0, " <a rel=\"prev\" href=\"\(link(max(0, offset - limit)))\">\(page.t("上一页", "Previous"))</a>"))\
-            \(Markup.when(offset + limit < projects.count, " <a rel=\"next\" href=\"\(link(offset + limit))\">\(page.t("下一页", "Next"))</a>"))</p>
+            \(Markup.when(offset + limit < found.total, " <a rel=\"next\" href=\"\(link(offset + limit))\">\(page.t("下一页", "Next"))</a>"))</p>
             """
         let rows = shown.map { project -> Markup in
             let key = project.id.uuidString.lowercased()
