@@ -11,18 +11,6 @@ struct DuikouServerCommand: AsyncParsableCommand {
     )
 }
 
-/// The exit codes of the CLI contract (sysexits.h), for the library's errors.
-func exitCode(for error: DuikouError) -> Int32 {
-    switch error.code {
-    case .invalidInput, .constraint, .foreignDatabase, .notADatabase, .migrationMismatch: 65
-    case .notFound: 66
-    case .io, .readOnly, .corrupt: 74
-    case .busy: 75
-    case .schemaTooNew: 78
-    default: 70
-    }
-}
-
 /// Runs an async command's own `run()`: called on an existential, `run()` resolves to
 /// ParsableCommand's synchronous default, which only prints the help.
 func runAsync<Command: AsyncParsableCommand>(_ command: Command) async throws {
@@ -39,7 +27,7 @@ do {
     }
 } catch let error as DuikouError {
     FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
-    exit(exitCode(for: error))
+    exit(error.exitStatus)
 } catch {
     DuikouServerCommand.exit(withError: error)
 }

@@ -32,7 +32,7 @@ func runDuikou() -> Int32 {
         return 0
     } catch let error as DuikouError {
         printError(ErrorHint.message(for: error))
-        return ExitStatus.code(for: error)
+        return error.exitStatus
     } catch {
         let status = Duikou.exitCode(for: error)
         if status == .success {

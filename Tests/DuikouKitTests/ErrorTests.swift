@@ -149,4 +149,15 @@ import Testing
             #expect(!error.message.contains("exceed"))
         }
     }
+
+    @Test func everyCodeHasTheExitStatusOfTheCLIContract() {
+        let expected: [(DuikouError.Code, Int32)] = [
+            (.invalidInput, 65), (.constraint, 65), (.foreignDatabase, 65), (.notADatabase, 65), (.migrationMismatch, 65),
+            (.notFound, 66), (.io, 74), (.readOnly, 74), (.corrupt, 74), (.busy, 75), (.schemaTooNew, 78),
+            (.cancelled, 70), (.misuse, 70), (.internal, 70),
+        ]
+        for (code, status) in expected {
+            #expect(DuikouError(code, "x").exitStatus == status, "\(code)")
+        }
+    }
 }
