@@ -4,7 +4,9 @@ import Logging
 
 /// Turns every error a route throws into the JSON error object `{"error": {"code", "message",
 /// "field"}}` with the status DESIGN.md gives it; anything unexpected answers 500 with the request's
-/// id and is logged, its details never sent.
+/// id and is logged, its details never sent. A failed read or write of the database file (a full
+/// disk, an I/O error: code `io`) answers 503 with `Retry-After` and is logged too: SQLite rolled
+/// the transaction back, so nothing of the request was written.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = WorkspaceContext
 
@@ -21,6 +23,8 @@ struct ErrorMiddleware: RouterMiddleware {
         let refusal = refusal(for: error, requestID: context.id)
         if refusal.status == .internalServerError {
             context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
+        } else if let error = error as? DuikouError, error.code == .io {
+            context.logger.error("database file error", metadata: ["error": "\(String(reflecting: error))"])
         }
         return refusal.response
     }
@@ -42,16 +46,22 @@ struct ErrorMiddleware: RouterMiddleware {
 
     private static func refusal(for error: DuikouError, requestID: String) -> WorkspaceError {
         let status: HTTPResponse.Status
+        var retryAfterSeconds: Int?
         switch error.code {
         case .invalidInput, .constraint: status = .badRequest
         case .notFound: status = .notFound
         case .busy: status = .conflict
         case .readOnly, .cancelled: status = .serviceUnavailable
+        case .io: (status, retryAfterSeconds) = (.serviceUnavailable, ioRetryAfterSeconds)
         default: return unexpected(requestID)
         }
         return WorkspaceError(status: status, code: error.code.description, message: error.message,
-                              field: error.field.map { libraryFieldKeys[$0] ?? $0 })
+                              field: error.field.map { libraryFieldKeys[$0] ?? $0 }, retryAfterSeconds: retryAfterSeconds)
     }
+
+    /// How long a client is asked to wait after the database file could not be written (a full disk
+    /// is not freed in a second, but may be by an operator in minutes).
+    static let ioRetryAfterSeconds = 30
 
     /// The library's names for the fields whose JSON keys differ (the model's `completed`, the
     /// API's `completed_investment_yuan`), so that `field` is always the key the client sent.
@@ -86,7 +96,7 @@ enum ErrorObject {
 
 extension WorkspaceError: HTTPResponseError {
     /// The JSON error object with its status; `WWW-Authenticate` with a 401, `Retry-After` with a
-    /// 409 (one second) or a 429.
+    /// 409 (one second), a 429, or a 503 for a database file that could not be written.
     public func response(from request: Request, context: some RequestContext) throws -> Response { response }
 
     var response: Response {

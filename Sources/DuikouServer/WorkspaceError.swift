@@ -12,7 +12,7 @@ public struct WorkspaceError: Error, Sendable, Hashable {
     public var message: String
     /// The field or parameter concerned, when one is.
     public var field: String?
-    /// For 429: how many seconds to wait, sent as `Retry-After`.
+    /// For 429, or 503 after a failed write of the database file: how many seconds to wait, sent as `Retry-After`.
     public var retryAfterSeconds: Int?
 
     /// Creates a refusal.

@@ -8,13 +8,24 @@ final class ServerProcess {
     private let output: FileHandle
     private(set) var port = 0
 
-    /// Starts the server on `database` and waits (up to 30 seconds) for its "listening" line.
-    init(database: String, logFolder: URL) throws {
-        log = logFolder.appendingPathComponent("server.log")
+    /// Starts the server on `database` and waits (up to 30 seconds) for its "listening" line. With
+    /// `fileSizeLimitBlocks`, it runs under a soft `ulimit -f` (in 512-byte blocks) with SIGXFSZ
+    /// ignored, so that a write past the limit fails with EFBIG, as on a full disk, instead of
+    /// killing it; ``liftFileSizeLimit()`` makes room again.
+    init(database: String, logFolder: URL, fileSizeLimitBlocks: Int? = nil) throws {
+        log = logFolder.appendingPathComponent("server-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         output = try FileHandle(forWritingTo: log)
-        process.executableURL = try builtBinary(named: "duikou-server")
-        process.arguments = ["serve", "--db", database, "--port", "0"]
+        let binary = try builtBinary(named: "duikou-server")
+        let arguments = ["serve", "--db", database, "--port", "0"]
+        if let fileSizeLimitBlocks {
+            // An ignored signal stays ignored across exec; "$0" "$@" are the binary and its arguments.
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", #"trap "" XFSZ; ulimit -S -f \#(fileSizeLimitBlocks) && exec "$0" "$@""#, binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         process.standardOutput = output
         process.standardError = output
         process.standardInput = FileHandle.nullDevice
@@ -35,6 +46,19 @@ final class ServerProcess {
 
     /// What the server has logged so far.
     var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    /// Lifts the soft file size limit of the running server (`prlimit`, as its owner may).
+    func liftFileSizeLimit() throws {
+        let (status, output) = try runProgram("/usr/bin/prlimit", ["--pid", "\(process.processIdentifier)", "--fsize=unlimited"], timeout: 10)
+        guard status == 0 else { throw TestFailure("prlimit → \(status): \(output)") }
+    }
+
+    /// Sends SIGKILL, as a crash would, and waits for the process to be gone.
+    func killHard() throws {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        try output.close()
+    }
 
     /// Sends SIGTERM and waits for the server to end; its exit status (`-1` when it was killed by a signal).
     func terminate() throws -> Int32 {
