@@ -100,6 +100,10 @@ public struct Authentication: Sendable {
     /// The live session whose id is `sessionID`, recording its use (at most once per
     /// ``AuthenticationConfiguration/touchInterval``); `nil` when it is unknown, expired or its
     /// account disabled.
+    ///
+    /// When the use cannot be recorded because the database cannot be written at the moment (a
+    /// full disk, a read-only file, a lock held too long), the session is still returned: a read
+    /// goes on, and the session's end is only not moved this time.
     public func session(id sessionID: String) async throws -> AccountSession? {
         let now = configuration.clock()
         let idHash = SecretToken.hash(sessionID)
@@ -107,7 +111,11 @@ public struct Authentication: Sendable {
         if now.timeIntervalSince(session.lastSeenAt) >= configuration.touchInterval.timeInterval {
             let end = min(now.addingTimeInterval(configuration.idleTimeout.timeInterval),
                           session.createdAt.addingTimeInterval(configuration.sessionLifetime.timeInterval))
-            try await repository.touchSession(idHash: idHash, at: now, expiresAt: end)
+            do {
+                try await repository.touchSession(idHash: idHash, at: now, expiresAt: end)
+            } catch let error as DuikouError where [.io, .readOnly, .busy].contains(error.code) {
+                return session
+            }
         }
         return session
     }

@@ -222,4 +222,21 @@ import Testing
             #expect(try await client.logIn("张伟", "a new long password") != nil)
         }
     }
+
+    @Test func aSessionStillReadsWhenItsUseCannotBeRecorded() async throws {
+        let harness = try AuthenticationHarness()
+        let signedIn = try await harness.authentication.logIn(name: "viewer", password: "password-of-viewer")
+        guard case .signedIn(let sessionID, _) = signedIn else { throw TestFailure("the login was refused: \(signedIn)") }
+        // The same file opened read-only: recording the session's use fails with read-only.
+        let readOnly = try Repository(path: harness.database.path, options: Repository.Options(readOnly: true))
+        let clock = harness.clock
+        let authentication = Authentication(repository: readOnly, configuration: AuthenticationConfiguration(
+            passwordHasher: PasswordHasher(cost: .minimal), clock: { clock.now }))
+        harness.clock.advance(minutes: 30)
+        let session = try await authentication.session(id: sessionID)
+        #expect(session?.account.name == "viewer")
+        // Its end did not move: the idle timeout still counts from the login.
+        let stored = try await harness.repository.session(idHash: SecretToken.hash(sessionID), at: clock.now)
+        #expect(stored?.lastSeenAt == session?.lastSeenAt)
+    }
 }
