@@ -52,6 +52,7 @@ let package = Package(
                 .embedInCode("V014_corrections_and_voids.sql"),
                 .embedInCode("V015_reporting_rounds.sql"),
                 .embedInCode("V016_accounts.sql"),
+                .embedInCode("V017_project_listing_index.sql"),
             ]
         ),
         .target(

@@ -37,5 +37,6 @@ public enum DuikouMigrations {
         Migration(version: 14, fileName: "V014_corrections_and_voids.sql", bytes: PackageResources.V014_corrections_and_voids_sql),
         Migration(version: 15, fileName: "V015_reporting_rounds.sql", bytes: PackageResources.V015_reporting_rounds_sql),
         Migration(version: 16, fileName: "V016_accounts.sql", bytes: PackageResources.V016_accounts_sql),
+        Migration(version: 17, fileName: "V017_project_listing_index.sql", bytes: PackageResources.V017_project_listing_index_sql),
     ]
 }

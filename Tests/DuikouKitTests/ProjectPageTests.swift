@@ -74,6 +74,16 @@ import Testing
         #expect(try code { try repo.projectPage(ProjectFilter(task: "9.9"), containing: "冰雪") } == .notFound)
     }
 
+    @Test func aPageOfTheWholeListWalksTheIndexInsteadOfSortingEveryProject() throws {
+        let plan = try repo.rawRead { connection in
+            try connection.query("EXPLAIN QUERY PLAN " + ProjectSQL.list.rows, Array(repeating: .null, count: 7) + [.integer(50), .integer(2500)]) { row in
+                row.text(3)
+            }
+        }
+        #expect(plan.contains { $0.contains("USING INDEX project_by_first_date") }, "\(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE FOR ORDER BY") }, "\(plan)")
+    }
+
     @Test func asyncTwinReadsTheSamePage() async throws {
         let filter = ProjectFilter(area: "2")
         let page = try await repo.projectPage(filter, offset: 2, limit: 3)

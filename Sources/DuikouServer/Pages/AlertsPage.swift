@@ -26,11 +26,15 @@ extension Pages {
         return PageResponse.html(layout(page, session).document(title: page.t("预警", "Alerts"), current: "alerts", body: body), request: page)
     }
 
-    /// The red and yellow counts.
+    /// The red and yellow counts of `alerts`.
     func alertCounts(_ alerts: [Alert], _ page: PageRequest) -> Markup {
-        let red = alerts.count { $0.level == .red }
-        let yellow = alerts.count { $0.level == .yellow }
-        return """
+        let (red, yellow) = AlertCounts.count(alerts)
+        return alertCounts(red: red, yellow: yellow, page)
+    }
+
+    /// The red and yellow counts.
+    func alertCounts(red: Int, yellow: Int, _ page: PageRequest) -> Markup {
+        """
             <p class="alert-counts"><span class="red" data-key="red">\(page.t("红灯", "Red")) \(DisplayText.count(red))</span> · \
             <span class="yellow" data-key="yellow">\(page.t("黄灯", "Yellow")) \(DisplayText.count(yellow))</span></p>
             """
@@ -81,5 +85,20 @@ extension Optional {
         case .some(let value): try await transform(value)
         case .none: nil
         }
+    }
+}
+
+/// Counting alerts by level without copying each one.
+enum AlertCounts {
+    /// How many of `alerts` are red and how many yellow.
+    static func count(_ alerts: [Alert]) -> (red: Int, yellow: Int) {
+        var (red, yellow) = (0, 0)
+        for index in alerts.indices {
+            switch alerts[index].level {
+            case .red: red += 1
+            case .yellow: yellow += 1
+            }
+        }
+        return (red, yellow)
     }
 }

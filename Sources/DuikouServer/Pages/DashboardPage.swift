@@ -12,7 +12,7 @@ extension Pages {
         let figures = try await repository.read { [cache] snapshot in
             try cache.answer(ReadCache.Key("dashboard", [language.rawValue]), in: snapshot) { try DashboardFigures($0, page: page) }
         }
-        let (byArea, byPairing, alerts, round) = (figures.byArea, figures.byPairing, figures.alerts, figures.round)
+        let (byArea, byPairing, round) = (figures.byArea, figures.byPairing, figures.round)
         let (areaCharts, pairingCharts) = (figures.areaCharts, figures.pairingCharts)
         let body: Markup = """
             \(headline(byArea.total, page))
@@ -34,8 +34,8 @@ extension Pages {
             </section>
             <section id="alerts">
             <h2>\(page.t("预警", "Alerts"))</h2>
-            \(alertCounts(alerts, page))
-            \(alertTable(Array(alerts.prefix(Self.dashboardAlerts)), page, session))
+            \(alertCounts(red: figures.redAlerts, yellow: figures.yellowAlerts, page))
+            \(alertTable(figures.firstAlerts, page, session))
             <p><a href="/alerts">\(page.t("全部预警", "All alerts"))</a></p>
             </section>
             <section id="downloads">
@@ -103,7 +103,10 @@ extension Pages {
 struct DashboardFigures: Sendable {
     let byArea: ProgressReport
     let byPairing: ProgressReport
-    let alerts: [Alert]
+    /// The first alerts (``Pages/dashboardAlerts``), and how many there are of each level.
+    let firstAlerts: [Alert]
+    let redAlerts: Int
+    let yellowAlerts: Int
     /// The open round's status; `nil` when no round is open.
     let round: RoundStatus?
     let areaCharts: ProgressCharts
@@ -112,7 +115,9 @@ struct DashboardFigures: Sendable {
     init(_ snapshot: Snapshot, page: PageRequest) throws {
         byArea = try snapshot.progress(ProgressQuery(grouping: .area))
         byPairing = try snapshot.progress(ProgressQuery(grouping: .pairing, countsAlerts: true))
-        alerts = try snapshot.alerts(AlertQuery())
+        let alerts = try snapshot.alerts(AlertQuery())
+        firstAlerts = Array(alerts.prefix(Pages.dashboardAlerts))
+        (redAlerts, yellowAlerts) = AlertCounts.count(alerts)
         do {
             round = try snapshot.roundStatus()
         } catch let error as DuikouError where error.code == .notFound {
