@@ -113,6 +113,20 @@ struct PageScenario {
             let expected = try await repository.alerts(AlertQuery(pairing: "heilongjiang-guangdong"))
             #expect(scoped.text.contains("红灯 \(DisplayText.count(expected.count { $0.level == .red }))<"))
 
+            // A page at a time; the counts are of all of them.
+            #expect(alerts.count > 7)
+            let firstPage = try await client.page("/alerts?limit=5", as: TestUser.viewer)
+            let alertRows = { (html: String) in html.components(separatedBy: "<tr><td class=\"").count - 1 }
+            #expect(alertRows(firstPage.text) == 5)
+            #expect(firstPage.text.contains("data-key=\"count\">\(DisplayText.count(alerts.count))<"))
+            #expect(firstPage.text.contains("红灯 \(DisplayText.count(alerts.count { $0.level == .red }))<"))
+            #expect(firstPage.text.contains("rel=\"next\" href=\"/alerts?limit=5&amp;offset=5\""))
+            let lastPage = try await client.page("/alerts?limit=5&offset=\(alerts.count - 2)", as: TestUser.viewer)
+            #expect(alertRows(lastPage.text) == 2 && !lastPage.text.contains("rel=\"next\""))
+            #expect(lastPage.text.contains(alerts[alerts.count - 1].project.uuidString.lowercased()))
+            #expect(try await client.page("/alerts?limit=0", as: TestUser.viewer).status == .badRequest)
+            #expect(alertRows(try await client.page("/alerts", as: TestUser.viewer).text) == min(alerts.count, 100))
+
             let report = try await client.page("/report", as: TestUser.viewer)
             let expectedReport = try await repository.htmlReport(HTMLReportOptions(language: .zh))
             #expect(report.status == .ok && report.text == expectedReport)

@@ -3,15 +3,25 @@ import Foundation
 import Hummingbird
 
 extension Pages {
-    /// `GET /alerts?pairing=&level=`: the alerts as of today, red first, for a pairing and those
-    /// below it and of one level when asked.
+    /// How many alerts a page lists unless `limit` says otherwise.
+    static let alertsPerPage = 100
+
+    /// `GET /alerts?pairing=&level=&limit=&offset=`: the alerts as of today, red first, for a
+    /// pairing and those below it and of one level when asked, a page at a time; the counts are of
+    /// all of them.
     func alerts(_ page: PageRequest, _ session: PageSession) async throws -> Response {
         let pairing = try await page.query["pairing"].asyncMap { try await repository.resolvePairing($0) }
         let level = try page.query["level"].map { try AlertLevel(parsing: $0, field: "level") }
+        let limit = try Self.whole(page.query["limit"], field: "limit", default: Self.alertsPerPage, range: 1...Self.maximumLimit)
+        let offset = try Self.whole(page.query["offset"], field: "offset", default: 0, range: 0...Int.max)
         let all = try await repository.read { [cache] snapshot in
             try cache.answer(ReadCache.Key("alerts", [pairing]), in: snapshot) { try $0.alerts(AlertQuery(pairing: pairing)) }
         }
-        let alerts = all.filter { level == nil || $0.level == level }
+        let alerts = level.map { level in all.filter { $0.level == level } } ?? all
+        let (red, yellow) = AlertCounts.count(alerts)
+        let shown = Array(alerts.dropFirst(offset).prefix(limit))
+        let pager = Pager(path: "/alerts", filters: [("pairing", pairing), ("level", level?.rawValue)], limit: limit,
+                          defaultLimit: Self.alertsPerPage, offset: offset, shown: shown.count, total: alerts.count)
         let body: Markup = """
             <form class="filters" method="get" action="/alerts">
             \(pairingSelect(session, page, selected: pairing))
@@ -20,16 +30,11 @@ extension Pages {
             \(AlertLevel.allCases.map { option($0.rawValue, $0.label(page.language), selected: $0 == level) })</select></div>
             <button type="submit">\(page.t("筛选", "Filter"))</button>
             </form>
-            \(alertCounts(alerts, page))
-            \(alertTable(alerts, page, session))
+            \(alertCounts(red: red, yellow: yellow, page))
+            \(pager.markup(page, unit: ("条预警", "alerts"), counter: "条"))
+            \(alertTable(shown, page, session))
             """
         return PageResponse.html(layout(page, session).document(title: page.t("预警", "Alerts"), current: "alerts", body: body), request: page)
-    }
-
-    /// The red and yellow counts of `alerts`.
-    func alertCounts(_ alerts: [Alert], _ page: PageRequest) -> Markup {
-        let (red, yellow) = AlertCounts.count(alerts)
-        return alertCounts(red: red, yellow: yellow, page)
     }
 
     /// The red and yellow counts.

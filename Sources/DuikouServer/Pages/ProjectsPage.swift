@@ -26,14 +26,8 @@ extension Pages {
         let found = try await repository.projectPage(ProjectFilter(pairing: pairing, area: area, task: task, status: status),
                                                      containing: query["q"], offset: offset, limit: limit)
         let shown = found.projects
-        let filters: [(String, String?)] = [("pairing", pairing), ("area", area), ("task", task), ("status", status?.rawValue), ("q", query["q"])]
-        let link = { (start: Int) in "/projects" + PageForm.query(filters + [("limit", limit == Self.defaultLimit ? nil : String(limit)), ("offset", start == 0 ? nil : String(start))]) }
-        let pager: Markup = """
-            <p class="pager">\(page.t("共", "")) <strong data-key="count">\(DisplayText.count(found.total))</strong> \(page.t("个项目", "projects"))\
-            \(Markup.when(!shown.isEmpty, " · \(page.t("第", "showing ")) \(offset + 1)–\(offset + shown.count) \(page.t("个", ""))"))\
-            \(Markup.when(offset > 0, " <a rel=\"prev\" href=\"\(link(max(0, offset - limit)))\">\(page.t("上一页", "Previous"))</a>"))\
-            \(Markup.when(offset + limit < found.total, " <a rel=\"next\" href=\"\(link(offset + limit))\">\(page.t("下一页", "Next"))</a>"))</p>
-            """
+        let pager = Pager(path: "/projects", filters: [("pairing", pairing), ("area", area), ("task", task), ("status", status?.rawValue), ("q", query["q"])],
+                          limit: limit, defaultLimit: Self.defaultLimit, offset: offset, shown: shown.count, total: found.total)
         let rows = shown.map { project -> Markup in
             let key = project.id.uuidString.lowercased()
             let writable = session.account.mayWrite(pairing: project.pairing, in: session.catalogue)
@@ -58,7 +52,7 @@ extension Pages {
             <div><label for="filter-q">\(page.t("搜索", "Search"))</label><input id="filter-q" name="q" type="search" value="\(query["q"] ?? "")"></div>
             <button type="submit">\(page.t("筛选", "Filter"))</button>
             </form>
-            \(pager)
+            \(pager.markup(page, unit: ("个项目", "projects")))
             <table class="projects">
             <caption>\(page.t("金额单位：万元", "Amounts in 10,000 yuan (万元)"))</caption>
             <thead><tr><th>\(page.t("项目名称", "Title"))</th><th>\(page.t("对口合作关系", "Pairing"))</th><th>\(page.t("任务", "Task"))</th>\
