@@ -11,13 +11,11 @@ extension JSONAPI {
         let grouping = try query.keyword("by", ProgressGrouping.self) ?? .area
         let (asOf, knownOn, pairing, area) = (try query.date("as_of"), try query.date("known_on"), query.text("pairing"), query.text("area"))
         let key = ReadCache.Key("GET /progress", [grouping.rawValue, asOf?.description, knownOn?.description, pairing, area])
-        let body = try await repository.read { [cache] snapshot in
-            try cache.answer(key, in: snapshot) { snapshot in
-                let pairing = try pairing.map { name in try resolving(field: "pairing") { try snapshot.resolvePairing(name) } }
-                let report = try snapshot.progress(ProgressQuery(pairing: pairing, area: try checkedArea(area, in: snapshot.catalogue()), grouping: grouping,
-                                                                 asOf: asOf, knownOn: knownOn, countsAlerts: grouping.countsPairingActivity))
-                return JSONResponse.body(report.json)
-            }
+        let body = try await cache.answer(key, from: repository) { snapshot in
+            let pairing = try pairing.map { name in try resolving(field: "pairing") { try snapshot.resolvePairing(name) } }
+            let report = try snapshot.progress(ProgressQuery(pairing: pairing, area: try checkedArea(area, in: snapshot.catalogue()), grouping: grouping,
+                                                             asOf: asOf, knownOn: knownOn, countsAlerts: grouping.countsPairingActivity))
+            return JSONResponse.body(report.json)
         }
         return JSONResponse.make(body: body)
     }

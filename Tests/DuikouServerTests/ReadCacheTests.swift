@@ -40,65 +40,111 @@ import Testing
         }
     }
 
-    @Test func anAnswerIsComputedOncePerVersion() throws {
+    @Test func anAnswerIsComputedOncePerVersion() async throws {
         let database = try TemporaryDatabase()
         let repository = try database.open()
         let cache = ReadCache()
-        let computed = Mutex(0)
-        let answer = { () throws -> Int in
-            try repository.read { snapshot in
-                try cache.answer(ReadCache.Key("parks"), in: snapshot) { snapshot in
-                    computed.withLock { $0 += 1 }
-                    return try snapshot.parks().count
-                }
+        let computed = Counter()
+        let answer = { () async throws -> Int in
+            try await cache.answer(ReadCache.Key("parks"), from: repository) { snapshot in
+                computed.add()
+                return try snapshot.parks().count
             }
         }
-        #expect(try answer() == 0 && answer() == 0)
-        #expect(computed.withLock { $0 } == 1)
-        try repository.addPark(NewPark(pairing: "harbin-shenzhen", name: "深哈产业园"))
-        #expect(try answer() == 1 && answer() == 1)
-        #expect(computed.withLock { $0 } == 2)
-        // A session is not a record: the answer stays kept.
-        try repository.addAccount(NewAccount(name: "王芳", role: .viewer, passwordHash: "h"))
-        _ = try answer()
-        #expect(computed.withLock { $0 } == 3)
-        try repository.createSession(NewAccountSession(idHash: String(repeating: "b", count: 64), account: "王芳", csrfToken: "c",
-                                                       createdAt: Date(), expiresAt: Date().addingTimeInterval(60)))
-        _ = try answer()
-        #expect(computed.withLock { $0 } == 3)
+        #expect(try await answer() == 0)
+        #expect(try await answer() == 0)
+        #expect(computed.value == 1)
+        _ = try await repository.addPark(NewPark(pairing: "harbin-shenzhen", name: "深哈产业园"))
+        #expect(try await answer() == 1)
+        #expect(try await answer() == 1)
+        #expect(computed.value == 2)
+        // An account is a record; a session is not, and the answer stays kept.
+        _ = try await repository.addAccount(NewAccount(name: "王芳", role: .viewer, passwordHash: "h"))
+        _ = try await answer()
+        #expect(computed.value == 3)
+        _ = try await repository.createSession(NewAccountSession(idHash: String(repeating: "b", count: 64), account: "王芳", csrfToken: "c",
+                                                                 createdAt: Date(), expiresAt: Date().addingTimeInterval(60)))
+        _ = try await answer()
+        #expect(computed.value == 3)
     }
 
-    @Test func keysAreKeptApartAndTheirNumberIsBounded() throws {
+    @Test func requestsThatMissTogetherShareOneComputation() async throws {
+        let database = try TemporaryDatabase()
+        let repository = try database.open()
+        let cache = ReadCache()
+        let computed = Counter()
+        let answers = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    try await cache.answer(ReadCache.Key("slow"), from: repository) { snapshot in
+                        computed.add()
+                        usleep(200_000)
+                        return try snapshot.parks().count + 7
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(answers == Array(repeating: 7, count: 16))
+        #expect(computed.value == 1)
+        // A refusal is shared the same way, and nothing is kept.
+        let refusals = await withTaskGroup(of: DuikouError.Code?.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    do {
+                        _ = try await cache.answer(ReadCache.Key("bad"), from: repository) { try $0.resolvePairing("nowhere") }
+                        return nil
+                    } catch let error as DuikouError {
+                        return error.code
+                    } catch {
+                        return nil
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(refusals == Array(repeating: .notFound, count: 4))
+        #expect(cache.count == 1)
+    }
+
+    @Test func keysAreKeptApartAndTheirNumberIsBounded() async throws {
         let database = try TemporaryDatabase()
         let repository = try database.open()
         let cache = ReadCache(capacity: 3)
         let keys = (1...10).map { ReadCache.Key("progress", [String($0), nil]) }
         for (index, key) in keys.enumerated() {
-            let value = try repository.read { snapshot in try cache.answer(key, in: snapshot) { _ in index } }
+            let value = try await cache.answer(key, from: repository) { _ in index }
             #expect(value == index)
             #expect(cache.count <= 3)
         }
         // `nil` and an empty text are different parameters.
         #expect(ReadCache.Key("a", [nil]) != ReadCache.Key("a", [""]))
-        let last = try repository.read { snapshot in try cache.answer(keys[9], in: snapshot) { _ in -1 } }
+        let last = try await cache.answer(keys[9], from: repository) { _ in -1 }
         #expect(last == 9)
     }
 
-    @Test func anAnswerFromAnOlderSnapshotIsNotKept() throws {
-        let database = try TemporaryDatabase()
-        let repository = try database.open()
-        let writer = try database.open()
+    @Test func anAnswerFromAnOlderVersionOrDayIsNotKept() throws {
         let cache = ReadCache()
-        let old = try repository.read { snapshot -> Int in
-            let seen = try snapshot.parks().count
-            try writer.addPark(NewPark(pairing: "harbin-shenzhen", name: "园区"))
-            let newer = try writer.read { snapshot in try cache.answer(ReadCache.Key("newer"), in: snapshot) { try $0.parks().count } }
-            #expect(newer == 1)
-            return try cache.answer(ReadCache.Key("older"), in: snapshot) { _ in seen }
-        }
-        #expect(old == 0)
+        let today = LocalDate.today()
+        let yesterday = try LocalDate(parsing: "2020-01-01")
+        cache.keep("newer", ReadCache.Key("a"), version: 5, day: today)
+        cache.keep("older", ReadCache.Key("b"), version: 4, day: today)
+        cache.keep("a day before", ReadCache.Key("c"), version: 6, day: yesterday)
         #expect(cache.count == 1)
-        let now = try repository.read { snapshot in try cache.answer(ReadCache.Key("older"), in: snapshot) { try $0.parks().count } }
-        #expect(now == 1)
+        #expect(cache.kept(ReadCache.Key("a"), version: 5, day: today) == "newer")
+        #expect(cache.kept(ReadCache.Key("b"), version: 4, day: today) as String? == nil)
+        #expect(cache.kept(ReadCache.Key("a"), version: 6, day: today) as String? == nil)
+        // A newer version drops the older answers.
+        cache.keep("newest", ReadCache.Key("b"), version: 6, day: today)
+        #expect(cache.count == 1 && cache.kept(ReadCache.Key("a"), version: 5, day: today) as String? == nil)
     }
+}
+
+/// How many times something ran, from any task.
+private final class Counter: Sendable {
+    private let count = Mutex(0)
+
+    func add() { count.withLock { $0 += 1 } }
+
+    var value: Int { count.withLock { $0 } }
 }

@@ -14,9 +14,7 @@ extension Pages {
         let level = try page.query["level"].map { try AlertLevel(parsing: $0, field: "level") }
         let limit = try Self.whole(page.query["limit"], field: "limit", default: Self.alertsPerPage, range: 1...Self.maximumLimit)
         let offset = try Self.whole(page.query["offset"], field: "offset", default: 0, range: 0...Int.max)
-        let all = try await repository.read { [cache] snapshot in
-            try cache.answer(ReadCache.Key("alerts", [pairing]), in: snapshot) { try $0.alerts(AlertQuery(pairing: pairing)) }
-        }
+        let all = try await cache.answer(ReadCache.Key("alerts", [pairing]), from: repository) { try $0.alerts(AlertQuery(pairing: pairing)) }
         let alerts = level.map { level in all.filter { $0.level == level } } ?? all
         let (red, yellow) = AlertCounts.count(alerts)
         let shown = Array(alerts.dropFirst(offset).prefix(limit))

@@ -9,9 +9,7 @@ extension Pages {
     /// status and the alerts.
     func dashboard(_ page: PageRequest, _ session: PageSession) async throws -> Response {
         let language = page.language
-        let figures = try await repository.read { [cache] snapshot in
-            try cache.answer(ReadCache.Key("dashboard", [language.rawValue]), in: snapshot) { try DashboardFigures($0, page: page) }
-        }
+        let figures = try await cache.answer(ReadCache.Key("dashboard", [language.rawValue]), from: repository) { try DashboardFigures($0, page: page) }
         let (byArea, byPairing, round) = (figures.byArea, figures.byPairing, figures.round)
         let (areaCharts, pairingCharts) = (figures.areaCharts, figures.pairingCharts)
         let body: Markup = """

@@ -74,9 +74,7 @@ struct Pages: Sendable {
             return PageResponse.failure(failure, request: PageRequest.fallback(context), catalogue: nil)
         }
         guard let account = page.account, !account.disabled else { return PageResponse.redirect(to: "/login") }
-        let catalogue = try await repository.read { [cache] snapshot in
-            try cache.answer(ReadCache.Key("catalogue"), in: snapshot) { try $0.catalogue() }
-        }
+        let catalogue = try await cache.answer(ReadCache.Key("catalogue"), from: repository) { try $0.catalogue() }
         do {
             return try await render(page, PageSession(account: account, catalogue: catalogue, parameters: context.parameters))
         } catch let failure as PageFailure {
