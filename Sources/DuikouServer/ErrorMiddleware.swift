@@ -63,9 +63,10 @@ struct ErrorMiddleware: RouterMiddleware {
     /// is not freed in a second, but may be by an operator in minutes).
     static let ioRetryAfterSeconds = 30
 
-    /// The library's names for the fields whose JSON keys differ (the model's `completed`, the
-    /// API's `completed_investment_yuan`), so that `field` is always the key the client sent.
-    private static let libraryFieldKeys = ["completed": "completed_investment_yuan", "planned": "planned_investment_yuan"]
+    /// The library's names for the fields whose JSON keys or query parameters differ (the model's
+    /// `completed`, the API's `completed_investment_yuan`; search's `search text`, the API's `q`),
+    /// so that `field` is always the name the client sent.
+    private static let libraryFieldKeys = ["completed": "completed_investment_yuan", "planned": "planned_investment_yuan", "search text": "q"]
 
     private static func unexpected(_ requestID: String) -> WorkspaceError {
         WorkspaceError(status: .internalServerError, code: "internal",

@@ -93,6 +93,7 @@ import Testing
                                  ("/api/v1/projects?limit=100000000000000000000000000000", "limit"),
                                  ("/api/v1/projects?status=flying", "status"), ("/api/v1/projects?task=9.9", "task"),
                                  ("/api/v1/projects?pairing=a&pairing=b", "pairing"), ("/api/v1/search", "q"),
+                                 ("/api/v1/search?q=%20%20", "q"), ("/api/v1/projects?q=%20", "q"), ("/api/v1/search?q=x&limit=0", "limit"),
                                  ("/api/v1/alerts?rule=whatever", "rule"), ("/api/v1/alerts?stalled_days=99999999", "stalled_days"),
                                  ("/api/v1/rounds/2024-Q5", "period")] {
                 let result = try await client.send(.get, uri, as: .viewer())
